@@ -1,0 +1,310 @@
+//! The summarizer pipeline: article → sentences → terms → features → scores → ranking.
+//!
+//! [`analyze`] does all the per-article work once; [`Analysis::select`] then chooses a brief for a
+//! budget, and [`Analysis::keywords`] lists the article's keywords. Sentences borrow their text
+//! from the input: nothing is copied but the interned terms.
+
+use crate::error::Error;
+use crate::rank::features::{Features, SHORT_WORDS, Weights, intersection_len};
+use crate::rank::keywords::{self, Keyword};
+use crate::rank::select::{self, Budget, Candidate, Selection};
+use crate::text::boilerplate::is_boilerplate;
+use crate::text::headline;
+use crate::text::segment;
+use crate::text::token::{TermId, Tokenizer, Vocabulary, words};
+
+/// The input of the summarizer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Article<'a> {
+    /// The article text.
+    pub content: &'a str,
+    /// Its headline, or "" to take a headline line from the content when there is one.
+    pub title: &'a str,
+    /// A focus query, or "".
+    pub query: &'a str,
+}
+
+/// Where the title used for ranking came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleSource {
+    /// The caller's title.
+    Given,
+    /// The headline line at the start of the content.
+    Headline,
+    /// There is no title.
+    None,
+}
+
+/// Why a sentence may not enter a brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exclusion {
+    /// It is the headline line.
+    Headline,
+    /// It is boilerplate (copyright, byline, "click here", ...).
+    Boilerplate,
+    /// It has no word.
+    NoWords,
+}
+
+/// One sentence of the article with its analysis.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    /// Zero-based position among all sentences.
+    pub index: usize,
+    /// The sentence, a slice of the content.
+    pub text: &'a str,
+    /// Byte offset of the sentence in the content.
+    pub start: usize,
+    /// Zero-based paragraph.
+    pub paragraph: u32,
+    /// Number of words.
+    pub words: u32,
+    /// Number of characters (code points).
+    pub chars: u32,
+    /// Why it may not enter a brief, if it may not.
+    pub exclusion: Option<Exclusion>,
+    /// The features behind its score (all 0 when excluded).
+    pub features: Features,
+    /// Its score (0 when excluded).
+    pub score: f64,
+    /// Its rank among eligible sentences, 0 being the best.
+    pub rank: Option<u32>,
+    /// Its distinct content terms, sorted.
+    terms: Vec<TermId>,
+}
+
+/// Everything the summarizer knows about one article.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    /// Every sentence, in reading order.
+    pub sentences: Vec<Sentence<'a>>,
+    /// The title used for ranking ("" when there is none).
+    pub title: &'a str,
+    /// Where the title came from.
+    pub title_source: TitleSource,
+    vocab: Vocabulary<'a>,
+    weights: Vec<f64>,
+    /// Indices of the eligible sentences, best first (ties by position).
+    ranked: Vec<usize>,
+}
+
+/// The result of [`summarize`]: the analysis and the sentences chosen from it.
+#[derive(Debug)]
+pub struct Brief<'a> {
+    /// The analysis of the article.
+    pub analysis: Analysis<'a>,
+    /// The chosen sentences.
+    pub selection: Selection,
+}
+
+/// Analyzes `article` and chooses its brief within `budget`.
+pub fn summarize<'a>(
+    article: &Article<'a>,
+    budget: &Budget,
+    weights: &Weights,
+) -> Result<Brief<'a>, Error> {
+    budget.validate()?;
+    let analysis = analyze(article, weights)?;
+    let selection = analysis.select(budget);
+    Ok(Brief {
+        analysis,
+        selection,
+    })
+}
+
+/// Segments, tokenizes and scores every sentence of `article`.
+pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<'a>, Error> {
+    let content = article.content;
+    if content.trim().is_empty() {
+        return Err(Error::EmptyContent);
+    }
+
+    let headline = if article.title.trim().is_empty() {
+        headline::find(content)
+    } else {
+        None
+    };
+    let (title, title_source) = match &headline {
+        Some(r) => (&content[r.clone()], TitleSource::Headline),
+        None if !article.title.trim().is_empty() => (article.title.trim(), TitleSource::Given),
+        None => ("", TitleSource::None),
+    };
+
+    let mut tokenizer = Tokenizer::new();
+    let mut vocab = Vocabulary::new();
+    let mut scratch = Vec::new();
+    let spans = segment::sentences(content);
+    let mut sentences = Vec::with_capacity(spans.len());
+    for (index, span) in spans.iter().enumerate() {
+        let text = &content[span.start..span.end];
+        let is_headline = match &headline {
+            Some(r) => span.end <= r.end,
+            // A caller's title repeated as the first line is the headline too.
+            None => {
+                index == 0
+                    && title_source == TitleSource::Given
+                    && headline::same_title(text, title)
+            }
+        };
+        let exclusion = if is_headline {
+            Some(Exclusion::Headline)
+        } else if is_boilerplate(text) {
+            Some(Exclusion::Boilerplate)
+        } else {
+            None
+        };
+        scratch.clear();
+        // Boilerplate terms ("rights reserved") must not become keywords.
+        let word_count = if exclusion == Some(Exclusion::Boilerplate) {
+            words(text).count()
+        } else {
+            tokenizer.terms(text, &mut vocab, &mut scratch)
+        };
+        let exclusion = exclusion.or((word_count == 0).then_some(Exclusion::NoWords));
+        scratch.sort_unstable();
+        scratch.dedup();
+        sentences.push(Sentence {
+            index,
+            text,
+            start: span.start,
+            paragraph: span.paragraph,
+            words: u32::try_from(word_count).unwrap_or(u32::MAX),
+            chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
+            exclusion,
+            features: Features::default(),
+            score: 0.0,
+            rank: None,
+            terms: scratch.clone(),
+        });
+    }
+
+    let term_weights = keywords::weights(&vocab);
+    let title_terms = lookup_terms(&mut tokenizer, &vocab, title);
+    let query_terms = lookup_terms(&mut tokenizer, &vocab, article.query);
+
+    let eligible: Vec<usize> = sentences
+        .iter()
+        .filter(|s| s.exclusion.is_none())
+        .map(|s| s.index)
+        .collect();
+    let n = eligible.len();
+    let max_words = eligible
+        .iter()
+        .map(|&i| sentences[i].words)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let keyword_raw: Vec<f64> = eligible
+        .iter()
+        .map(|&i| {
+            sentences[i]
+                .terms
+                .iter()
+                .map(|&t| term_weights[t as usize])
+                .sum()
+        })
+        .collect();
+    let max_keyword = keyword_raw.iter().copied().fold(0.0, f64::max);
+
+    for (ordinal, (&i, &kw)) in eligible.iter().zip(&keyword_raw).enumerate() {
+        let s = &mut sentences[i];
+        let f = Features {
+            position: Features::position_prior(ordinal, n, weights.position_decay),
+            keyword: if max_keyword > 0.0 {
+                kw / max_keyword
+            } else {
+                0.0
+            },
+            title: title_terms.share(&s.terms),
+            length: f64::from(s.words) / f64::from(max_words),
+            query: query_terms.share(&s.terms),
+            paragraph_start: f64::from(u8::from(spans[i].first_in_paragraph)),
+            short: f64::from(u8::from(s.words < SHORT_WORDS)),
+        };
+        s.features = f;
+        s.score = f.score(weights);
+    }
+
+    let mut ranked = eligible;
+    // Deterministic: best score first, ties broken by position.
+    ranked.sort_by(|&a, &b| {
+        sentences[b]
+            .score
+            .total_cmp(&sentences[a].score)
+            .then(a.cmp(&b))
+    });
+    for (rank, &i) in ranked.iter().enumerate() {
+        sentences[i].rank = Some(u32::try_from(rank).unwrap_or(u32::MAX));
+    }
+
+    Ok(Analysis {
+        sentences,
+        title,
+        title_source,
+        vocab,
+        weights: term_weights,
+        ranked,
+    })
+}
+
+/// The distinct terms of a title or query: those found in the article, and how many there are in
+/// all (terms absent from the article still count in the denominator of the overlap).
+struct TermSet {
+    found: Vec<TermId>,
+    total: usize,
+}
+
+impl TermSet {
+    /// The share of all the set's terms that occur in `terms` (sorted, distinct).
+    fn share(&self, terms: &[TermId]) -> f64 {
+        if self.total == 0 {
+            return 0.0;
+        }
+        intersection_len(&self.found, terms) as f64 / self.total as f64
+    }
+}
+
+/// The distinct content terms of `text`, looked up in (not added to) `vocab`.
+fn lookup_terms(tokenizer: &mut Tokenizer, vocab: &Vocabulary<'_>, text: &str) -> TermSet {
+    let mut stems: Vec<String> = words(text)
+        .filter_map(|(_, w)| tokenizer.content_stem(w))
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    let mut found: Vec<TermId> = stems.iter().filter_map(|s| vocab.get(s)).collect();
+    found.sort_unstable();
+    TermSet {
+        found,
+        total: stems.len(),
+    }
+}
+
+impl<'a> Analysis<'a> {
+    /// Indices of the eligible sentences, best first.
+    pub fn ranked(&self) -> &[usize] {
+        &self.ranked
+    }
+
+    /// Chooses the brief within `budget` (which must be valid); indices best first.
+    pub fn select(&self, budget: &Budget) -> Selection {
+        let candidates: Vec<Candidate<'_>> = self
+            .ranked
+            .iter()
+            .map(|&i| {
+                let s = &self.sentences[i];
+                Candidate {
+                    index: i,
+                    terms: &s.terms,
+                    words: s.words,
+                    chars: s.chars,
+                }
+            })
+            .collect();
+        select::select(&candidates, budget)
+    }
+
+    /// The `max` heaviest keywords of the article.
+    pub fn keywords(&self, max: usize) -> Vec<Keyword<'a>> {
+        keywords::top(&self.vocab, &self.weights, max)
+    }
+}

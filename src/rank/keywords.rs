@@ -1,0 +1,84 @@
+//! Keyword weights for one document.
+//!
+//! A term's weight is its frequency in the article relative to the most frequent term (Luhn's
+//! "significant words"): plain in-article frequency beat tf·idf with an idf from the development
+//! articles in the grid search of DESIGN.md §4.
+
+use crate::text::token::{TermId, Vocabulary};
+
+/// One keyword of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword<'a> {
+    /// The keyword as it first appears in the article.
+    pub text: &'a str,
+    /// Its weight in (0, 1]; the heaviest keyword has 1.
+    pub weight: f64,
+    /// Its number of occurrences, all inflections counted.
+    pub count: u32,
+}
+
+/// The weight of every term of `vocab`, indexed by [`TermId`].
+pub fn weights(vocab: &Vocabulary<'_>) -> Vec<f64> {
+    let max = (0..vocab.len() as TermId)
+        .map(|t| vocab.count(t))
+        .max()
+        .unwrap_or(0);
+    if max == 0 {
+        return Vec::new();
+    }
+    (0..vocab.len() as TermId)
+        .map(|t| f64::from(vocab.count(t)) / f64::from(max))
+        .collect()
+}
+
+/// The `max` heaviest keywords, heaviest first, ties in order of first appearance.
+pub fn top<'a>(vocab: &Vocabulary<'a>, weights: &[f64], max: usize) -> Vec<Keyword<'a>> {
+    let mut ids: Vec<TermId> = (0..weights.len() as TermId).collect();
+    // Stable sort keeps first-appearance order (ids are assigned in order) among equal weights.
+    ids.sort_by(|&a, &b| weights[b as usize].total_cmp(&weights[a as usize]));
+    ids.into_iter()
+        .take(max)
+        .map(|t| Keyword {
+            text: vocab.surface(t),
+            weight: weights[t as usize],
+            count: vocab.count(t),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::Tokenizer;
+
+    #[test]
+    fn heaviest_first_ties_by_appearance() {
+        let mut vocab = Vocabulary::new();
+        let mut out = Vec::new();
+        Tokenizer::new().terms(
+            "Korea talks. Korea border. Talks again, Korea.",
+            &mut vocab,
+            &mut out,
+        );
+        let w = weights(&vocab);
+        let top = top(&vocab, &w, 2);
+        assert_eq!(
+            top[0],
+            Keyword {
+                text: "Korea",
+                weight: 1.0,
+                count: 3
+            }
+        );
+        assert_eq!(top[1].text, "talks");
+        assert_eq!(top[1].count, 2);
+        assert!((top[1].weight - 2.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn empty_vocabulary_has_no_keywords() {
+        let vocab = Vocabulary::new();
+        assert!(weights(&vocab).is_empty());
+        assert!(top(&vocab, &[], 5).is_empty());
+    }
+}

@@ -1,0 +1,5 @@
+//! Sentences to scores to a brief.
+
+pub mod features;
+pub mod keywords;
+pub mod select;

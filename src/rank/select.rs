@@ -1,0 +1,255 @@
+//! Choosing a brief from ranked sentences: the length budget and redundancy control.
+//!
+//! Selection walks the eligible sentences best first and takes each one that fits the budget and
+//! is not a near-duplicate of a sentence already taken (Jaccard similarity of their term sets, as
+//! a cheap stand-in for MMR). Each candidate is compared only with the sentences taken so far, so
+//! the cost is O(n·k) for n sentences and a brief of k.
+
+use crate::error::Error;
+use crate::rank::features::intersection_len;
+
+/// Sentences whose term sets overlap more than this (Jaccard) count as near-duplicates.
+pub const REDUNDANCY_THRESHOLD: f64 = 0.6;
+
+/// The default number of sentences when no limit is set.
+pub const DEFAULT_SENTENCES: u32 = 3;
+
+/// The length budget of a brief; any combination of limits, the tightest wins.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Budget {
+    /// The most sentences.
+    pub max_sentences: Option<u32>,
+    /// The most sentences as a fraction of the eligible sentences, in (0, 1], rounded up.
+    pub ratio: Option<f64>,
+    /// The most words.
+    pub max_words: Option<u32>,
+    /// The most characters (code points) of the sentences joined by single spaces.
+    pub max_chars: Option<u32>,
+}
+
+/// Which limit stopped selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitedBy {
+    /// The sentence limit (or the default of [`DEFAULT_SENTENCES`]).
+    MaxSentences,
+    /// The ratio limit.
+    Ratio,
+    /// The word limit.
+    MaxWords,
+    /// The character limit.
+    MaxChars,
+    /// No limit: every eligible sentence was taken or was redundant.
+    Document,
+}
+
+impl Budget {
+    /// Checks the limits: a ratio must be in (0, 1].
+    pub fn validate(&self) -> Result<(), Error> {
+        match self.ratio {
+            Some(r) if !(r > 0.0 && r <= 1.0) => Err(Error::InvalidRatio(r)),
+            _ => Ok(()),
+        }
+    }
+
+    /// The most sentences for an article of `eligible` sentences, and the limit that sets it.
+    fn sentence_limit(&self, eligible: usize) -> Option<(usize, LimitedBy)> {
+        let nothing_set = self.max_sentences.is_none()
+            && self.ratio.is_none()
+            && self.max_words.is_none()
+            && self.max_chars.is_none();
+        let by_count = self
+            .max_sentences
+            .or(nothing_set.then_some(DEFAULT_SENTENCES))
+            .map(|n| (n as usize, LimitedBy::MaxSentences));
+        let by_ratio = self
+            .ratio
+            .map(|r| ((r * eligible as f64).ceil() as usize, LimitedBy::Ratio));
+        match (by_count, by_ratio) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// One candidate for selection.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'s> {
+    /// Index of the sentence in the article.
+    pub index: usize,
+    /// Its distinct terms, sorted.
+    pub terms: &'s [u32],
+    /// Its word count.
+    pub words: u32,
+    /// Its length in characters (code points).
+    pub chars: u32,
+}
+
+/// The sentences chosen for a brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    /// Indices of the chosen sentences, best first.
+    pub indices: Vec<usize>,
+    /// The limit that stopped selection.
+    pub limited_by: LimitedBy,
+}
+
+/// Chooses sentences from `ranked` (best first) within `budget`.
+///
+/// Always returns at least one sentence when `ranked` is not empty, even if it alone breaks the
+/// word or character limit.
+pub fn select(ranked: &[Candidate<'_>], budget: &Budget) -> Selection {
+    let limit = budget.sentence_limit(ranked.len());
+    let mut chosen: Vec<&Candidate<'_>> = Vec::new();
+    let (mut words, mut chars) = (0u64, 0u64);
+    let mut limited_by = None;
+
+    for cand in ranked {
+        if let Some((max, by)) = limit
+            && chosen.len() >= max
+        {
+            limited_by = Some(by);
+            break;
+        }
+        if chosen
+            .iter()
+            .any(|c| similarity(c.terms, cand.terms) > REDUNDANCY_THRESHOLD)
+        {
+            continue;
+        }
+        let next_words = words + u64::from(cand.words);
+        // Sentences are joined by one space.
+        let next_chars = chars + u64::from(cand.chars) + u64::from(!chosen.is_empty());
+        if budget.max_words.is_some_and(|m| next_words > u64::from(m)) {
+            limited_by.get_or_insert(LimitedBy::MaxWords);
+            continue;
+        }
+        if budget.max_chars.is_some_and(|m| next_chars > u64::from(m)) {
+            limited_by.get_or_insert(LimitedBy::MaxChars);
+            continue;
+        }
+        chosen.push(cand);
+        words = next_words;
+        chars = next_chars;
+    }
+
+    let mut indices: Vec<usize> = chosen.iter().map(|c| c.index).collect();
+    if indices.is_empty()
+        && let Some(first) = ranked.first()
+    {
+        // Nothing fit: a brief of one sentence over the limit beats an empty brief.
+        indices.push(first.index);
+    }
+    Selection {
+        indices,
+        limited_by: limited_by.unwrap_or(LimitedBy::Document),
+    }
+}
+
+/// Jaccard similarity of two sorted, distinct term sets; 0 when both are empty.
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    let common = intersection_len(a, b);
+    let union = a.len() + b.len() - common;
+    if union == 0 {
+        0.0
+    } else {
+        common as f64 / union as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(index: usize, terms: &[u32], words: u32) -> Candidate<'_> {
+        Candidate {
+            index,
+            terms,
+            words,
+            chars: words * 5,
+        }
+    }
+
+    #[test]
+    fn default_is_three_sentences() {
+        let ranked: Vec<_> = (0..5).map(|i| cand(i, &[], 10)).collect();
+        let s = select(&ranked, &Budget::default());
+        assert_eq!(s.indices, [0, 1, 2]);
+        assert_eq!(s.limited_by, LimitedBy::MaxSentences);
+    }
+
+    #[test]
+    fn tightest_limit_wins() {
+        let ranked: Vec<_> = (0..10).map(|i| cand(i, &[], 10)).collect();
+        let b = Budget {
+            max_sentences: Some(5),
+            ratio: Some(0.2),
+            ..Budget::default()
+        };
+        let s = select(&ranked, &b);
+        assert_eq!(s.indices.len(), 2);
+        assert_eq!(s.limited_by, LimitedBy::Ratio);
+        let b = Budget {
+            max_sentences: Some(5),
+            max_words: Some(25),
+            ..Budget::default()
+        };
+        let s = select(&ranked, &b);
+        assert_eq!(s.indices.len(), 2);
+        assert_eq!(s.limited_by, LimitedBy::MaxWords);
+    }
+
+    #[test]
+    fn a_short_sentence_further_down_may_still_fit() {
+        let ranked = [cand(0, &[], 10), cand(1, &[], 30), cand(2, &[], 5)];
+        let b = Budget {
+            max_words: Some(20),
+            ..Budget::default()
+        };
+        let s = select(&ranked, &b);
+        assert_eq!(s.indices, [0, 2]);
+        assert_eq!(s.limited_by, LimitedBy::MaxWords);
+    }
+
+    #[test]
+    fn at_least_one_sentence_even_over_budget() {
+        let ranked = [cand(4, &[], 50)];
+        let b = Budget {
+            max_chars: Some(10),
+            ..Budget::default()
+        };
+        let s = select(&ranked, &b);
+        assert_eq!(s.indices, [4]);
+        assert_eq!(s.limited_by, LimitedBy::MaxChars);
+    }
+
+    #[test]
+    fn near_duplicates_are_skipped() {
+        let ranked = [
+            cand(0, &[1, 2, 3, 4], 10),
+            cand(1, &[1, 2, 3, 4, 5], 10),
+            cand(2, &[7, 8], 10),
+        ];
+        let s = select(&ranked, &Budget::default());
+        assert_eq!(s.indices, [0, 2]);
+        assert_eq!(s.limited_by, LimitedBy::Document);
+    }
+
+    #[test]
+    fn ratio_must_be_in_unit_interval() {
+        for r in [0.0, -0.5, 1.5, f64::NAN, f64::INFINITY] {
+            let b = Budget {
+                ratio: Some(r),
+                ..Budget::default()
+            };
+            assert!(b.validate().is_err(), "{r}");
+        }
+        assert!(
+            Budget {
+                ratio: Some(1.0),
+                ..Budget::default()
+            }
+            .validate()
+            .is_ok()
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! Raw input to sentences and terms.
+
+pub mod boilerplate;
+pub mod headline;
+pub mod segment;
+pub mod stopwords;
+pub mod token;

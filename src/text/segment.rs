@@ -1,0 +1,3212 @@
+//! Sentence segmentation for English-first news text (std only).
+//!
+//! # Approach
+//!
+//! [`sentences`] works on the bytes of the input in a few linear passes:
+//!
+//! 1. **Layout pre-pass** (`detect_hard_wrap`, skipped when there is no newline): decides once
+//!    per document whether it is hard-wrapped, from the lines that are followed by another
+//!    non-blank line: at least four of them, most of similar length between 40 and 100
+//!    characters, many not ending in terminal punctuation, enough of them followed by a line
+//!    starting in lowercase, and lengths consistent with greedy wrapping (the next line's first
+//!    word would not have fitted). In a hard-wrapped document a single newline is just a space
+//!    and only blank lines separate paragraphs, except before bullets/numbered items and after
+//!    short unpunctuated lines (headings); otherwise every line is its own paragraph (news text
+//!    puts headlines, captions and bullets on lines of their own).
+//! 2. **Boundary scan**: a table-driven loop jumps from one *interesting* byte to the next
+//!    (`.`, `!`, `?`, newlines and the lead bytes of the few multi-byte characters that matter:
+//!    `…`, `。`, `！`, `？`, `•`, U+2028/U+2029, ...). At a terminal character the whole run of
+//!    terminal punctuation and closing quotes/brackets (`."`, `?’`, `.)`, `...`, `. . .`) is
+//!    consumed at once and a boundary is decided from a constant amount of context: the token
+//!    before the run (at most 64 bytes back, never before the start of the current sentence) and
+//!    the first one to three words after it (each at most a few dozen bytes). Abbreviations,
+//!    sentence starters and similar word lists are sorted static slices searched with binary
+//!    search on a lowercase copy kept in a small stack buffer, so the scan never allocates.
+//!
+//! Each accepted boundary is a cut position; the text between two cuts is trimmed of (Unicode)
+//! whitespace and, if anything remains, becomes a [`Span`]. Because every byte lies between two
+//! cuts and only whitespace is trimmed, no non-whitespace character is ever dropped.
+//!
+//! Small amounts of per-sentence state are kept lazily (position of the first non-whitespace and
+//! first "content" character since the last cut) so that questions like "is this token the first
+//! one of the sentence?" cost amortised constant time: the whole algorithm is linear in the size
+//! of the input.
+//!
+//! # Decision rules (summary)
+//!
+//! * `。！？` (and a few other non-Latin terminals) always end a sentence, no space needed.
+//! * `.` followed by whitespace: depends on the class of the previous token (ordinary word,
+//!   number, initial, title such as `Mr.`, weak abbreviation such as `U.S.`/`Calif.`/`Jan.`,
+//!   company suffix such as `Inc.`, never-final such as `e.g.`/`vs.`, number prefix such as
+//!   `No.`/`etc.`) and on the next token (lowercase, digit, capitalised common sentence starter,
+//!   opening quote followed by a capital, ...).
+//! * `.` not followed by whitespace splits only for `word.Next` where the left side is a plain
+//!   lowercase word (not a domain, file name, URL, abbreviation or initial).
+//! * `!`/`?` split unless followed by a lowercase word, a digit after a name like `Yahoo!`, or a
+//!   quoted question/exclamation followed by an attribution (`"Why?" Smith asked`).
+//! * Ellipses split only before a capitalised sentence starter or an opening quote followed by a
+//!   capital, and never when bracketed (`[...]`, `(...)`).
+//! * A sentence never consists of punctuation only; list markers (`1.`, `a.`, `iv.`) at the start
+//!   of a sentence never end it, and inline numbered lists (`1. Foo 2. Bar`) are split before
+//!   each next number.
+
+/// One sentence of the input: a byte range into the text, trimmed of surrounding whitespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the first byte of the sentence.
+    pub start: usize,
+    /// Byte offset one past the last byte of the sentence.
+    pub end: usize,
+    /// Zero-based paragraph index the sentence belongs to.
+    pub paragraph: u32,
+    /// True for the first sentence of its paragraph.
+    pub first_in_paragraph: bool,
+}
+
+/// Splits `text` into sentences, in order.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut seg = Segmenter::new(text);
+    seg.run();
+    seg.out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte-level helpers
+// ---------------------------------------------------------------------------------------------
+
+/// Bytes the main loop must stop at: terminal punctuation, line breaks and the lead bytes of
+/// the multi-byte characters handled specially. Continuation bytes are never interesting.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0xD8] = true; // ؟ Arabic question mark
+    t[0xDB] = true; // ۔ Urdu full stop
+    t[0xE0] = true; // । ॥ Devanagari danda
+    t[0xE2] = true; // … ‼ ⁉ • U+2028 U+2029
+    t[0xE3] = true; // 。
+    t[0xEF] = true; // ！ ？ ． ｡
+    t
+};
+
+/// True if `b[i..]` starts with `pat`.
+#[inline]
+fn seq(b: &[u8], i: usize, pat: &[u8]) -> bool {
+    b.get(i..i.saturating_add(pat.len())) == Some(pat)
+}
+
+/// Length in bytes of the whitespace character starting at `i` (as `char::is_whitespace`), or 0.
+#[inline]
+fn ws_at(b: &[u8], i: usize) -> usize {
+    let Some(&c) = b.get(i) else { return 0 };
+    match c {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+        0xC2 => match b.get(i + 1) {
+            Some(0x85) | Some(0xA0) => 2,
+            _ => 0,
+        },
+        0xE1 => usize::from(seq(b, i, &[0xE1, 0x9A, 0x80])) * 3,
+        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(&d)) if d <= 0x8A || d == 0xA8 || d == 0xA9 || d == 0xAF => 3,
+            (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        0xE3 => usize::from(seq(b, i, &[0xE3, 0x80, 0x80])) * 3,
+        _ => 0,
+    }
+}
+
+/// Length in bytes of the whitespace character ending just before `i`, or 0.
+#[inline]
+fn ws_before(b: &[u8], i: usize) -> usize {
+    if i == 0 {
+        return 0;
+    }
+    let c = b[i - 1];
+    if c < 0x80 {
+        return usize::from(matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C));
+    }
+    if i >= 2 && b[i - 2] == 0xC2 && (c == 0x85 || c == 0xA0) {
+        return 2;
+    }
+    if i >= 3 && ws_at(b, i - 3) == 3 {
+        return 3;
+    }
+    0
+}
+
+/// Skips whitespace from `i`: returns the first non-whitespace position and the number of line
+/// breaks skipped (`\r\n` counts once).
+#[inline]
+fn skip_ws(b: &[u8], mut i: usize) -> (usize, u32) {
+    let mut nls = 0u32;
+    loop {
+        let nl = newline_at(b, i);
+        if nl > 0 {
+            nls = nls.saturating_add(1);
+            i += nl;
+            continue;
+        }
+        let w = ws_at(b, i);
+        if w == 0 {
+            return (i, nls);
+        }
+        i += w;
+    }
+}
+
+/// A dash (`-`, `--`, `–`, `—`) followed by a space and a lowercase word: the sentence goes on
+/// (`... Where is the Love? - picked up the prize`).
+fn dash_then_lower(b: &[u8], i: usize) -> bool {
+    let mut j = i;
+    let mut dashes = 0;
+    while dashes < 3 {
+        if b.get(j) == Some(&b'-') {
+            j += 1;
+        } else if seq(b, j, "–".as_bytes()) || seq(b, j, "—".as_bytes()) {
+            j += 3;
+        } else {
+            break;
+        }
+        dashes += 1;
+    }
+    dashes > 0 && b.get(j) == Some(&b' ') && b.get(j + 1).is_some_and(u8::is_ascii_lowercase)
+}
+
+/// Is the line break (`\n`, `\r`, U+2028, U+2029) at `i`? Returns its length.
+#[inline]
+fn newline_at(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b'\n') => 1,
+        Some(b'\r') => {
+            if b.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            }
+        }
+        Some(0xE2) if seq(b, i, &[0xE2, 0x80, 0xA8]) || seq(b, i, &[0xE2, 0x80, 0xA9]) => 3,
+        _ => 0,
+    }
+}
+
+/// Kind of terminal punctuation character.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Term {
+    /// `.`
+    Dot,
+    /// `!`, `?` and non-Latin terminals that need a following space.
+    Bang,
+    /// `…`
+    Ellipsis,
+    /// CJK full stops / fullwidth `！？`: a boundary even without a following space.
+    Cjk,
+}
+
+/// Terminal punctuation character at `i`, with its byte length.
+#[inline]
+fn term_at(b: &[u8], i: usize) -> Option<(usize, Term)> {
+    let c = *b.get(i)?;
+    match c {
+        b'.' => Some((1, Term::Dot)),
+        b'!' | b'?' => Some((1, Term::Bang)),
+        0xE2 => match (b.get(i + 1)?, b.get(i + 2)?) {
+            (0x80, 0xA6) => Some((3, Term::Ellipsis)),
+            (0x80, 0xBC) | (0x81, 0x87..=0x89) => Some((3, Term::Bang)), // ‼ ⁇ ⁈ ⁉
+            _ => None,
+        },
+        0xE3 if seq(b, i, &[0xE3, 0x80, 0x82]) => Some((3, Term::Cjk)), // 。
+        0xEF => match (b.get(i + 1)?, b.get(i + 2)?) {
+            (0xBC, 0x81) | (0xBC, 0x9F) | (0xBC, 0x8E) | (0xBD, 0xA1) => Some((3, Term::Cjk)),
+            _ => None,
+        },
+        0xE0 if seq(b, i, &[0xE0, 0xA5, 0xA4]) || seq(b, i, &[0xE0, 0xA5, 0xA5]) => {
+            Some((3, Term::Bang))
+        }
+        0xD8 if b.get(i + 1) == Some(&0x9F) => Some((2, Term::Bang)), // ؟
+        0xDB if b.get(i + 1) == Some(&0x94) => Some((2, Term::Bang)), // ۔
+        _ => None,
+    }
+}
+
+/// Closing quote or bracket at `i`: `(byte length, is a quote)`.
+#[inline]
+fn closer_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    let c = *b.get(i)?;
+    match c {
+        b'"' | b'\'' => Some((1, true)),
+        b')' | b']' | b'}' => Some((1, false)),
+        0xC2 if b.get(i + 1) == Some(&0xBB) => Some((2, true)), // »
+        0xE2 => match (b.get(i + 1)?, b.get(i + 2)?) {
+            (0x80, 0x99) | (0x80, 0x9D) | (0x80, 0xBA) => Some((3, true)), // ’ ” ›
+            _ => None,
+        },
+        0xE3 => match (b.get(i + 1)?, b.get(i + 2)?) {
+            (0x80, 0x8D) | (0x80, 0x8F) => Some((3, true)), // 」 』
+            (0x80, 0x89) | (0x80, 0x8B) | (0x80, 0x91) => Some((3, false)), // 〉 》 】
+            _ => None,
+        },
+        0xEF => match (b.get(i + 1)?, b.get(i + 2)?) {
+            (0xBC, 0x89) | (0xBC, 0xBD) => Some((3, false)), // ） ］
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Opening quote or bracket at `i`: `(byte length, is a quote)`.
+#[inline]
+fn opener_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    let c = *b.get(i)?;
+    match c {
+        b'"' | b'\'' => Some((1, true)),
+        b'(' | b'[' | b'{' => Some((1, false)),
+        0xC2 => match b.get(i + 1)? {
+            0xAB => Some((2, true)),         // «
+            0xA1 | 0xBF => Some((2, false)), // ¡ ¿
+            _ => None,
+        },
+        0xE2 => match (b.get(i + 1)?, b.get(i + 2)?) {
+            (0x80, 0x98) | (0x80, 0x9C) | (0x80, 0xB9) => Some((3, true)), // ‘ “ ‹
+            _ => None,
+        },
+        0xE3 => match (b.get(i + 1)?, b.get(i + 2)?) {
+            (0x80, 0x8C) | (0x80, 0x8E) => Some((3, true)), // 「 『
+            _ => None,
+        },
+        0xEF if seq(b, i, &[0xEF, 0xBC, 0x88]) => Some((3, false)), // （
+        _ => None,
+    }
+}
+
+/// Does the "sentence so far" contain real content at byte `c`? (Letters, digits, CJK, emoji;
+/// not punctuation, quotes, dashes or the general-punctuation block.)
+#[inline]
+fn is_content_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || (c >= 0xC3 && c != 0xE2)
+}
+
+/// Bullet or list marker at `i` (start of a line): `- `, `* `, `+ `, `• `, `– `, `1. `, `2) `,
+/// `a) `, `(a) `, `(1) `, `(iv) `. Returns the position of the item text.
+fn bullet_at(b: &[u8], i: usize) -> Option<usize> {
+    let space_at = |j: usize| matches!(b.get(j), Some(b' ') | Some(b'\t'));
+    let after = |j: usize| (space_at(j)).then_some(j + 1);
+    match b.get(i) {
+        Some(b'-') | Some(b'*') | Some(b'+') => after(i + 1),
+        Some(0xE2) if seq(b, i, &[0xE2, 0x80, 0xA2]) || seq(b, i, &[0xE2, 0x80, 0x93]) => {
+            after(i + 3)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let mut j = i;
+            while j < b.len() && j - i < 4 && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j - i <= 3 && matches!(b.get(j), Some(b'.') | Some(b')')) {
+                after(j + 1)
+            } else {
+                None
+            }
+        }
+        Some(c) if c.is_ascii_alphabetic() && b.get(i + 1) == Some(&b')') => after(i + 2),
+        Some(b'(') => {
+            // `(1)`, `(12)`, `(a)`, `(iv)`; not `(SEC)` or `(IMF)`.
+            let mut j = i + 1;
+            while j < b.len() && j - i <= 5 && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            let inner = &b[i + 1..j];
+            let ok = match inner.len() {
+                1 => true,
+                2..=4 => {
+                    inner.iter().all(u8::is_ascii_digit) && inner.len() <= 2
+                        || inner.iter().all(|c| b"ivx".contains(c))
+                        || inner.iter().all(|c| b"IVX".contains(c))
+                }
+                _ => false,
+            };
+            if ok && b.get(j) == Some(&b')') {
+                after(j + 1)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Does the line `b[start..end]` end with terminal punctuation (possibly followed by closing
+/// quotes/brackets and whitespace)?
+fn line_ends_terminal(b: &[u8], start: usize, end: usize) -> bool {
+    let mut e = end;
+    // Trailing whitespace.
+    while e > start {
+        let w = ws_before(b, e);
+        if w == 0 {
+            break;
+        }
+        e -= w;
+    }
+    // Trailing closers (bounded: at most a few).
+    for _ in 0..4 {
+        if e == start {
+            return false;
+        }
+        let c = b[e - 1];
+        if matches!(c, b'"' | b'\'' | b')' | b']' | b'}') {
+            e -= 1;
+        } else if e >= start + 3 && (seq(b, e - 3, "”".as_bytes()) || seq(b, e - 3, "’".as_bytes()))
+        {
+            e -= 3;
+        } else if e >= start + 2 && seq(b, e - 2, "»".as_bytes()) {
+            e -= 2;
+        } else {
+            break;
+        }
+    }
+    if e == start {
+        return false;
+    }
+    if matches!(b[e - 1], b'.' | b'!' | b'?') {
+        return true;
+    }
+    // Multi-byte terminal ending at e.
+    (e >= start + 3 && term_at(b, e - 3).is_some_and(|(l, _)| l == 3))
+        || (e >= start + 2 && term_at(b, e - 2).is_some_and(|(l, _)| l == 2))
+}
+
+/// Number of characters in `b[start..end]` (a valid UTF-8 slice).
+#[inline]
+fn char_count(b: &[u8], start: usize, end: usize) -> usize {
+    b[start..end]
+        .iter()
+        .filter(|&&c| (c & 0xC0) != 0x80)
+        .count()
+}
+
+/// One non-blank line seen by the layout pre-pass.
+#[derive(Clone, Copy)]
+struct LineInfo {
+    /// Length in characters (capped: anything over 100 characters is "long").
+    len: usize,
+    /// Ends with terminal punctuation.
+    terminal: bool,
+    /// Length in characters of its first word (capped at 32).
+    first_word: usize,
+    /// Starts with a lowercase ASCII letter (a continuation, not a headline or new item).
+    starts_lower: bool,
+}
+
+/// Calls `f(line, next)` for every non-blank line directly followed by another non-blank line
+/// (a *continued* line: not the last line of its paragraph).
+fn for_each_continued_line(b: &[u8], mut f: impl FnMut(&LineInfo, &LineInfo)) {
+    const MAX_LEN: usize = 100;
+    let n = b.len();
+    let mut prev: Option<LineInfo> = None;
+    let mut pos = 0;
+    while pos < n {
+        let end = match b[pos..].iter().position(|&c| c == b'\n') {
+            Some(k) => pos + k,
+            None => n,
+        };
+        // Trim the line (ASCII whitespace is enough for a layout estimate).
+        let mut s = pos;
+        let mut e = end;
+        while s < e && b[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        while e > s && b[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        if e == s {
+            prev = None;
+        } else {
+            // A char is 1..=4 bytes: only count characters when the answer matters.
+            let bytes = e - s;
+            let len = if bytes > 4 * MAX_LEN {
+                MAX_LEN + 1
+            } else {
+                char_count(b, s, e)
+            };
+            let mut w = s;
+            while w < e && w - s < 32 && !b[w].is_ascii_whitespace() {
+                w += 1;
+            }
+            let line = LineInfo {
+                len,
+                terminal: line_ends_terminal(b, s, e),
+                first_word: char_count(b, s, w),
+                starts_lower: b[s].is_ascii_lowercase(),
+            };
+            if let Some(p) = &prev {
+                f(p, &line);
+            }
+            prev = Some(line);
+        }
+        pos = end + 1;
+    }
+}
+
+/// Layout pre-pass. Returns `Some(typical line length)` when the text looks hard-wrapped.
+///
+/// Only *continued* lines (followed by another non-blank line) are looked at, since the last
+/// line of a paragraph may have any length. The text is hard-wrapped when there are at least
+/// four of them, at least 60% have a similar length between 40 and 100 characters, at least a
+/// third do not end with terminal punctuation, at least a quarter are followed by a line that
+/// starts in lowercase (a list of headlines never is), and at least 75% of the similar ones are
+/// consistent with greedy wrapping (the next line's first word would not have fitted).
+fn detect_hard_wrap(b: &[u8]) -> Option<usize> {
+    const MIN_LEN: usize = 40;
+    const MAX_LEN: usize = 100;
+    if !b.contains(&b'\n') {
+        return None;
+    }
+    let mut hist = [0u32; MAX_LEN + 1];
+    let mut lines = 0u32;
+    let mut nonterm = 0u32;
+    let mut next_lower = 0u32;
+    for_each_continued_line(b, |line, next| {
+        lines += 1;
+        if next.starts_lower {
+            next_lower += 1;
+        }
+        if (MIN_LEN..=MAX_LEN).contains(&line.len) {
+            hist[line.len] += 1;
+        }
+        if !line.terminal {
+            nonterm += 1;
+        }
+    });
+    if lines < 4 || nonterm * 3 < lines || next_lower * 4 < lines {
+        return None;
+    }
+    let in_range: u32 = hist.iter().sum();
+    if in_range * 10 < lines * 6 {
+        return None;
+    }
+    // Median and 90th percentile of the in-range lengths.
+    let percentile = |pct: u32| {
+        let mut acc = 0;
+        for (len, &count) in hist.iter().enumerate() {
+            acc += count;
+            if acc * 100 >= in_range * pct {
+                return len;
+            }
+        }
+        MAX_LEN
+    };
+    let median = percentile(50);
+    let width = percentile(90);
+    let tol = (median / 4).max(10);
+    let lo = median.saturating_sub(tol).max(MIN_LEN);
+    let hi = (median + tol).min(MAX_LEN);
+    let similar: u32 = hist[lo..=hi].iter().sum();
+    if similar * 10 < lines * 6 {
+        return None;
+    }
+    // Greedy-wrap consistency, over the in-range lines (headings and bullets are handled by
+    // the line rules of the main scan).
+    let mut greedy = 0u32;
+    for_each_continued_line(b, |line, next| {
+        if (MIN_LEN..=MAX_LEN).contains(&line.len) && line.len + 1 + next.first_word > width {
+            greedy += 1;
+        }
+    });
+    (greedy * 4 >= in_range * 3).then_some(median)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists
+// ---------------------------------------------------------------------------------------------
+
+/// Class of the token before a period.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// A plain word (or nothing): a period after it ends the sentence before a capital.
+    Ordinary,
+    /// All digits.
+    Number,
+    /// A single capital letter (`George W. Bush`): splits only before a sentence starter.
+    Initial,
+    /// A title that always attaches to the next word (`Mr.`, `Dr.`, `Sen.`).
+    Title,
+    /// An abbreviation that may end a sentence (`U.S.`, `Calif.`, `Jan.`, `St.`, `Jr.`): splits
+    /// before a sentence starter or an opening quote followed by a capital.
+    Weak,
+    /// A company suffix (`Inc.`, `Corp.`): like `Weak`, and also splits before a capitalised
+    /// word followed by a lowercase word (`Acme Inc. Terms were not disclosed.`).
+    Company,
+    /// Never ends a sentence (`e.g.`, `i.e.`, `vs.`, `approx.`).
+    Never,
+    /// Does not end a sentence before a number (`No. 5`, `p. 12`, `etc. 2`), otherwise ordinary.
+    NumPrefix,
+}
+
+use Class::{Company, Never, NumPrefix, Ordinary, Title, Weak};
+
+/// Abbreviations without internal periods: `(lowercase key, class when capitalised, class when
+/// lowercase)`. Sorted by key (checked by a test).
+static ABBREVIATIONS: &[(&str, Class, Class)] = &[
+    ("adm", Title, Title),
+    ("al", Weak, Weak),
+    ("ala", Weak, Ordinary),
+    ("alta", Weak, Ordinary),
+    ("amb", Title, Title),
+    ("approx", Never, Never),
+    ("appx", Never, Never),
+    ("apr", Weak, Ordinary),
+    ("apt", NumPrefix, NumPrefix),
+    ("ariz", Weak, Ordinary),
+    ("ark", Weak, Ordinary),
+    ("art", NumPrefix, NumPrefix),
+    ("arts", NumPrefix, NumPrefix),
+    ("assn", Company, Company),
+    ("atty", Title, Title),
+    ("aug", Weak, Ordinary),
+    ("ave", Weak, Weak),
+    ("bldg", NumPrefix, NumPrefix),
+    ("blvd", Weak, Weak),
+    ("brig", Title, Title),
+    ("bros", Company, Company),
+    ("ca", NumPrefix, NumPrefix),
+    ("calif", Weak, Ordinary),
+    ("capt", Title, Title),
+    ("cdr", Title, Title),
+    ("cf", Never, Never),
+    ("ch", NumPrefix, NumPrefix),
+    ("chap", NumPrefix, NumPrefix),
+    ("cmdr", Title, Title),
+    ("co", Company, Company),
+    ("col", Title, Title),
+    ("colo", Weak, Ordinary),
+    ("conn", Weak, Ordinary),
+    ("corp", Company, Company),
+    ("cos", Company, Company),
+    ("cpl", Title, Title),
+    ("dec", Weak, Ordinary),
+    ("del", Weak, Ordinary),
+    ("dept", Weak, Weak),
+    ("det", Title, Ordinary),
+    ("dr", Title, Title),
+    ("ed", NumPrefix, NumPrefix),
+    ("eds", NumPrefix, NumPrefix),
+    ("eg", Never, Never),
+    ("esp", Never, Never),
+    ("esq", Weak, Weak),
+    ("est", NumPrefix, NumPrefix),
+    ("etc", NumPrefix, NumPrefix),
+    ("ext", NumPrefix, NumPrefix),
+    ("feb", Weak, Ordinary),
+    ("fig", NumPrefix, NumPrefix),
+    ("figs", NumPrefix, NumPrefix),
+    ("fla", Weak, Ordinary),
+    ("fr", Title, Ordinary),
+    ("fri", Weak, Ordinary),
+    ("ft", Weak, NumPrefix),
+    ("ga", Weak, Ordinary),
+    ("gen", Title, Ordinary),
+    ("gens", Title, Ordinary),
+    ("gov", Title, Title),
+    ("govt", Weak, Weak),
+    ("hon", Title, Ordinary),
+    ("hr", NumPrefix, NumPrefix),
+    ("hrs", NumPrefix, NumPrefix),
+    ("hwy", Weak, Weak),
+    ("ie", Never, Never),
+    ("ill", Weak, Ordinary),
+    ("inc", Company, Company),
+    ("incl", Never, Never),
+    ("ind", Weak, Ordinary),
+    ("insp", Title, Title),
+    ("intl", Company, Company),
+    ("jan", Weak, Ordinary),
+    ("jr", Weak, Weak),
+    ("jul", Weak, Ordinary),
+    ("jun", Weak, Ordinary),
+    ("kan", Weak, Ordinary),
+    ("kans", Weak, Ordinary),
+    ("ky", Weak, Ordinary),
+    ("la", Weak, Ordinary),
+    ("lb", NumPrefix, NumPrefix),
+    ("lbs", NumPrefix, NumPrefix),
+    ("llc", Company, Company),
+    ("llp", Company, Company),
+    ("lt", Title, Title),
+    ("ltd", Company, Company),
+    ("maj", Title, Ordinary),
+    ("mar", Weak, Ordinary),
+    ("mass", Weak, Ordinary),
+    ("max", NumPrefix, NumPrefix),
+    ("md", Weak, Ordinary),
+    ("messrs", Title, Title),
+    ("mfg", Company, Company),
+    ("mich", Weak, Ordinary),
+    ("min", NumPrefix, NumPrefix),
+    ("minn", Weak, Ordinary),
+    ("mins", NumPrefix, NumPrefix),
+    ("miss", Weak, Ordinary),
+    ("mlle", Title, Title),
+    ("mme", Title, Title),
+    ("mo", Weak, NumPrefix),
+    ("mont", Weak, Ordinary),
+    ("mr", Title, Title),
+    ("mrs", Title, Title),
+    ("ms", Title, Title),
+    ("msgr", Title, Title),
+    ("mt", Weak, Weak),
+    ("natl", Weak, Weak),
+    ("neb", Weak, Ordinary),
+    ("nebr", Weak, Ordinary),
+    ("nev", Weak, Ordinary),
+    ("no", NumPrefix, NumPrefix),
+    ("nos", NumPrefix, NumPrefix),
+    ("nov", Weak, Ordinary),
+    ("nr", NumPrefix, NumPrefix),
+    ("num", NumPrefix, NumPrefix),
+    ("oct", Weak, Ordinary),
+    ("okla", Weak, Ordinary),
+    ("ont", Weak, Ordinary),
+    ("op", NumPrefix, NumPrefix),
+    ("ore", Weak, Ordinary),
+    ("oz", NumPrefix, NumPrefix),
+    ("pa", Weak, Ordinary),
+    ("para", NumPrefix, NumPrefix),
+    ("paras", NumPrefix, NumPrefix),
+    ("penn", Weak, Ordinary),
+    ("pfc", Title, Title),
+    ("pg", NumPrefix, NumPrefix),
+    ("pkwy", Weak, Weak),
+    ("plc", Company, Company),
+    ("pp", NumPrefix, NumPrefix),
+    ("pres", Title, Ordinary),
+    ("prof", Title, Title),
+    ("pt", NumPrefix, NumPrefix),
+    ("pts", NumPrefix, NumPrefix),
+    ("pty", Company, Company),
+    ("pvt", Title, Title),
+    ("que", Weak, Ordinary),
+    ("rd", Weak, Weak),
+    ("ref", NumPrefix, NumPrefix),
+    ("rep", Title, Ordinary),
+    ("reps", Title, Ordinary),
+    ("resp", Never, Never),
+    ("rev", Title, Ordinary),
+    ("rm", NumPrefix, NumPrefix),
+    ("rt", Title, Ordinary),
+    ("sec", Title, NumPrefix),
+    ("secs", NumPrefix, NumPrefix),
+    ("sen", Title, Ordinary),
+    ("sens", Title, Ordinary),
+    ("sep", Weak, Ordinary),
+    ("sept", Weak, Ordinary),
+    ("sgt", Title, Title),
+    ("spc", Title, Title),
+    ("sq", NumPrefix, NumPrefix),
+    ("sr", Weak, Weak),
+    ("st", Weak, Weak),
+    ("ste", Weak, NumPrefix),
+    ("supt", Title, Title),
+    ("tel", NumPrefix, NumPrefix),
+    ("tenn", Weak, Ordinary),
+    ("tex", Weak, Ordinary),
+    ("thu", Weak, Ordinary),
+    ("thur", Weak, Ordinary),
+    ("thurs", Weak, Ordinary),
+    ("tue", Weak, Ordinary),
+    ("tues", Weak, Ordinary),
+    ("univ", Weak, Weak),
+    ("va", Weak, Ordinary),
+    ("ver", NumPrefix, NumPrefix),
+    ("viz", Never, Never),
+    ("vol", NumPrefix, NumPrefix),
+    ("vols", NumPrefix, NumPrefix),
+    ("vs", Never, Never),
+    ("vt", Weak, Ordinary),
+    ("wash", Weak, Ordinary),
+    ("wed", Weak, Ordinary),
+    ("wis", Weak, Ordinary),
+    ("wisc", Weak, Ordinary),
+    ("wk", NumPrefix, NumPrefix),
+    ("wks", NumPrefix, NumPrefix),
+    ("wyo", Weak, Ordinary),
+    ("yr", NumPrefix, NumPrefix),
+    ("yrs", NumPrefix, NumPrefix),
+];
+
+/// Abbreviations with internal periods that never end a sentence (lowercase, without the final
+/// period). Every other `X.Y.` token of one- or two-letter parts is a weak abbreviation.
+static NEVER_DOTTED: &[&str] = &["a.k.a", "e.g", "i.e"];
+
+/// Names that contain `!` (`Yahoo! Inc.`, `Jeopardy! champion`). Sorted.
+static BANG_NAMES: &[&str] = &["jeopardy", "wham", "yahoo", "yum"];
+
+/// Capitalised words that commonly start a sentence (lowercase). Sorted.
+static STARTERS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "additionally",
+    "after",
+    "afterwards",
+    "again",
+    "against",
+    "all",
+    "almost",
+    "along",
+    "also",
+    "although",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "are",
+    "around",
+    "as",
+    "asked",
+    "at",
+    "authorities",
+    "because",
+    "before",
+    "besides",
+    "both",
+    "but",
+    "by",
+    "can",
+    "certainly",
+    "clearly",
+    "critics",
+    "currently",
+    "despite",
+    "did",
+    "do",
+    "doctors",
+    "does",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "even",
+    "eventually",
+    "every",
+    "everyone",
+    "everything",
+    "experts",
+    "few",
+    "finally",
+    "following",
+    "for",
+    "fortunately",
+    "from",
+    "furthermore",
+    "given",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "indeed",
+    "initially",
+    "instead",
+    "investigators",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "later",
+    "let",
+    "like",
+    "likewise",
+    "many",
+    "maybe",
+    "meanwhile",
+    "more",
+    "moreover",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "nevertheless",
+    "next",
+    "no",
+    "nobody",
+    "none",
+    "nonetheless",
+    "nor",
+    "not",
+    "nothing",
+    "now",
+    "of",
+    "officials",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "otherwise",
+    "our",
+    "over",
+    "overall",
+    "people",
+    "perhaps",
+    "police",
+    "previously",
+    "prosecutors",
+    "rather",
+    "recently",
+    "researchers",
+    "residents",
+    "scientists",
+    "separately",
+    "several",
+    "she",
+    "should",
+    "similarly",
+    "since",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "sometimes",
+    "soon",
+    "still",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "three",
+    "through",
+    "throughout",
+    "thus",
+    "to",
+    "today",
+    "together",
+    "two",
+    "ultimately",
+    "unfortunately",
+    "unless",
+    "unlike",
+    "until",
+    "upon",
+    "was",
+    "we",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "within",
+    "without",
+    "witnesses",
+    "would",
+    "yes",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Capitalised words that often follow a company name mid-sentence (`Acme Inc. Chief executive
+/// ...`, `Acme Corp. Tuesday said ...`): never evidence of a new sentence. Sorted.
+static COMPANY_FOLLOWERS: &[&str] = &[
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "executive",
+    "founder",
+    "friday",
+    "general",
+    "head",
+    "managing",
+    "monday",
+    "president",
+    "saturday",
+    "secretary",
+    "senior",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "sunday",
+    "thursday",
+    "treasurer",
+    "tuesday",
+    "vice",
+    "wednesday",
+];
+
+/// Verbs of saying, for `"Why?" Smith asked.` (no boundary after the quoted question). Sorted.
+static SPEECH_VERBS: &[&str] = &[
+    "added",
+    "admitted",
+    "agreed",
+    "announced",
+    "answered",
+    "argued",
+    "asked",
+    "asks",
+    "called",
+    "claimed",
+    "continued",
+    "cried",
+    "declared",
+    "demanded",
+    "exclaimed",
+    "explained",
+    "insisted",
+    "joked",
+    "laughed",
+    "noted",
+    "pleaded",
+    "recalled",
+    "replied",
+    "responded",
+    "said",
+    "says",
+    "screamed",
+    "shouted",
+    "sighed",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "whispered",
+    "wondered",
+    "wrote",
+    "yelled",
+];
+
+/// Words that continue an attribution (`Smith said in a statement`, `Smith asked the jury`).
+/// Sorted.
+static ATTRIBUTION_CONTINUATIONS: &[&str] = &[
+    "a",
+    "after",
+    "afterwards",
+    "again",
+    "at",
+    "before",
+    "during",
+    "earlier",
+    "from",
+    "her",
+    "him",
+    "his",
+    "in",
+    "last",
+    "later",
+    "on",
+    "once",
+    "recently",
+    "the",
+    "their",
+    "then",
+    "to",
+    "today",
+    "via",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+];
+
+/// Domain suffixes that may be written capitalised (`LeanIn.Org`): no boundary before them.
+static DOMAIN_WORDS: &[&str] = &["biz", "com", "edu", "gov", "info", "net", "org"];
+
+/// Lowercases an ASCII word into `buf`; `None` if it is empty, too long or not ASCII letters.
+#[inline]
+fn lower_word<'b>(src: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    if src.is_empty() || src.len() > buf.len() {
+        return None;
+    }
+    for (d, &s) in buf.iter_mut().zip(src) {
+        if !s.is_ascii_alphabetic() {
+            return None;
+        }
+        *d = s.to_ascii_lowercase();
+    }
+    Some(&buf[..src.len()])
+}
+
+/// Is the (ASCII, any case) word `w` in the sorted lowercase list?
+#[inline]
+fn in_list(list: &[&str], w: &[u8]) -> bool {
+    let mut buf = [0u8; 16];
+    match lower_word(w, &mut buf) {
+        Some(k) => list.binary_search_by(|e| e.as_bytes().cmp(k)).is_ok(),
+        None => false,
+    }
+}
+
+/// End of the ASCII-letter word starting at `q` (at most `max` letters), or `None`.
+#[inline]
+fn ascii_word(b: &[u8], q: usize, max: usize) -> Option<usize> {
+    let mut e = q;
+    while e < b.len() && b[e].is_ascii_alphabetic() {
+        e += 1;
+        if e - q > max {
+            return None;
+        }
+    }
+    (e > q).then_some(e)
+}
+
+/// Is the word ending at `e` really a whole word (not followed by a digit, a non-ASCII letter
+/// or a period)?
+#[inline]
+fn word_ends_cleanly(b: &[u8], e: usize) -> bool {
+    match b.get(e) {
+        None => true,
+        Some(&c) if c < 0x80 => c != b'.' && !c.is_ascii_alphanumeric(),
+        // ’ (apostrophe), NBSP and other punctuation/space end a word; letters do not.
+        Some(&c) => c == 0xE2 || c == 0xC2,
+    }
+}
+
+/// Start of the next ASCII word after the word ending at `e`, separated by 1–3 ASCII spaces
+/// (a line break counts as a space: it is one in hard-wrapped text).
+#[inline]
+fn following_word(b: &[u8], e: usize) -> Option<usize> {
+    let mut j = e;
+    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r') && j - e < 3 {
+        j += 1;
+    }
+    (j > e && j < b.len() && b[j].is_ascii_alphabetic()).then_some(j)
+}
+
+/// Capitalised or all-caps common sentence starter at `q` (`The`, `He`, `THE`; not `A.`).
+fn is_starter(b: &[u8], q: usize) -> bool {
+    let Some(e) = ascii_word(b, q, 15) else {
+        return false;
+    };
+    let w = &b[q..e];
+    if !w[0].is_ascii_uppercase() || !word_ends_cleanly(b, e) {
+        return false;
+    }
+    let rest = &w[1..];
+    let cased_ok =
+        rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase);
+    cased_ok && in_list(STARTERS, w)
+}
+
+/// `[A-Z][a-z]+` word at `q`: returns its end.
+#[inline]
+fn capword(b: &[u8], q: usize) -> Option<usize> {
+    let e = ascii_word(b, q, 20)?;
+    let w = &b[q..e];
+    (w[0].is_ascii_uppercase() && w[1..].iter().all(u8::is_ascii_lowercase)).then_some(e)
+}
+
+/// `Terms were ...`: a capitalised word (not a title or weekday) followed by a lowercase word.
+fn capword_then_lower(b: &[u8], q: usize) -> bool {
+    let Some(e) = capword(b, q) else { return false };
+    if e - q < 2 || in_list(COMPANY_FOLLOWERS, &b[q..e]) {
+        return false;
+    }
+    following_word(b, e).is_some_and(|j| b[j].is_ascii_lowercase())
+}
+
+/// `Smith asked.`, `John Smith said in a statement`, `I asked`: an attribution after a quoted
+/// question or exclamation. The name must not be a common sentence starter (`He said ...` after
+/// a closing quote starts a sentence), and the verb must be followed by punctuation or a word that
+/// typically continues an attribution (`Camus said many people ...` is a new sentence).
+fn speech_attribution(b: &[u8], q: usize) -> bool {
+    let e1 = if b.get(q) == Some(&b'I') && b.get(q + 1) == Some(&b' ') {
+        q + 1
+    } else {
+        match capword(b, q) {
+            Some(e) if !is_starter(b, q) => e,
+            _ => return false,
+        }
+    };
+    let Some(w2) = following_word(b, e1) else {
+        return false;
+    };
+    let Some(e2) = ascii_word(b, w2, 15) else {
+        return false;
+    };
+    let verb_end = if b[w2].is_ascii_lowercase() && in_list(SPEECH_VERBS, &b[w2..e2]) {
+        e2
+    } else if capword(b, w2).is_some() {
+        match following_word(b, e2).and_then(|w3| Some((w3, ascii_word(b, w3, 15)?))) {
+            Some((w3, e3)) if in_list(SPEECH_VERBS, &b[w3..e3]) => e3,
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    match b.get(verb_end) {
+        None => true,
+        Some(b'.' | b',' | b';' | b':' | b'!' | b'?') => true,
+        Some(b' ') => following_word(b, verb_end).is_some_and(|w| {
+            ascii_word(b, w, 15).is_some_and(|e| in_list(ATTRIBUTION_CONTINUATIONS, &b[w..e]))
+        }),
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context around a candidate boundary
+// ---------------------------------------------------------------------------------------------
+
+/// The token before a run of terminal punctuation.
+#[derive(Debug)]
+struct Prev {
+    /// Start of the token (after whitespace).
+    start: usize,
+    /// End of the token (start of the punctuation run).
+    end: usize,
+    /// Class for abbreviation handling.
+    class: Class,
+    /// Small number value when the token is all digits (at most 9 of them).
+    number: Option<u32>,
+    /// Looks like a list marker (`1`, `a`, `iv`) and has no opening bracket/hyphen.
+    marker: bool,
+    /// `Yahoo`, `Jeopardy`, ...
+    bang_name: bool,
+    /// Contains URL/domain/file-name characters (or is too long to look at).
+    urlish: bool,
+    /// Ends with a lowercase letter (`sentence.Next`).
+    ends_lower: bool,
+    /// Ends with a letter or digit (or closer).
+    ends_alnum: bool,
+    /// Length in bytes of the token without openers.
+    core_len: usize,
+}
+
+/// Kind of the first character after the gap following a punctuation run.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum NextKind {
+    End,
+    Upper,
+    Lower,
+    Digit,
+    /// Punctuation that continues a sentence (`,` `;` `:` `)` ...).
+    Punct,
+    /// Anything else: symbols, uncased letters (CJK), emoji.
+    Other,
+}
+
+/// The token after a punctuation run.
+#[derive(Debug)]
+struct Next {
+    kind: NextKind,
+    /// Preceded by an opening quote.
+    quote: bool,
+    /// Position of the first character after the openers.
+    word: usize,
+}
+
+/// Outcome for one candidate.
+enum Decision {
+    Split,
+    NoSplit,
+    /// Cut before the given position (inline numbered list), the marker itself stays.
+    CutBefore(usize, u32),
+}
+
+/// Segmentation state.
+struct Segmenter<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    out: Vec<Span>,
+    /// Start of the current (not yet emitted) sentence.
+    seg_start: usize,
+    para: u32,
+    pending_para: bool,
+    /// Lazy scan of the current sentence: scanned up to here.
+    scan_pos: usize,
+    first_nonws: Option<usize>,
+    first_content: Option<usize>,
+    /// Next expected item number in an inline numbered list.
+    list_next: Option<u32>,
+    /// Straight double quotes counted in the current sentence up to `quote_pos`.
+    quote_count: usize,
+    quote_pos: usize,
+    /// `Some(typical line length)` for hard-wrapped text.
+    wrap: Option<usize>,
+    /// Start of the current line.
+    line_start: usize,
+    /// The current line starts with a bullet or list marker (hard-wrapped text only).
+    line_bullet: bool,
+    /// The gap after the punctuation run being decided contains a line break.
+    gap_nl: bool,
+}
+
+impl<'a> Segmenter<'a> {
+    fn new(text: &'a str) -> Self {
+        let b = text.as_bytes();
+        let wrap = detect_hard_wrap(b);
+        Segmenter {
+            text,
+            b,
+            out: Vec::with_capacity(b.len() / 96 + 1),
+            seg_start: 0,
+            para: 0,
+            pending_para: false,
+            scan_pos: 0,
+            first_nonws: None,
+            first_content: None,
+            list_next: None,
+            quote_count: 0,
+            quote_pos: 0,
+            wrap,
+            line_start: 0,
+            line_bullet: wrap.is_some() && bullet_at(b, skip_ws(b, 0).0).is_some(),
+            gap_nl: false,
+        }
+    }
+
+    fn run(&mut self) {
+        let b = self.b;
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            match b[i..].iter().position(|&c| INTERESTING[c as usize]) {
+                Some(k) => i += k,
+                None => break,
+            }
+            i = match b[i] {
+                b'.' | b'!' | b'?' => self.on_run(i),
+                b'\n' | b'\r' => self.on_newline(i),
+                _ => self.on_multibyte(i),
+            };
+        }
+        self.cut(n, false);
+    }
+
+    // -- sentence bookkeeping ------------------------------------------------------------------
+
+    /// Ends the current sentence at `pos` (exclusive) and starts the next one there.
+    fn cut(&mut self, pos: usize, para_break: bool) {
+        if pos > self.seg_start {
+            self.emit(self.seg_start, pos);
+            self.seg_start = pos;
+        }
+        self.scan_pos = self.seg_start;
+        self.first_nonws = None;
+        self.first_content = None;
+        self.list_next = None;
+        self.quote_count = 0;
+        self.quote_pos = self.seg_start;
+        if para_break {
+            self.pending_para = true;
+        }
+    }
+
+    /// Emits `text[a..z]` trimmed, if anything is left.
+    fn emit(&mut self, a: usize, z: usize) {
+        let s = &self.text[a..z];
+        let t = s.trim_start();
+        if t.is_empty() {
+            return;
+        }
+        let start = z - t.len();
+        let end = start + t.trim_end().len();
+        let first = self.pending_para || self.out.is_empty();
+        if self.pending_para && !self.out.is_empty() {
+            self.para += 1;
+        }
+        self.pending_para = false;
+        self.out.push(Span {
+            start,
+            end,
+            paragraph: self.para,
+            first_in_paragraph: first,
+        });
+    }
+
+    /// Scans the current sentence up to `upto` for its first non-whitespace and first content
+    /// byte (amortised linear: never rescans, stops once both are known).
+    fn advance(&mut self, upto: usize) {
+        let b = self.b;
+        let mut p = self.scan_pos.max(self.seg_start);
+        while p < upto && self.first_content.is_none() {
+            let w = ws_at(b, p);
+            if w > 0 {
+                p += w;
+                continue;
+            }
+            if self.first_nonws.is_none() {
+                self.first_nonws = Some(p);
+            }
+            if is_content_byte(b[p]) {
+                self.first_content = Some(p);
+            }
+            p += 1;
+        }
+        self.scan_pos = self.scan_pos.max(p);
+    }
+
+    /// Is there any content (letters, digits, ...) in the current sentence before `pos`?
+    fn has_content_before(&mut self, pos: usize) -> bool {
+        self.advance(pos);
+        self.first_content.is_some_and(|c| c < pos)
+    }
+
+    // -- line breaks ---------------------------------------------------------------------------
+
+    /// Handles the line break at `i`; returns where to continue.
+    fn on_newline(&mut self, i: usize) -> usize {
+        let b = self.b;
+        let nl = newline_at(b, i);
+        let after = i + nl;
+        // Look for a blank line: horizontal whitespace, then another line break.
+        let mut k = after;
+        let mut blank = false;
+        loop {
+            let w = ws_at(b, k);
+            if w == 0 {
+                break;
+            }
+            if seq(b, k, &[0xE2, 0x80, 0xA9]) {
+                blank = true; // paragraph separator
+            } else if newline_at(b, k) > 0 {
+                blank = true;
+            }
+            k += w;
+        }
+        let line_start = self.line_start;
+        self.line_start = k;
+        if blank {
+            self.cut(i, true);
+            return k;
+        }
+        match self.wrap {
+            None => self.cut(i, true),
+            Some(width) => {
+                let line_bullet = self.line_bullet;
+                let next_bullet = bullet_at(b, k);
+                self.line_bullet = next_bullet.is_some();
+                let ends_term = line_start < i && line_ends_terminal(b, line_start, i);
+                let ends_colon =
+                    line_start < i && b[line_start..i].trim_ascii_end().ends_with(b":");
+                if let Some(item) = next_bullet {
+                    // A wrapped line may start with a dash (`... the price offered\n- 300p a
+                    // share - is ...`): a bullet must follow a line that ends a sentence or
+                    // introduces a list, or a previous bullet or a short line, and not continue
+                    // in lowercase.
+                    let lower = b.get(item).is_some_and(u8::is_ascii_lowercase);
+                    let short = || char_count(b, line_start, i) * 5 < width * 4;
+                    if ends_term || ends_colon || line_bullet || (!lower && short()) {
+                        self.cut(i, false);
+                    }
+                } else if line_start < i && !ends_term && char_count(b, line_start, i) * 2 < width {
+                    // A short line without final punctuation: heading, caption, sign-off.
+                    self.cut(i, false);
+                }
+            }
+        }
+        after
+    }
+
+    /// Handles an interesting multi-byte lead byte at `i`.
+    fn on_multibyte(&mut self, i: usize) -> usize {
+        let b = self.b;
+        if term_at(b, i).is_some() {
+            return self.on_run(i);
+        }
+        if seq(b, i, &[0xE2, 0x80, 0xA8]) {
+            return self.on_newline(i);
+        }
+        if seq(b, i, &[0xE2, 0x80, 0xA9]) {
+            self.cut(i, true);
+            self.line_start = i + 3;
+            return i + 3;
+        }
+        if seq(b, i, &[0xE2, 0x80, 0xA2]) {
+            // Inline bullet `•` surrounded by whitespace starts a new sentence.
+            if (ws_before(b, i) > 0 || i == self.seg_start)
+                && ws_at(b, i + 3) > 0
+                && self.has_content_before(i)
+            {
+                self.cut(i, false);
+            }
+            return i + 3;
+        }
+        i + 1
+    }
+
+    // -- punctuation runs ----------------------------------------------------------------------
+
+    /// Handles the run of terminal punctuation starting at `i`; returns its end.
+    fn on_run(&mut self, i: usize) -> usize {
+        let b = self.b;
+        let n = b.len();
+        let mut j = i;
+        let mut dots = 0usize;
+        let mut bangs = 0usize;
+        let mut ellipsis = false;
+        let mut cjk = false;
+        while j < n {
+            if b[j] == b'.' && seq(b, j, b". . .") {
+                ellipsis = true;
+                j += 5;
+                while seq(b, j, b" .") {
+                    j += 2;
+                }
+                continue;
+            }
+            match term_at(b, j) {
+                Some((len, t)) => {
+                    match t {
+                        Term::Dot => dots += 1,
+                        Term::Bang => bangs += 1,
+                        Term::Ellipsis => ellipsis = true,
+                        Term::Cjk => cjk = true,
+                    }
+                    j += len;
+                }
+                None => break,
+            }
+        }
+        let mut closer = false;
+        let mut quote_closer = false;
+        while let Some((len, q)) = closer_at(b, j) {
+            // A straight quote directly followed by a letter opens the next word (`said."The`).
+            if len == 1 && q && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic) {
+                break;
+            }
+            closer = true;
+            quote_closer |= q;
+            j += len;
+        }
+        let mut run_end = j;
+
+        // Whitespace gap after the run.
+        let (mut k, mut gap_nls) = skip_ws(b, run_end);
+        // A detached closing quote (`end. " Next`, `end. ” Next`) belongs to this sentence when
+        // it is curly, or straight and the sentence has an odd number of straight quotes.
+        // (A single line break is a space in hard-wrapped text; never look across a blank line.)
+        if k > run_end && (gap_nls == 0 || (gap_nls == 1 && self.wrap.is_some())) {
+            let len = if b.get(k) == Some(&b'"') && self.odd_quotes(i) {
+                1
+            } else if seq(b, k, "”".as_bytes()) {
+                3
+            } else {
+                0
+            };
+            if len > 0 && (k + len >= n || ws_at(b, k + len) > 0) {
+                closer = true;
+                quote_closer = true;
+                run_end = k + len;
+                (k, gap_nls) = skip_ws(b, run_end);
+            }
+        }
+        let gap = k > run_end;
+        let gap_nl = gap_nls > 0;
+        self.gap_nl = gap_nl;
+        if gap_nl && self.wrap.is_none() {
+            // The line break ends the sentence anyway.
+            return run_end;
+        }
+
+        let decision = if cjk {
+            Decision::Split
+        } else {
+            let prev = self.prev_token(i);
+            // Bracketed `(...)`, `[…]`, `(?)`, `(!)`: never a boundary.
+            let bracketed = i > 0
+                && matches!(b[i - 1], b'(' | b'[')
+                && closer
+                && matches!(b[run_end - 1], b')' | b']');
+            if bracketed {
+                Decision::NoSplit
+            } else if bangs > 0 {
+                self.decide_bang(&prev, quote_closer, gap, k)
+            } else if ellipsis || dots >= 2 {
+                self.decide_ellipsis(quote_closer, gap, k)
+            } else {
+                self.decide_period(&prev, closer, gap, k, run_end)
+            }
+        };
+        match decision {
+            Decision::Split => {
+                if self.has_content_before(i) {
+                    self.cut(run_end, false);
+                }
+            }
+            Decision::NoSplit => {}
+            Decision::CutBefore(pos, next) => {
+                if self.has_content_before(pos) {
+                    self.cut(pos, false);
+                    self.list_next = Some(next);
+                }
+            }
+        }
+        run_end
+    }
+
+    /// Does the current sentence contain an odd number of `"` before `end`? Counted
+    /// incrementally (amortised linear), and only asked for rare detached quotes.
+    fn odd_quotes(&mut self, end: usize) -> bool {
+        if self.quote_pos < self.seg_start {
+            self.quote_pos = self.seg_start;
+            self.quote_count = 0;
+        }
+        if end > self.quote_pos {
+            let c = self.b[self.quote_pos..end]
+                .iter()
+                .filter(|&&c| c == b'"')
+                .count();
+            self.quote_count += c;
+            self.quote_pos = end;
+        }
+        self.quote_count % 2 == 1
+    }
+
+    /// Extracts and classifies the token ending at `end` (the start of a punctuation run).
+    fn prev_token(&self, end: usize) -> Prev {
+        const MAX_BACK: usize = 64;
+        let b = self.b;
+        let lo = self.seg_start.max(end.saturating_sub(MAX_BACK));
+        let mut s = end;
+        while s > lo && ws_before(b, s) == 0 {
+            s -= 1;
+        }
+        let truncated = s == lo && lo > self.seg_start && ws_before(b, s) == 0;
+        while s < end && !self.text.is_char_boundary(s) {
+            s += 1;
+        }
+        // Strip opening quotes/brackets.
+        let mut core = s;
+        while let Some((len, _)) = opener_at(b, core) {
+            if core + len > end {
+                break;
+            }
+            core += len;
+        }
+        // Abbreviation key: after the last hyphen, dash or bracket (`non-U.S.`, `ex-Gov.`,
+        // `(CNN)U.S.`).
+        let mut key = core;
+        let mut p = core;
+        let mut urlish = truncated;
+        while p < end {
+            let c = b[p];
+            if matches!(c, b'-' | b')' | b']' | b'"' | b'/') {
+                key = p + 1;
+            } else if seq(b, p, "—".as_bytes()) || seq(b, p, "–".as_bytes()) {
+                key = p + 3;
+            }
+            if matches!(
+                c,
+                b'/' | b':' | b'@' | b'.' | b'_' | b'=' | b'&' | b'?' | b'#' | b'%' | b'\\' | b'~'
+            ) {
+                urlish = true;
+            }
+            p += 1;
+        }
+        let key = key.min(end);
+        let tok = &b[key..end];
+        let (ends_lower, ends_alnum) = match self.text[s..end].chars().next_back() {
+            Some(c) => {
+                let closing = matches!(c, ')' | '"' | '\'' | '”' | '’');
+                (c.is_lowercase() || closing, c.is_alphanumeric() || closing)
+            }
+            None => (false, false),
+        };
+        let mut prev = Prev {
+            start: s,
+            end,
+            class: Ordinary,
+            number: None,
+            marker: false,
+            bang_name: false,
+            urlish,
+            ends_lower,
+            ends_alnum,
+            core_len: end - core,
+        };
+        if tok.is_empty() {
+            return prev;
+        }
+        let whole = key == core && core == s;
+        if tok.iter().all(u8::is_ascii_digit) {
+            prev.class = Class::Number;
+            if tok.len() <= 9 {
+                prev.number = Some(tok.iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0')));
+            }
+            prev.marker = whole && tok.len() <= 3;
+            return prev;
+        }
+        let capital = tok[0].is_ascii_uppercase();
+        if tok.len() == 1 {
+            let c = tok[0];
+            prev.marker = whole && c.is_ascii_alphabetic();
+            prev.class = match c {
+                b'A'..=b'Z' => Class::Initial,
+                b'v' => Never,
+                b'p' | b'c' => NumPrefix,
+                _ => Ordinary,
+            };
+            return prev;
+        }
+        if tok.contains(&b'.') {
+            // `U.S`, `Ph.D`, `e.g`, `a.m`: parts of one or two letters.
+            let dotted = tok.len() <= 12
+                && tok.split(|&c| c == b'.').all(|part| {
+                    (1..=2).contains(&part.len()) && part.iter().all(u8::is_ascii_alphabetic)
+                });
+            if dotted {
+                let mut buf = [0u8; 12];
+                for (d, &c) in buf.iter_mut().zip(tok) {
+                    *d = c.to_ascii_lowercase();
+                }
+                let lower = &buf[..tok.len()];
+                prev.class = if NEVER_DOTTED.iter().any(|w| w.as_bytes() == lower) {
+                    Never
+                } else {
+                    Weak
+                };
+            }
+            return prev;
+        }
+        if tok.iter().all(u8::is_ascii_alphabetic) {
+            let roman = tok.len() <= 4
+                && (tok.iter().all(|c| b"ivxl".contains(c))
+                    || tok.iter().all(|c| b"IVXL".contains(c)));
+            prev.marker = whole && roman;
+            let mut buf = [0u8; 16];
+            if let Some(k) = lower_word(tok, &mut buf) {
+                if let Ok(idx) = ABBREVIATIONS.binary_search_by(|e| e.0.as_bytes().cmp(k)) {
+                    let (_, cap, low) = ABBREVIATIONS[idx];
+                    prev.class = if capital { cap } else { low };
+                    // All-caps tokens are acronyms (`SEC.`, `MS.`, `RT.`), except company suffixes.
+                    if tok.iter().all(u8::is_ascii_uppercase) && prev.class != Company {
+                        prev.class = Ordinary;
+                    }
+                }
+                prev.bang_name =
+                    capital && BANG_NAMES.binary_search_by(|e| e.as_bytes().cmp(k)).is_ok();
+            }
+            return prev;
+        }
+        // A single non-ASCII capital letter is an initial (`É. Zola`).
+        let mut chars = self.text[key..end].chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.is_uppercase()
+        {
+            prev.class = Class::Initial;
+        }
+        prev
+    }
+
+    /// Looks at what follows the gap after a punctuation run (`nl`: the gap has a line break).
+    fn next_token(&self, p: usize, nl: bool) -> Next {
+        let b = self.b;
+        let mut q = p;
+        let mut quote = false;
+        for _ in 0..3 {
+            match opener_at(b, q) {
+                // A quote followed by whitespace opens nothing (`... end. " Next`).
+                Some((len, _)) if ws_at(b, q + len) > 0 => break,
+                Some((len, isq)) => {
+                    quote |= isq;
+                    q += len;
+                }
+                None => break,
+            }
+        }
+        let kind = match b.get(q) {
+            None if q == p => NextKind::End,
+            None => NextKind::Other,
+            Some(&c) if c.is_ascii_uppercase() => NextKind::Upper,
+            Some(&c) if c.is_ascii_lowercase() => NextKind::Lower,
+            Some(&c) if c.is_ascii_digit() => NextKind::Digit,
+            Some(&c) if c < 0x80 => {
+                if matches!(
+                    c,
+                    b',' | b';' | b':' | b')' | b']' | b'}' | b'!' | b'?' | b'%'
+                ) || (c == b'.' && b.get(q + 1) != Some(&b'.'))
+                    || ((!nl || bullet_at(b, q).is_none()) && dash_then_lower(b, q))
+                {
+                    NextKind::Punct
+                } else {
+                    NextKind::Other
+                }
+            }
+            Some(0xE2) if (!nl || bullet_at(b, q).is_none()) && dash_then_lower(b, q) => {
+                NextKind::Punct
+            }
+            Some(_) => match self.text[q..].chars().next() {
+                Some(c) if c.is_uppercase() => NextKind::Upper,
+                Some(c) if c.is_lowercase() => NextKind::Lower,
+                Some(c) if c.is_numeric() => NextKind::Digit,
+                _ => NextKind::Other,
+            },
+        };
+        Next {
+            kind,
+            quote,
+            word: q,
+        }
+    }
+
+    /// `word.Next` without a space: a boundary only between plain words.
+    fn no_space_split(&self, prev: &Prev, closer: bool, p: usize) -> bool {
+        let b = self.b;
+        let (p, quoted) = match opener_at(b, p) {
+            Some((len, true)) => (p + len, true),
+            _ => (p, false),
+        };
+        let upper_lower = b.get(p).is_some_and(u8::is_ascii_uppercase)
+            && b.get(p + 1).is_some_and(u8::is_ascii_lowercase);
+        if !upper_lower || prev.urlish || prev.core_len < 2 {
+            return false;
+        }
+        if !(prev.ends_lower || ((closer || quoted) && prev.ends_alnum)) {
+            return false;
+        }
+        if !matches!(prev.class, Ordinary | NumPrefix) || prev.bang_name {
+            return false;
+        }
+        // `LeanIn.Org`, `Example.Com`.
+        !ascii_word(b, p, 5).is_some_and(|e| in_list(DOMAIN_WORDS, &b[p..e]))
+    }
+
+    /// Boundary after a single `.` (plus closers) at the end of `prev`; `p` is the first byte
+    /// after the gap.
+    fn decide_period(
+        &mut self,
+        prev: &Prev,
+        closer: bool,
+        gap: bool,
+        p: usize,
+        run_end: usize,
+    ) -> Decision {
+        let b = self.b;
+        if !gap {
+            return if p >= b.len() || self.no_space_split(prev, closer, p) {
+                Decision::Split
+            } else {
+                Decision::NoSplit
+            };
+        }
+        let plain = !closer && run_end == prev.end + 1;
+        if plain {
+            if let Some(num) = prev.number {
+                // Inline numbered list: `1. Foo 2. Bar` -> cut before `2`.
+                if self.list_next == Some(num)
+                    && prev.start > self.seg_start
+                    && ws_before(b, prev.start) > 0
+                {
+                    return Decision::CutBefore(prev.start, num + 1);
+                }
+            }
+            if prev.marker || prev.number.is_some() {
+                self.advance(prev.start + 1);
+                let first = self.first_nonws == Some(prev.start);
+                // `Steps: 1. Mix` also starts a list.
+                let after_colon = prev.number.is_some() && {
+                    let mut q = prev.start;
+                    while q > self.seg_start && prev.start - q < 8 && ws_before(b, q) > 0 {
+                        q -= ws_before(b, q);
+                    }
+                    q < prev.start && q > 0 && b[q - 1] == b':'
+                };
+                if (first && prev.marker) || (after_colon && prev.core_len <= 2) {
+                    if let Some(num) = prev.number {
+                        self.list_next = Some(num + 1);
+                    }
+                    return Decision::NoSplit;
+                }
+            }
+        }
+        let next = self.next_token(p, self.gap_nl);
+        // A closing quote/bracket after an abbreviation is evidence of a sentence end, except
+        // after titles (`(Alabama Gov.) George Wallace`) and never-final abbreviations.
+        let class = if closer && !matches!(prev.class, Never | Title) {
+            Ordinary
+        } else {
+            prev.class
+        };
+        let split = match next.kind {
+            NextKind::End => true,
+            NextKind::Punct => false,
+            NextKind::Lower => {
+                // `... sold. iPhone sales ...`
+                matches!(class, Ordinary | Class::Number)
+                    && !next.quote
+                    && b.get(next.word + 1).is_some_and(u8::is_ascii_uppercase)
+            }
+            NextKind::Digit => matches!(class, Ordinary | Class::Number),
+            NextKind::Upper | NextKind::Other => {
+                let upper = next.kind == NextKind::Upper;
+                match class {
+                    Ordinary | Class::Number | NumPrefix => upper || !next.quote,
+                    Title | Never => false,
+                    Class::Initial => !next.quote && is_starter(b, next.word),
+                    Weak => is_starter(b, next.word) || (next.quote && upper),
+                    Company => {
+                        is_starter(b, next.word)
+                            || (next.quote && upper)
+                            || (!next.quote && capword_then_lower(b, next.word))
+                    }
+                }
+            }
+        };
+        if split {
+            Decision::Split
+        } else {
+            Decision::NoSplit
+        }
+    }
+
+    /// Boundary after an ellipsis (`...`, `…`, `. . .`, `....`).
+    fn decide_ellipsis(&self, quote_closer: bool, gap: bool, p: usize) -> Decision {
+        let b = self.b;
+        if p >= b.len() {
+            return Decision::Split;
+        }
+        let next = self.next_token(p, self.gap_nl);
+        let split = if gap {
+            is_starter(b, next.word)
+                || ((next.quote || quote_closer) && next.kind == NextKind::Upper)
+        } else {
+            !next.quote && is_starter(b, next.word)
+        };
+        if split {
+            Decision::Split
+        } else {
+            Decision::NoSplit
+        }
+    }
+
+    /// Boundary after a run containing `!` or `?`.
+    fn decide_bang(&self, prev: &Prev, quote_closer: bool, gap: bool, p: usize) -> Decision {
+        let b = self.b;
+        if p >= b.len() {
+            return Decision::Split;
+        }
+        if !gap {
+            return if !prev.bang_name && self.no_space_split(prev, quote_closer, p) {
+                Decision::Split
+            } else {
+                Decision::NoSplit
+            };
+        }
+        let next = self.next_token(p, self.gap_nl);
+        let split = match next.kind {
+            NextKind::End => true,
+            NextKind::Punct => false,
+            NextKind::Lower => {
+                !prev.bang_name
+                    && !next.quote
+                    && b.get(next.word + 1).is_some_and(u8::is_ascii_uppercase)
+            }
+            NextKind::Digit => !prev.bang_name,
+            NextKind::Upper | NextKind::Other => {
+                let upper = next.kind == NextKind::Upper;
+                if prev.bang_name {
+                    is_starter(b, next.word) || (next.quote && upper)
+                } else if quote_closer && !next.quote && upper {
+                    !speech_attribution(b, next.word)
+                } else {
+                    true
+                }
+            }
+        };
+        if split {
+            Decision::Split
+        } else {
+            Decision::NoSplit
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    fn check_invariants(text: &str) {
+        let spans = sentences(text);
+        let mut last_end = 0;
+        let mut last_para = 0;
+        for (k, s) in spans.iter().enumerate() {
+            assert!(s.start < s.end, "empty span {s:?} in {text:?}");
+            assert!(s.start >= last_end, "overlap/order {s:?} in {text:?}");
+            assert!(
+                text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                "{s:?} {text:?}"
+            );
+            let t = &text[s.start..s.end];
+            assert_eq!(t, t.trim(), "untrimmed {s:?} in {text:?}");
+            // Nothing but whitespace between spans.
+            assert!(
+                text[last_end..s.start].trim().is_empty(),
+                "dropped text before {s:?} in {text:?}"
+            );
+            if k == 0 {
+                assert_eq!(s.paragraph, 0);
+                assert!(s.first_in_paragraph);
+            } else {
+                assert!(
+                    s.paragraph == last_para || s.paragraph == last_para + 1,
+                    "{spans:?}"
+                );
+                assert_eq!(
+                    s.first_in_paragraph,
+                    s.paragraph == last_para + 1,
+                    "{spans:?}"
+                );
+            }
+            last_para = s.paragraph;
+            last_end = s.end;
+        }
+        assert!(
+            text[last_end..].trim().is_empty(),
+            "dropped tail in {text:?}"
+        );
+    }
+
+    /// (input, expected sentences)
+    const CASES: &[(&str, &[&str])] = &[
+        // --- basics ---
+        ("", &[]),
+        ("   \n\t  ", &[]),
+        ("Hello world", &["Hello world"]),
+        ("Hello world.", &["Hello world."]),
+        ("One. Two. Three.", &["One.", "Two.", "Three."]),
+        ("Is it? Yes! Fine.", &["Is it?", "Yes!", "Fine."]),
+        ("  Leading and trailing.  ", &["Leading and trailing."]),
+        ("He left.The end.", &["He left.", "The end."]),
+        ("Wait... what?", &["Wait... what?"]),
+        // --- closing quotes and brackets ---
+        (
+            "He said \"Go home.\" Then he left.",
+            &["He said \"Go home.\"", "Then he left."],
+        ),
+        (
+            "He said “Go home.” Then he left.",
+            &["He said “Go home.”", "Then he left."],
+        ),
+        (
+            "She asked 'Why?' Nobody knew.",
+            &["She asked 'Why?'", "Nobody knew."],
+        ),
+        (
+            "She wept ‘It hurts!’ Then quiet.",
+            &["She wept ‘It hurts!’", "Then quiet."],
+        ),
+        ("(This is one.) Next.", &["(This is one.)", "Next."]),
+        (
+            "It rose (to 5%.) Then fell.",
+            &["It rose (to 5%.)", "Then fell."],
+        ),
+        (
+            "He called it \"nonsense\". The vote failed.",
+            &["He called it \"nonsense\".", "The vote failed."],
+        ),
+        // --- titles ---
+        (
+            "Mr. Smith went to Washington.",
+            &["Mr. Smith went to Washington."],
+        ),
+        (
+            "Mrs. Jones and Dr. Who met Prof. X.",
+            &["Mrs. Jones and Dr. Who met Prof. X."],
+        ),
+        (
+            "Sen. John McCain and Rep. Nancy Pelosi spoke.",
+            &["Sen. John McCain and Rep. Nancy Pelosi spoke."],
+        ),
+        (
+            "Gov. Rick Scott and Gen. David Petraeus met.",
+            &["Gov. Rick Scott and Gen. David Petraeus met."],
+        ),
+        (
+            "Lt. Col. Smith and Sgt. Maj. Brown, Capt. Kirk and Col. Mustard.",
+            &["Lt. Col. Smith and Sgt. Maj. Brown, Capt. Kirk and Col. Mustard."],
+        ),
+        (
+            "Rev. Jesse Jackson and Hon. Member, St. Paul.",
+            &["Rev. Jesse Jackson and Hon. Member, St. Paul."],
+        ),
+        ("Ask Mr. \"Big\" Smith.", &["Ask Mr. \"Big\" Smith."]),
+        (
+            "He filed with the SEC. The company said so.",
+            &["He filed with the SEC.", "The company said so."],
+        ),
+        ("Shares of ACME INC. ROSE.", &["Shares of ACME INC. ROSE."]),
+        (
+            "She was a sales rep. The job paid well.",
+            &["She was a sales rep.", "The job paid well."],
+        ),
+        (
+            "Martin Luther King Jr. Day is a holiday.",
+            &["Martin Luther King Jr. Day is a holiday."],
+        ),
+        (
+            "He quoted Martin Luther King Jr. The crowd cheered.",
+            &["He quoted Martin Luther King Jr.", "The crowd cheered."],
+        ),
+        ("John Smith Sr. said no.", &["John Smith Sr. said no."]),
+        // --- months, days ---
+        (
+            "It happened on Jan. 5, 2015.",
+            &["It happened on Jan. 5, 2015."],
+        ),
+        (
+            "On Sept. 11 the towers fell.",
+            &["On Sept. 11 the towers fell."],
+        ),
+        (
+            "Between Feb. and Dec. rates rose.",
+            &["Between Feb. and Dec. rates rose."],
+        ),
+        (
+            "It ends Oct. The new plan starts then.",
+            &["It ends Oct.", "The new plan starts then."],
+        ),
+        (
+            "The show airs Thurs. at nine.",
+            &["The show airs Thurs. at nine."],
+        ),
+        (
+            "He arrived in May. Officials said little.",
+            &["He arrived in May.", "Officials said little."],
+        ),
+        (
+            "They married in March. The wedding was small.",
+            &["They married in March.", "The wedding was small."],
+        ),
+        // --- numbers ---
+        (
+            "Shares rose 3.5% to $1.2 billion.",
+            &["Shares rose 3.5% to $1.2 billion."],
+        ),
+        (
+            "Upgrade to v2.0 now. It is free.",
+            &["Upgrade to v2.0 now.", "It is free."],
+        ),
+        (
+            "We met at 10.30am. Then we ate.",
+            &["We met at 10.30am.", "Then we ate."],
+        ),
+        (
+            "The server at 192.168.0.1 failed. Nobody noticed.",
+            &["The server at 192.168.0.1 failed.", "Nobody noticed."],
+        ),
+        (
+            "He is ranked No. 1. The rest trail.",
+            &["He is ranked No. 1.", "The rest trail."],
+        ),
+        (
+            "He lives at No. 10 Downing Street.",
+            &["He lives at No. 10 Downing Street."],
+        ),
+        (
+            "He said no. The deal died.",
+            &["He said no.", "The deal died."],
+        ),
+        (
+            "See p. 12 and pp. 14-15 and Fig. 3.",
+            &["See p. 12 and pp. 14-15 and Fig. 3."],
+        ),
+        (
+            "It was founded in 1985. The firm grew.",
+            &["It was founded in 1985.", "The firm grew."],
+        ),
+        (
+            "The tally was 1,024. 2,000 more came.",
+            &["The tally was 1,024.", "2,000 more came."],
+        ),
+        (
+            "It cost approx. 5 dollars.",
+            &["It cost approx. 5 dollars."],
+        ),
+        (
+            "Built ca. 1900 and sold est. 1950.",
+            &["Built ca. 1900 and sold est. 1950."],
+        ),
+        ("The 5 ft. 6 in. man ran.", &["The 5 ft. 6 in. man ran."]),
+        // --- multi-letter abbreviations ---
+        (
+            "The U.S. Army and the U.K. government agreed.",
+            &["The U.S. Army and the U.K. government agreed."],
+        ),
+        (
+            "He moved to the U.S. He said it was great.",
+            &["He moved to the U.S.", "He said it was great."],
+        ),
+        (
+            "He moved to the U.S. \"It is great,\" he said.",
+            &["He moved to the U.S.", "\"It is great,\" he said."],
+        ),
+        (
+            "Talks at the U.N. Security Council stalled.",
+            &["Talks at the U.N. Security Council stalled."],
+        ),
+        (
+            "He lives in Washington D.C. The meeting is there.",
+            &["He lives in Washington D.C.", "The meeting is there."],
+        ),
+        (
+            "He got a Ph.D. in physics.",
+            &["He got a Ph.D. in physics."],
+        ),
+        (
+            "He earned a Ph.D. The thesis was long.",
+            &["He earned a Ph.D.", "The thesis was long."],
+        ),
+        (
+            "Non-U.S. firms and non-U.S. Banks fell.",
+            &["Non-U.S. firms and non-U.S. Banks fell."],
+        ),
+        (
+            "He left non-U.S. Then he returned.",
+            &["He left non-U.S.", "Then he returned."],
+        ),
+        (
+            "Fruits, e.g. Apples and pears, i.e. Fruit.",
+            &["Fruits, e.g. Apples and pears, i.e. Fruit."],
+        ),
+        (
+            "He arrived at 5 p.m. Monday.",
+            &["He arrived at 5 p.m. Monday."],
+        ),
+        (
+            "He arrived at 5 p.m. The others came later.",
+            &["He arrived at 5 p.m.", "The others came later."],
+        ),
+        (
+            "It opens at 9 a.m. and closes at 5 p.m. It is busy.",
+            &["It opens at 9 a.m. and closes at 5 p.m.", "It is busy."],
+        ),
+        (
+            "Roe v. Wade and Ali vs. Frazier.",
+            &["Roe v. Wade and Ali vs. Frazier."],
+        ),
+        (
+            "Pens, pencils, etc. are sold here.",
+            &["Pens, pencils, etc. are sold here."],
+        ),
+        (
+            "Pens, pencils, etc. The shop sells them.",
+            &["Pens, pencils, etc.", "The shop sells them."],
+        ),
+        (
+            "Smith et al. found a link.",
+            &["Smith et al. found a link."],
+        ),
+        ("He was known a.k.a. Bob.", &["He was known a.k.a. Bob."]),
+        // --- companies ---
+        (
+            "Acme Inc. said profits rose.",
+            &["Acme Inc. said profits rose."],
+        ),
+        (
+            "He bought Acme Inc. Terms were not disclosed.",
+            &["He bought Acme Inc.", "Terms were not disclosed."],
+        ),
+        (
+            "He works at Securities Corp. \"I think it is fine,\" he said.",
+            &[
+                "He works at Securities Corp.",
+                "\"I think it is fine,\" he said.",
+            ],
+        ),
+        (
+            "Apple Inc. Chief Executive Tim Cook spoke.",
+            &["Apple Inc. Chief Executive Tim Cook spoke."],
+        ),
+        (
+            "Apple Inc. Chief executive Tim Cook spoke.",
+            &["Apple Inc. Chief executive Tim Cook spoke."],
+        ),
+        (
+            "Sony Corp. CEO Kaz Hirai spoke.",
+            &["Sony Corp. CEO Kaz Hirai spoke."],
+        ),
+        (
+            "Warner Bros. Pictures Group and Dow Jones & Co. Inc. merged.",
+            &["Warner Bros. Pictures Group and Dow Jones & Co. Inc. merged."],
+        ),
+        (
+            "It sold to Acme Ltd. The price was high.",
+            &["It sold to Acme Ltd.", "The price was high."],
+        ),
+        (
+            "Acme Corp. Tuesday said sales rose.",
+            &["Acme Corp. Tuesday said sales rose."],
+        ),
+        // --- places ---
+        (
+            "He lives in Los Angeles, Calif. The city is big.",
+            &["He lives in Los Angeles, Calif.", "The city is big."],
+        ),
+        (
+            "Boston, Mass. residents and Tampa, Fla. voters agreed.",
+            &["Boston, Mass. residents and Tampa, Fla. voters agreed."],
+        ),
+        (
+            "He went to St. Louis and Mt. Everest and Ft. Worth.",
+            &["He went to St. Louis and Mt. Everest and Ft. Worth."],
+        ),
+        (
+            "He lives on Main St. The house is red.",
+            &["He lives on Main St.", "The house is red."],
+        ),
+        (
+            "Go to 5th Ave. and turn left.",
+            &["Go to 5th Ave. and turn left."],
+        ),
+        // --- initials ---
+        ("J. K. Rowling wrote it.", &["J. K. Rowling wrote it."]),
+        ("George W. Bush spoke.", &["George W. Bush spoke."]),
+        (
+            "A.D. Correll and J.R.R. Tolkien wrote.",
+            &["A.D. Correll and J.R.R. Tolkien wrote."],
+        ),
+        (
+            "By Catherine E. Shoichet, CNN.",
+            &["By Catherine E. Shoichet, CNN."],
+        ),
+        (
+            "Take vitamin D. It helps.",
+            &["Take vitamin D.", "It helps."],
+        ),
+        (
+            "John A. Smith and Mary I. Jones.",
+            &["John A. Smith and Mary I. Jones."],
+        ),
+        ("É. Zola wrote.", &["É. Zola wrote."]),
+        // --- ellipses ---
+        ("He said... and then left.", &["He said... and then left."]),
+        (
+            "He waited... The bus never came.",
+            &["He waited...", "The bus never came."],
+        ),
+        (
+            "He waited . . . The bus never came.",
+            &["He waited . . .", "The bus never came."],
+        ),
+        (
+            "He waited.... The bus never came.",
+            &["He waited....", "The bus never came."],
+        ),
+        (
+            "He waited… The bus never came.",
+            &["He waited…", "The bus never came."],
+        ),
+        (
+            "He waited… \"Where is it?\" he asked.",
+            &["He waited…", "\"Where is it?\" he asked."],
+        ),
+        (
+            "\"We will [...] The best,\" he said.",
+            &["\"We will [...] The best,\" he said."],
+        ),
+        (
+            "\"We will (...) The best,\" he said.",
+            &["\"We will (...) The best,\" he said."],
+        ),
+        (
+            "\"We will […] win,\" he said.",
+            &["\"We will […] win,\" he said."],
+        ),
+        (
+            "It was Paris... London too.",
+            &["It was Paris... London too."],
+        ),
+        (
+            "to his family. ... He was great.",
+            &["to his family.", "... He was great."],
+        ),
+        ("Say... a circular one?", &["Say... a circular one?"]),
+        ("wait...The end.", &["wait...", "The end."]),
+        ("...and so on.", &["...and so on."]),
+        // --- no space after the stop ---
+        (
+            "end of sentence.Next one.",
+            &["end of sentence.", "Next one."],
+        ),
+        (
+            "Use Node.js and ASP.NET daily.",
+            &["Use Node.js and ASP.NET daily."],
+        ),
+        ("Visit example.com today.", &["Visit example.com today."]),
+        (
+            "(CNN)Share, and your gift will grow.",
+            &["(CNN)Share, and your gift will grow."],
+        ),
+        ("Visit LeanIn.Org now.", &["Visit LeanIn.Org now."]),
+        (
+            "He said in the U.S.Army it is so.",
+            &["He said in the U.S.Army it is so."],
+        ),
+        ("Mr.Smith came.", &["Mr.Smith came."]),
+        ("the U.N.'s role", &["the U.N.'s role"]),
+        (
+            "told WTKR.\"That was bad.\"",
+            &["told WTKR.", "\"That was bad.\""],
+        ),
+        (
+            "he said.\"That was bad.\"",
+            &["he said.", "\"That was bad.\""],
+        ),
+        ("he said.“That was bad.”", &["he said.", "“That was bad.”"]),
+        ("he said.”That was bad.", &["he said.”", "That was bad."]),
+        (
+            "the U.N.'s role and Dr.'s office",
+            &["the U.N.'s role and Dr.'s office"],
+        ),
+        // --- URLs, emails, names with "!" ---
+        (
+            "Go to www.bbc.co.uk for more.",
+            &["Go to www.bbc.co.uk for more."],
+        ),
+        (
+            "See https://example.com/a.b?c=d. Then read.",
+            &["See https://example.com/a.b?c=d.", "Then read."],
+        ),
+        (
+            "Mail john.doe@example.com now. Thanks.",
+            &["Mail john.doe@example.com now.", "Thanks."],
+        ),
+        (
+            "Yahoo! Inc. said shares rose.",
+            &["Yahoo! Inc. said shares rose."],
+        ),
+        ("Yahoo! shares rose.", &["Yahoo! shares rose."]),
+        (
+            "He won on Jeopardy! The prize was big.",
+            &["He won on Jeopardy!", "The prize was big."],
+        ),
+        (
+            "He won Jeopardy! Champion status.",
+            &["He won Jeopardy! Champion status."],
+        ),
+        (
+            "Read visit tips@cnn.com. We reply.",
+            &["Read visit tips@cnn.com.", "We reply."],
+        ),
+        // --- ! and ? ---
+        ("\"Help!\" he shouted.", &["\"Help!\" he shouted."]),
+        ("\"Why?\" she asked.", &["\"Why?\" she asked."]),
+        ("\"Why?\" Smith asked.", &["\"Why?\" Smith asked."]),
+        (
+            "\"Why?\" John Smith asked.",
+            &["\"Why?\" John Smith asked."],
+        ),
+        ("\"Why?\" I asked.", &["\"Why?\" I asked."]),
+        (
+            "\"Why?\" Smith said in a statement.",
+            &["\"Why?\" Smith said in a statement."],
+        ),
+        (
+            "\"Why?\" Smith said many people ask.",
+            &["\"Why?\"", "Smith said many people ask."],
+        ),
+        (
+            "\"Thirsty?\" He continued to walk.",
+            &["\"Thirsty?\"", "He continued to walk."],
+        ),
+        (
+            "(CNN)U.S. Secretary of State John Kerry spoke.",
+            &["(CNN)U.S. Secretary of State John Kerry spoke."],
+        ),
+        (
+            "He said \"it went quickly...\" New rules came later.",
+            &["He said \"it went quickly...\"", "New rules came later."],
+        ),
+        ("\"I think...\" she said.", &["\"I think...\" she said."]),
+        ("\"Why?\" Nobody knew.", &["\"Why?\"", "Nobody knew."]),
+        (
+            "What?! No way!! Really?",
+            &["What?!", "No way!!", "Really?"],
+        ),
+        ("Is it 5? 6 maybe.", &["Is it 5?", "6 maybe."]),
+        ("The (?) mark and (!) too.", &["The (?) mark and (!) too."]),
+        ("Wow!That was close.", &["Wow!", "That was close."]),
+        // --- CJK and other scripts ---
+        (
+            "你好。我很好！谢谢？好",
+            &["你好。", "我很好！", "谢谢？", "好"],
+        ),
+        ("「行く。」と言った。", &["「行く。」", "と言った。"]),
+        (
+            "日本語です。English here. More.",
+            &["日本語です。", "English here.", "More."],
+        ),
+        ("यह एक वाक्य है। यह दूसरा है।", &["यह एक वाक्य है।", "यह दूसरा है।"]),
+        ("هل أنت بخير؟ نعم.", &["هل أنت بخير؟", "نعم."]),
+        // --- lists ---
+        (
+            "1. First item\n2. Second item",
+            &["1. First item", "2. Second item"],
+        ),
+        ("a. First\nb. Second", &["a. First", "b. Second"]),
+        (
+            "IV. Results\nThe results.",
+            &["IV. Results", "The results."],
+        ),
+        (
+            "1. First item 2. Second item 3. Third item",
+            &["1. First item", "2. Second item", "3. Third item"],
+        ),
+        (
+            "Steps: 1. Mix 2. Bake 3. Eat.",
+            &["Steps: 1. Mix", "2. Bake", "3. Eat."],
+        ),
+        (
+            "- one\n- two\n* three\n• four",
+            &["- one", "- two", "* three", "• four"],
+        ),
+        (
+            "Highlights • One thing • Another thing",
+            &["Highlights", "• One thing", "• Another thing"],
+        ),
+        // --- punctuation-only fragments ---
+        ("!!! Wow.", &["!!! Wow."]),
+        (". . . .", &[". . . ."]),
+        ("?", &["?"]),
+        ("... The end.", &["... The end."]),
+        (
+            "\"It is over. \" Police left.",
+            &["\"It is over. \"", "Police left."],
+        ),
+        (
+            "It is over. \" Police left.\"",
+            &["It is over.", "\" Police left.\""],
+        ),
+        (
+            "“It is over. ” Police left.",
+            &["“It is over. ”", "Police left."],
+        ),
+        (
+            "\"This is not supposed to happen.\" Police have not ruled it out.",
+            &[
+                "\"This is not supposed to happen.\"",
+                "Police have not ruled it out.",
+            ],
+        ),
+        (
+            "He won for Where is the Love? - picked up the prize.",
+            &["He won for Where is the Love? - picked up the prize."],
+        ),
+        (
+            "It was Salaam Bombay! — nominated twice.",
+            &["It was Salaam Bombay! — nominated twice."],
+        ),
+        ("He ran. - The next item.", &["He ran.", "- The next item."]),
+        (
+            "A cover story on (Alabama Gov.) George Wallace ran.",
+            &["A cover story on (Alabama Gov.) George Wallace ran."],
+        ),
+        (
+            "It aired on HBO in the U.S.). It ran long.",
+            &["It aired on HBO in the U.S.).", "It ran long."],
+        ),
+        // --- more news-style cases ---
+        (
+            "\"I'm done,\" he said. \"Let's go.\"",
+            &["\"I'm done,\" he said.", "\"Let's go.\""],
+        ),
+        (
+            "It was born on Dec. 25. The family cheered.",
+            &["It was born on Dec. 25.", "The family cheered."],
+        ),
+        (
+            "Landing was at 10 a.m. ET. The crew rested.",
+            &["Landing was at 10 a.m. ET.", "The crew rested."],
+        ),
+        (
+            "Shares of General Motors Co. fell 2%.",
+            &["Shares of General Motors Co. fell 2%."],
+        ),
+        (
+            "He joined Goldman Sachs Group Inc. in 2001.",
+            &["He joined Goldman Sachs Group Inc. in 2001."],
+        ),
+        (
+            "He sold it to Time Warner Inc. \"We are thrilled,\" he said.",
+            &[
+                "He sold it to Time Warner Inc.",
+                "\"We are thrilled,\" he said.",
+            ],
+        ),
+        (
+            "The deal closed with Acme Co. It took a year.",
+            &["The deal closed with Acme Co.", "It took a year."],
+        ),
+        (
+            "He wrote for Warner Bros. Entertainment.",
+            &["He wrote for Warner Bros. Entertainment."],
+        ),
+        (
+            "The U.S. and the E.U. agreed.",
+            &["The U.S. and the E.U. agreed."],
+        ),
+        (
+            "Troops left the U.S. But they came back.",
+            &["Troops left the U.S.", "But they came back."],
+        ),
+        (
+            "He lived in the U.K. In 2001 he moved.",
+            &["He lived in the U.K.", "In 2001 he moved."],
+        ),
+        (
+            "Gen. Z and Rep. Smith, D-Calif., voted.",
+            &["Gen. Z and Rep. Smith, D-Calif., voted."],
+        ),
+        (
+            "It happened in Portland, Ore. Police arrived.",
+            &["It happened in Portland, Ore.", "Police arrived."],
+        ),
+        (
+            "It happened in Portland, Ore. The police arrived.",
+            &["It happened in Portland, Ore.", "The police arrived."],
+        ),
+        (
+            "Prices rose 0.5 percent. 3.2 million people lost jobs.",
+            &["Prices rose 0.5 percent.", "3.2 million people lost jobs."],
+        ),
+        (
+            "The rate was 2.5. It fell.",
+            &["The rate was 2.5.", "It fell."],
+        ),
+        (
+            "Version 1.2.3 shipped. Users cheered.",
+            &["Version 1.2.3 shipped.", "Users cheered."],
+        ),
+        ("He ran 26.2 miles!", &["He ran 26.2 miles!"]),
+        (
+            "It cost £1.5m. That was a lot.",
+            &["It cost £1.5m.", "That was a lot."],
+        ),
+        (
+            "Who knows? Nobody. Really!",
+            &["Who knows?", "Nobody.", "Really!"],
+        ),
+        (
+            "He asked \"Why me?\" and left.",
+            &["He asked \"Why me?\" and left."],
+        ),
+        (
+            "\"Go!\" \"Now!\" they yelled.",
+            &["\"Go!\"", "\"Now!\" they yelled."],
+        ),
+        (
+            "She said it was \"fine.\" He disagreed.",
+            &["She said it was \"fine.\"", "He disagreed."],
+        ),
+        ("Listen.\" He paused.", &["Listen.\"", "He paused."]),
+        (
+            "The film (released in 2001.) won.",
+            &["The film (released in 2001.) won."],
+        ),
+        (
+            "See www.cnn.com. The site is live.",
+            &["See www.cnn.com.", "The site is live."],
+        ),
+        (
+            "Email tips@cnn.com. The team reads them.",
+            &["Email tips@cnn.com.", "The team reads them."],
+        ),
+        (
+            "Go to http://bbc.co.uk/news. More there.",
+            &["Go to http://bbc.co.uk/news.", "More there."],
+        ),
+        (
+            "The file report.PDF was found.",
+            &["The file report.PDF was found."],
+        ),
+        (
+            "He uses Vue.js and Socket.IO at work.",
+            &["He uses Vue.js and Socket.IO at work."],
+        ),
+        (
+            "A $5.99 meal. A 99.9% rate.",
+            &["A $5.99 meal.", "A 99.9% rate."],
+        ),
+        (
+            "It is 5 p.m. in London. It is noon in N.Y.",
+            &["It is 5 p.m. in London.", "It is noon in N.Y."],
+        ),
+        (
+            "N.Y. Times reporters and L.A. fans came.",
+            &["N.Y. Times reporters and L.A. fans came."],
+        ),
+        (
+            "Harry S. Truman and Ulysses S. Grant served.",
+            &["Harry S. Truman and Ulysses S. Grant served."],
+        ),
+        (
+            "It was Plan B. Then came Plan C.",
+            &["It was Plan B.", "Then came Plan C."],
+        ),
+        (
+            "He went to St. Andrews. The course was hard.",
+            &["He went to St. Andrews.", "The course was hard."],
+        ),
+        (
+            "He said he'd go... but he didn't.",
+            &["He said he'd go... but he didn't."],
+        ),
+        ("And then … it happened.", &["And then … it happened."]),
+        (
+            "Wait for it…\" She smiled.",
+            &["Wait for it…\"", "She smiled."],
+        ),
+        ("Loading.... Done.", &["Loading.... Done."]),
+        ("It was (sic.) wrong.", &["It was (sic.) wrong."]),
+        ("Ratings: 1. Good 2. Bad", &["Ratings: 1. Good", "2. Bad"]),
+        (
+            "The No. 2 seed won. No. 3 lost.",
+            &["The No. 2 seed won.", "No. 3 lost."],
+        ),
+        ("It's 9.30pm. We're late.", &["It's 9.30pm.", "We're late."]),
+        ("Tel. 555-1234. Call now.", &["Tel. 555-1234.", "Call now."]),
+        (
+            "Apt. 4B is empty. Rent it.",
+            &["Apt. 4B is empty.", "Rent it."],
+        ),
+        ("OK. So what?", &["OK.", "So what?"]),
+        (
+            "He scored 3 goals. 2 came late.",
+            &["He scored 3 goals.", "2 came late."],
+        ),
+        ("He said: 1) go 2) stop.", &["He said: 1) go 2) stop."]),
+        // --- misc ---
+        (
+            "He bought an iPhone. iPhone sales rose.",
+            &["He bought an iPhone.", "iPhone sales rose."],
+        ),
+        (
+            "Wait . The spacing is odd .",
+            &["Wait .", "The spacing is odd ."],
+        ),
+        (
+            "He said: \"No.\" And left.",
+            &["He said: \"No.\"", "And left."],
+        ),
+        (
+            "It was the Lakers' win. Fans cheered.",
+            &["It was the Lakers' win.", "Fans cheered."],
+        ),
+        (
+            "The price was $5. $6 was next.",
+            &["The price was $5.", "$6 was next."],
+        ),
+        (
+            "It is World War II. The end came.",
+            &["It is World War II.", "The end came."],
+        ),
+        (
+            "Go to ch. 5 and art. 12 now.",
+            &["Go to ch. 5 and art. 12 now."],
+        ),
+        (
+            "He likes modern art. The museum is big.",
+            &["He likes modern art.", "The museum is big."],
+        ),
+        (
+            "Call ext. 1234 or tel. 555-0100.",
+            &["Call ext. 1234 or tel. 555-0100."],
+        ),
+        (
+            "He said, \"I am done.\"\n\nShe left.",
+            &["He said, \"I am done.\"", "She left."],
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        let mut failures = Vec::new();
+        for (input, expected) in CASES {
+            let got = split(input);
+            if got != *expected {
+                failures.push(format!(
+                    "input:    {input:?}\nexpected: {expected:?}\ngot:      {got:?}\n"
+                ));
+            }
+            check_invariants(input);
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} cases failed:\n{}",
+            failures.len(),
+            CASES.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn lists_are_sorted() {
+        fn sorted(name: &str, l: &[&str]) {
+            for w in l.windows(2) {
+                assert!(w[0] < w[1], "{name}: {:?} !< {:?}", w[0], w[1]);
+            }
+            for w in l {
+                assert!(
+                    w.len() <= 16 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'.'),
+                    "{name}: {w}"
+                );
+            }
+        }
+        let abbr: Vec<&str> = ABBREVIATIONS.iter().map(|e| e.0).collect();
+        sorted("ABBREVIATIONS", &abbr);
+        sorted("BANG_NAMES", BANG_NAMES);
+        sorted("STARTERS", STARTERS);
+        sorted("COMPANY_FOLLOWERS", COMPANY_FOLLOWERS);
+        sorted("SPEECH_VERBS", SPEECH_VERBS);
+        sorted("DOMAIN_WORDS", DOMAIN_WORDS);
+        sorted("ATTRIBUTION_CONTINUATIONS", ATTRIBUTION_CONTINUATIONS);
+        sorted("NEVER_DOTTED", NEVER_DOTTED);
+    }
+
+    #[test]
+    fn whitespace_tables_match_std() {
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf).as_bytes();
+            let expect = if c.is_whitespace() { s.len() } else { 0 };
+            assert_eq!(ws_at(s, 0), expect, "ws_at {c:?}");
+            assert_eq!(ws_before(s, s.len()), expect, "ws_before {c:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_single_newlines() {
+        let text = "Headline Without Punctuation\nFirst para. Second sentence.\nSecond para.\r\nThird para.";
+        let spans = sentences(text);
+        let got: Vec<(&str, u32, bool)> = spans
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.paragraph, s.first_in_paragraph))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Headline Without Punctuation", 0, true),
+                ("First para.", 1, true),
+                ("Second sentence.", 1, false),
+                ("Second para.", 2, true),
+                ("Third para.", 3, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_blank_lines() {
+        let text = "\n\nOne. Two.\n\n\n  \nThree.\r\n\r\nFour\u{2029}Five.";
+        let spans = sentences(text);
+        let got: Vec<(&str, u32, bool)> = spans
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.paragraph, s.first_in_paragraph))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("One.", 0, true),
+                ("Two.", 0, false),
+                ("Three.", 1, true),
+                ("Four", 2, true),
+                ("Five.", 3, true)
+            ]
+        );
+    }
+
+    const WRAPPED: &str = "\
+The quick brown fox jumped over the lazy dog while the farmer was\n\
+away at the market in the nearby town. He came back late in the\n\
+evening and found that nothing at all had happened, which pleased\n\
+him greatly. The dog, for its part, did not even notice the fox and\n\
+kept sleeping in the warm afternoon sun until dinner time.\n\
+\n\
+A second paragraph begins here and goes on for a while so that it\n\
+also wraps onto the next line. Mr. Smith agreed with this\n\
+assessment entirely.\n\
+- a bullet item that is here\n\
+- another bullet item\n";
+
+    #[test]
+    fn hard_wrapped_text() {
+        assert!(detect_hard_wrap(WRAPPED.as_bytes()).is_some());
+        let spans = sentences(WRAPPED);
+        let got: Vec<(String, u32)> = spans
+            .iter()
+            .map(|s| (WRAPPED[s.start..s.end].replace('\n', " "), s.paragraph))
+            .collect();
+        let expected: Vec<(String, u32)> = [
+            ("The quick brown fox jumped over the lazy dog while the farmer was away at the market in the nearby town.", 0),
+            ("He came back late in the evening and found that nothing at all had happened, which pleased him greatly.", 0),
+            ("The dog, for its part, did not even notice the fox and kept sleeping in the warm afternoon sun until dinner time.", 0),
+            ("A second paragraph begins here and goes on for a while so that it also wraps onto the next line.", 1),
+            ("Mr. Smith agreed with this assessment entirely.", 1),
+            ("- a bullet item that is here", 1),
+            ("- another bullet item", 1),
+        ]
+        .iter()
+        .map(|&(s, p)| (s.to_string(), p))
+        .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn hard_wrapped_with_crlf_and_heading() {
+        let text = WRAPPED.replace('\n', "\r\n");
+        let text = format!("Short Heading\r\n{text}");
+        assert!(detect_hard_wrap(text.as_bytes()).is_some());
+        let got = split(&text);
+        assert_eq!(got[0], "Short Heading");
+        assert!(got[1].starts_with("The quick brown fox"));
+        assert!(got[1].ends_with("nearby town."));
+        assert_eq!(got.len(), 8);
+    }
+
+    #[test]
+    fn not_hard_wrapped() {
+        // One sentence per line, similar lengths: each line stays its own paragraph.
+        let text = "This line is a complete sentence of moderate length here.\n\
+                    This line is another complete sentence of similar size.\n\
+                    A third line that is also a sentence and ends properly.\n\
+                    The fourth line continues the pattern with a full stop.\n\
+                    Finally the fifth line closes the little test document.\n";
+        assert!(detect_hard_wrap(text.as_bytes()).is_none());
+        let spans = sentences(text);
+        assert_eq!(spans.len(), 5);
+        assert_eq!(spans[4].paragraph, 4);
+        // Short document: never hard-wrapped.
+        assert!(
+            detect_hard_wrap(b"a line without a stop that is of a decent length\nanother")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn lines_and_lists_in_unwrapped_text() {
+        let text = "Key points:\n- First point here\n- Second point\u{2028}Line two.\n1. One item.\n2) Two";
+        let spans = sentences(text);
+        let got: Vec<(&str, u32, bool)> = spans
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.paragraph, s.first_in_paragraph))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Key points:", 0, true),
+                ("- First point here", 1, true),
+                ("- Second point", 2, true),
+                ("Line two.", 3, true),
+                ("1. One item.", 4, true),
+                ("2) Two", 5, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_are_exact_byte_ranges() {
+        let text = "  Héllo wörld.  “Next” one!\n\n\tLast\u{a0}";
+        let spans = sentences(text);
+        assert_eq!(
+            spans,
+            vec![
+                Span {
+                    start: 2,
+                    end: 16,
+                    paragraph: 0,
+                    first_in_paragraph: true
+                },
+                Span {
+                    start: 18,
+                    end: 33,
+                    paragraph: 0,
+                    first_in_paragraph: false
+                },
+                Span {
+                    start: 36,
+                    end: 40,
+                    paragraph: 1,
+                    first_in_paragraph: true
+                },
+            ]
+        );
+        assert_eq!(&text[2..16], "Héllo wörld.");
+        assert_eq!(&text[18..33], "“Next” one!");
+    }
+
+    #[test]
+    fn headline_list_is_not_hard_wrapped() {
+        let text = "Premier League clubs agree new spending rules for the season\n\
+                    Storm brings flooding to coastal towns across the region\n\
+                    Central bank holds interest rates steady amid uncertainty\n\
+                    Scientists find new species of frog in mountain forests\n\
+                    Election campaign enters final week with polls tightening\n\
+                    Tech giant unveils cheaper phone aimed at emerging markets\n";
+        assert!(detect_hard_wrap(text.as_bytes()).is_none());
+        let spans = sentences(text);
+        assert_eq!(spans.len(), 6);
+        assert!(spans.iter().all(|s| s.first_in_paragraph));
+    }
+
+    #[test]
+    fn hard_wrapped_dashes_and_parentheses_are_not_bullets() {
+        let text = "\
+The group owns more than 5% of the exchange, a stake that is more than\n\
+enough to demand a meeting. Its chief said the price offered for the\n\
+firm - 300p a share - is far too low and that the Securities Exchange Co\n\
+(SEC) would have to look at the case before the deal could go ahead at\n\
+all. Analysts said the bid would probably fail, and the shares fell by\n\
+3% in early trading on the news from the company in London on Monday.\n";
+        assert!(detect_hard_wrap(text.as_bytes()).is_some());
+        let got: Vec<String> = split(text).iter().map(|s| s.replace('\n', " ")).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[1].starts_with("Its chief said"), "{got:?}");
+        assert!(got[1].ends_with("at all."), "{got:?}");
+    }
+
+    #[test]
+    fn seed_like_article() {
+        let text = "North Korea News: Kim Backs Down, But For How Long?\n\
+                    After weeks of tension, the North backed away. The decision comes weeks later.\n\
+                    Analysts said such moves could be temporary.\n\
+                    © Copyright IBTimes 2024. All rights reserved.";
+        let spans = sentences(text);
+        let got: Vec<(&str, u32, bool)> = spans
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.paragraph, s.first_in_paragraph))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "North Korea News: Kim Backs Down, But For How Long?",
+                    0,
+                    true
+                ),
+                ("After weeks of tension, the North backed away.", 1, true),
+                ("The decision comes weeks later.", 1, false),
+                ("Analysts said such moves could be temporary.", 2, true),
+                ("© Copyright IBTimes 2024.", 3, true),
+                ("All rights reserved.", 3, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_panic_on_odd_inputs() {
+        let big = "a".repeat(1 << 20);
+        let inputs: Vec<String> = vec![
+            String::new(),
+            " ".into(),
+            "\0".into(),
+            "\0.\0.\0".into(),
+            "\u{feff}Hi.".into(),
+            "\r".into(),
+            "\r\r\n\n\r".into(),
+            ".".into(),
+            "…".into(),
+            "。".into(),
+            "\u{2028}\u{2029}\u{85}\u{a0}".into(),
+            "Mr.".into(),
+            "Mr. ".into(),
+            "U.S".into(),
+            "e\u{301}. E\u{301}. Done.".into(),
+            "1.".into(),
+            "1. ".into(),
+            "(".into(),
+            "\"".into(),
+            "“".into(),
+            ". . ".into(),
+            "a.\u{a0}B".into(),
+            "x.\u{2009}Y".into(),
+            "😀. 😀! 😀".into(),
+            big.clone(),
+            format!("{big}. {big}"),
+        ];
+        for s in &inputs {
+            check_invariants(s);
+        }
+        assert_eq!(split(&big).len(), 1);
+    }
+
+    /// Inputs that would take quadratic time with unbounded rescans (must finish quickly even in
+    /// debug builds).
+    #[test]
+    fn linear_on_adversarial_inputs() {
+        const N: usize = 1 << 20;
+        let cases = [
+            "a.".repeat(N / 2),
+            ".".repeat(N),
+            "! ".repeat(N / 2),
+            " ".repeat(N) + ".",
+            "\n".repeat(N),
+            " \n".repeat(N / 2),
+            "x".repeat(N) + ". Y",
+            "(".repeat(N) + "Mr. X",
+            "\"".repeat(N / 2) + &".\"".repeat(N / 4),
+            ". . ".repeat(N / 4),
+            "1. ".repeat(N / 3),
+            "U.S. ".repeat(N / 5),
+            "…".repeat(N / 3),
+            "。".repeat(N / 3),
+            "• ".repeat(N / 4),
+            "a\u{2028}".repeat(N / 4),
+            "ab".repeat(N / 2),
+            "Mr. \" ".repeat(N / 6),
+            "x \" Mr. \" ".repeat(N / 10),
+        ];
+        for s in &cases {
+            let t = std::time::Instant::now();
+            check_invariants(s);
+            assert!(
+                t.elapsed().as_secs() < 20,
+                "too slow on {:?}...",
+                &s[..20.min(s.len())]
+            );
+        }
+    }
+
+    /// Small deterministic PRNG (xorshift64*).
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn randomized_invariants() {
+        const PIECES: &[&str] = &[
+            ".",
+            "!",
+            "?",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "\"",
+            "'",
+            "(",
+            ")",
+            "[",
+            "]",
+            "…",
+            "。",
+            "！",
+            "？",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{3000}",
+            "1",
+            "2",
+            "42",
+            "3.5",
+            "a",
+            "b",
+            "The",
+            "he",
+            "Mr",
+            "U.S",
+            "Inc",
+            "e.g",
+            "No",
+            "x",
+            "A",
+            "I",
+            "é",
+            "É",
+            "😀",
+            "\u{301}",
+            "\0",
+            "”",
+            "“",
+            "’",
+            "‘",
+            "»",
+            "«",
+            "-",
+            "•",
+            "...",
+            ". . .",
+            "Yahoo",
+            "said",
+            "www.a.com",
+            "@",
+            "/",
+            ":",
+            "中",
+            "।",
+            "؟",
+            "\u{85}",
+            "\u{feff}",
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..20_000 {
+            let len = rng.below(40);
+            let mut s = String::new();
+            for _ in 0..len {
+                s.push_str(PIECES[rng.below(PIECES.len())]);
+            }
+            check_invariants(&s);
+        }
+        // Random bytes turned into valid UTF-8.
+        for _ in 0..5_000 {
+            let len = rng.below(64);
+            let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+            let s = String::from_utf8_lossy(&bytes);
+            check_invariants(&s);
+        }
+        // Random hard-wrapped-looking documents.
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..rng.below(12) {
+                for _ in 0..(40 + rng.below(40)) {
+                    s.push_str(PIECES[rng.below(PIECES.len())]);
+                    s.push(' ');
+                }
+                s.push('\n');
+            }
+            check_invariants(&s);
+        }
+    }
+}
