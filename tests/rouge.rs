@@ -1,0 +1,112 @@
+// Agreement of `brief::eval::rouge` and `brief::eval::porter` with Google's `rouge-score` 0.1.2
+// and NLTK's Porter stemmer, on fixtures written by `scripts/rouge_reference.py`.
+
+use brief::eval::{porter, rouge};
+use serde_json::Value;
+
+const ROUGE_FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/rouge_reference.jsonl"
+);
+const PORTER_FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/porter_reference.tsv"
+);
+
+/// Largest allowed difference of one pair's precision, recall or F1 from Python's.
+const PAIR_TOLERANCE: f64 = 1e-6;
+/// Largest allowed difference of a metric's mean F1 from Python's (0.05 points on the ×100 scale).
+const MEAN_TOLERANCE: f64 = 0.0005;
+
+fn triple(line: &Value, key: &str) -> [f64; 3] {
+    let values = line[key].as_array().expect("score triple");
+    assert_eq!(values.len(), 3, "{key} has precision, recall and F1");
+    [0, 1, 2].map(|i| values[i].as_f64().expect("number"))
+}
+
+#[test]
+fn rouge_agrees_with_rouge_score() {
+    let text = std::fs::read_to_string(ROUGE_FIXTURE).expect("read rouge_reference.jsonl");
+    let names = ["rouge1", "rouge2", "rougeLsum"];
+    let mut python_f1_sum = [0.0; 3];
+    let mut rust_f1_sum = [0.0; 3];
+    let mut max_diff = 0.0f64;
+    let mut mismatches = Vec::new();
+    let mut pairs = 0;
+    let mut scorer = rouge::Scorer::new();
+    for (n, line) in text.lines().enumerate() {
+        let line: Value = serde_json::from_str(line).expect("fixture line is JSON");
+        let summary = line["summary"].as_str().expect("summary");
+        let reference = line["reference"].as_str().expect("reference");
+        let scored = rouge::score(reference, summary);
+        assert_eq!(
+            scorer.score(reference, summary),
+            scored,
+            "Scorer, line {}",
+            n + 1
+        );
+        let ours = [scored.rouge1, scored.rouge2, scored.rouge_lsum];
+        for (m, name) in names.iter().enumerate() {
+            let expected = triple(&line, name);
+            let actual = [ours[m].precision, ours[m].recall, ours[m].f1];
+            for (e, a) in expected.iter().zip(actual) {
+                let diff = (e - a).abs();
+                max_diff = max_diff.max(diff);
+                if diff > PAIR_TOLERANCE {
+                    mismatches.push(format!(
+                        "line {}: {name} expected {expected:?}, got {actual:?}",
+                        n + 1
+                    ));
+                }
+            }
+            python_f1_sum[m] += expected[2];
+            rust_f1_sum[m] += actual[2];
+        }
+        pairs += 1;
+    }
+    assert!(pairs >= 240, "fixture has only {pairs} pairs");
+    for (m, name) in names.iter().enumerate() {
+        let python = python_f1_sum[m] / pairs as f64;
+        let rust = rust_f1_sum[m] / pairs as f64;
+        println!(
+            "{name}: mean F1 python {:.6} rust {:.6} diff {:.3e}",
+            python * 100.0,
+            rust * 100.0,
+            (python - rust).abs() * 100.0
+        );
+        assert!(
+            (python - rust).abs() <= MEAN_TOLERANCE,
+            "{name}: mean F1 {rust} against Python's {python}"
+        );
+    }
+    println!("{pairs} pairs, max per-pair difference {max_diff:.3e}");
+    assert!(
+        mismatches.is_empty(),
+        "{} values differ from rouge-score:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
+
+#[test]
+fn porter_agrees_with_nltk() {
+    let text = std::fs::read_to_string(PORTER_FIXTURE).expect("read porter_reference.tsv");
+    let mut words = 0;
+    let mut mismatches = Vec::new();
+    for line in text.lines() {
+        let (word, expected) = line.split_once('\t').expect("word<TAB>stem");
+        let actual = porter::stem(word);
+        if actual != expected {
+            mismatches.push(format!("{word}: NLTK {expected}, ours {actual}"));
+        }
+        words += 1;
+    }
+    assert!(words >= 1000, "fixture has only {words} words");
+    println!("{words} words stemmed");
+    assert!(
+        mismatches.is_empty(),
+        "{} of {words} stems differ from NLTK:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
