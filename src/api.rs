@@ -1,0 +1,375 @@
+//! The `brief.v1` API over the core: request validation and conversion between the protobuf
+//! messages and the core's types.
+//!
+//! The gRPC service and the offline CLI both call [`summarize`] and [`extract`], so a request
+//! gets the same answer, and the same error, whichever way it comes in. Nothing here knows about
+//! gRPC status codes; [`crate::service`] maps [`RequestError`] to them in one place.
+
+use crate::analyze::{self, Analysis, Article, Exclusion, Sentence, TitleSource};
+use crate::error::Error;
+use crate::offsets::{OffsetMap, Unit};
+use crate::proto::v1 as pb;
+use crate::rank::features::{Features, Weights};
+use crate::rank::select::{Budget, LimitedBy};
+
+/// The algorithm version reported in every response: briefs with the same version are
+/// reproducible.
+pub const ALGORITHM_VERSION: &str = concat!("brief-extractive-", env!("CARGO_PKG_VERSION"));
+
+/// The number of keywords `Extract` returns when the request does not say.
+pub const DEFAULT_MAX_KEYWORDS: usize = 10;
+
+/// The language every article is processed in, for now.
+const LANGUAGE: &str = "en";
+
+/// A request the API cannot answer, with the field at fault.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RequestError {
+    /// A field has a value outside what it allows.
+    #[error("{field}: {reason}")]
+    InvalidArgument {
+        /// The field's path in the request, e.g. `length.ratio`.
+        field: &'static str,
+        /// What is wrong and what is allowed.
+        reason: String,
+    },
+    /// The request asks for something this version does not do yet.
+    #[error("{field}: {reason}")]
+    Unimplemented {
+        /// The field's path in the request.
+        field: &'static str,
+        /// What is not supported and what to do instead.
+        reason: String,
+    },
+}
+
+impl RequestError {
+    fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        Self::InvalidArgument {
+            field,
+            reason: reason.into(),
+        }
+    }
+
+    /// The path of the field at fault.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::InvalidArgument { field, .. } | Self::Unimplemented { field, .. } => field,
+        }
+    }
+}
+
+impl From<Error> for RequestError {
+    fn from(e: Error) -> Self {
+        let field = match e {
+            Error::EmptyContent => "document.content",
+            Error::InvalidRatio(_) => "length.ratio",
+        };
+        Self::invalid(field, e.to_string())
+    }
+}
+
+/// Answers a `Summarize` request.
+pub fn summarize(
+    req: &pb::SummarizeRequest,
+    weights: &Weights,
+) -> Result<pb::SummarizeResponse, RequestError> {
+    let doc = document(req.document.as_ref())?;
+    let budget = budget(req.length.as_ref())?;
+    let order = enum_value::<pb::Order>("order", req.order)?;
+    let unit = offset_unit("offset_unit", req.offset_unit)?;
+    let (language, language_source) = language(&doc.language)?;
+
+    let article = Article {
+        content: &doc.content,
+        title: &doc.title,
+        query: &req.query,
+    };
+    let brief = analyze::summarize(&article, &budget, weights)?;
+    let analysis = &brief.analysis;
+
+    let mut chosen = brief.selection.indices.clone();
+    // Offsets are converted in reading order, which keeps the conversion one linear pass.
+    chosen.sort_unstable();
+    let mut offsets = OffsetMap::new(article.content, unit);
+    let mut sentences = chosen
+        .iter()
+        .map(|&i| {
+            let s = &analysis.sentences[i];
+            let (offset, length) = span(&mut offsets, s)?;
+            Ok(pb::Sentence {
+                index: to_u32(s.index)?,
+                text: s.text.to_owned(),
+                score: s.score,
+                offset,
+                length,
+            })
+        })
+        .collect::<Result<Vec<_>, RequestError>>()?;
+    if order == pb::Order::Rank {
+        // Rank order is the selection's own order: best first, ties by position.
+        sentences.sort_by_key(|s| analysis.sentences[s.index as usize].rank);
+    }
+
+    let summary = join_sentences(&sentences);
+    Ok(pb::SummarizeResponse {
+        id: doc.id.clone(),
+        summary,
+        sentences,
+        language: language.to_owned(),
+        limited_by: limited_by(brief.selection.limited_by) as i32,
+        algorithm_version: ALGORITHM_VERSION.to_owned(),
+        language_source: language_source as i32,
+        title: title(analysis),
+    })
+}
+
+/// Answers an `Extract` request.
+pub fn extract(
+    req: &pb::ExtractRequest,
+    weights: &Weights,
+) -> Result<pb::ExtractResponse, RequestError> {
+    let doc = document(req.document.as_ref())?;
+    let unit = offset_unit("offset_unit", req.offset_unit)?;
+    let (language, language_source) = language(&doc.language)?;
+    let max_keywords = match req.max_keywords {
+        0 => DEFAULT_MAX_KEYWORDS,
+        n => n as usize,
+    };
+
+    let article = Article {
+        content: &doc.content,
+        title: &doc.title,
+        query: &req.query,
+    };
+    let analysis = analyze::analyze(&article, weights)?;
+
+    let mut offsets = OffsetMap::new(article.content, unit);
+    let sentences = analysis
+        .sentences
+        .iter()
+        .map(|s| {
+            let (offset, length) = span(&mut offsets, s)?;
+            Ok(pb::SentenceAnalysis {
+                index: to_u32(s.index)?,
+                text: s.text.to_owned(),
+                score: s.score,
+                offset,
+                length,
+                features: Some(features(&s.features)),
+                paragraph: s.paragraph,
+                exclusion: exclusion(s.exclusion) as i32,
+                rank: s.rank,
+            })
+        })
+        .collect::<Result<Vec<_>, RequestError>>()?;
+    let keywords = analysis
+        .keywords(max_keywords)
+        .into_iter()
+        .map(|k| pb::Keyword {
+            text: k.text.to_owned(),
+            weight: k.weight,
+            count: k.count,
+        })
+        .collect();
+
+    Ok(pb::ExtractResponse {
+        id: doc.id.clone(),
+        sentences,
+        keywords,
+        language: language.to_owned(),
+        language_source: language_source as i32,
+        title: title(&analysis),
+        algorithm_version: ALGORITHM_VERSION.to_owned(),
+    })
+}
+
+/// The size of a request's article in bytes (content, title and query), for logs and limits.
+pub fn article_bytes(doc: Option<&pb::Document>, query: &str) -> usize {
+    doc.map_or(0, |d| d.content.len() + d.title.len()) + query.len()
+}
+
+/// Checks the document: present, plain text, with content.
+fn document(doc: Option<&pb::Document>) -> Result<&pb::Document, RequestError> {
+    let doc = doc.ok_or_else(|| {
+        RequestError::invalid("document", "required; send the article as document.content")
+    })?;
+    match enum_value::<pb::Format>("document.format", doc.format)? {
+        pb::Format::Unspecified | pb::Format::PlainText => {}
+        pb::Format::Html => {
+            return Err(RequestError::Unimplemented {
+                field: "document.format",
+                reason:
+                    "FORMAT_HTML is not supported yet; send the article's text as FORMAT_PLAIN_TEXT"
+                        .into(),
+            });
+        }
+    }
+    if doc.content.trim().is_empty() {
+        return Err(Error::EmptyContent.into());
+    }
+    Ok(doc)
+}
+
+/// Converts the length budget; 0 means unset.
+fn budget(length: Option<&pb::Length>) -> Result<Budget, RequestError> {
+    let Some(l) = length else {
+        return Ok(Budget::default());
+    };
+    let nonzero = |n: u32| (n != 0).then_some(n);
+    let budget = Budget {
+        max_sentences: nonzero(l.max_sentences),
+        // Exactly 0 is "unset"; any other value must be in (0, 1], which validate() checks.
+        ratio: (l.ratio != 0.0).then_some(l.ratio),
+        max_words: nonzero(l.max_words),
+        max_chars: nonzero(l.max_chars),
+    };
+    budget.validate()?;
+    Ok(budget)
+}
+
+/// Decodes an enum field, rejecting numbers the contract does not define.
+fn enum_value<E>(field: &'static str, value: i32) -> Result<E, RequestError>
+where
+    E: TryFrom<i32> + EnumNames,
+{
+    E::try_from(value).map_err(|_| {
+        RequestError::invalid(
+            field,
+            format!("unknown value {value}; allowed: {}", E::allowed()),
+        )
+    })
+}
+
+/// The names and numbers of an enum's values, for error messages.
+trait EnumNames {
+    /// "NAME_A (0), NAME_B (1), ...".
+    fn allowed() -> String;
+}
+
+/// Implements [`EnumNames`] for generated enums from their `as_str_name`.
+macro_rules! enum_names {
+    ($($t:ty => [$($v:expr),+]),+ $(,)?) => {$(
+        impl EnumNames for $t {
+            fn allowed() -> String {
+                [$($v),+].iter().map(|v: &$t| format!("{} ({})", v.as_str_name(), *v as i32)).collect::<Vec<_>>().join(", ")
+            }
+        }
+    )+};
+}
+
+enum_names! {
+    pb::Format => [pb::Format::Unspecified, pb::Format::PlainText, pb::Format::Html],
+    pb::Order => [pb::Order::Unspecified, pb::Order::Reading, pb::Order::Rank],
+    pb::OffsetUnit => [
+        pb::OffsetUnit::Unspecified,
+        pb::OffsetUnit::Utf8Bytes,
+        pb::OffsetUnit::Utf16CodeUnits,
+        pb::OffsetUnit::CodePoints
+    ],
+}
+
+/// Decodes the offset unit.
+fn offset_unit(field: &'static str, value: i32) -> Result<Unit, RequestError> {
+    Ok(match enum_value::<pb::OffsetUnit>(field, value)? {
+        pb::OffsetUnit::Unspecified | pb::OffsetUnit::Utf8Bytes => Unit::Utf8Bytes,
+        pb::OffsetUnit::Utf16CodeUnits => Unit::Utf16CodeUnits,
+        pb::OffsetUnit::CodePoints => Unit::CodePoints,
+    })
+}
+
+/// The language to process the article in, and how it was decided.
+///
+/// Only English is supported so far: an English tag is honoured, anything else falls back to
+/// English and says so with `LANGUAGE_SOURCE_DEFAULT`.
+fn language(tag: &str) -> Result<(&'static str, pb::LanguageSource), RequestError> {
+    let tag = tag.trim();
+    if tag.is_empty() {
+        return Ok((LANGUAGE, pb::LanguageSource::Default));
+    }
+    let well_formed = tag.len() <= 35
+        && tag.split(['-', '_']).all(|part| {
+            (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    if !well_formed {
+        return Err(RequestError::invalid(
+            "document.language",
+            format!(
+                "{tag:?} is not a BCP-47 language tag; send e.g. \"en\" or \"en-GB\", or \"\" to detect"
+            ),
+        ));
+    }
+    let primary = tag.split(['-', '_']).next().unwrap_or_default();
+    if primary.eq_ignore_ascii_case(LANGUAGE) {
+        Ok((LANGUAGE, pb::LanguageSource::Request))
+    } else {
+        Ok((LANGUAGE, pb::LanguageSource::Default))
+    }
+}
+
+/// The offset and length of a sentence in the map's unit.
+fn span(offsets: &mut OffsetMap<'_>, s: &Sentence<'_>) -> Result<(u32, u32), RequestError> {
+    let start = offsets.convert(s.start);
+    let end = offsets.convert(s.start + s.text.len());
+    Ok((to_u32(start)?, to_u32(end - start)?))
+}
+
+/// Converts a count to the contract's `uint32`.
+fn to_u32(n: usize) -> Result<u32, RequestError> {
+    u32::try_from(n).map_err(|_| {
+        RequestError::invalid(
+            "document.content",
+            "too large: offsets must fit in 32 bits (4 GiB)",
+        )
+    })
+}
+
+/// The brief as one string: the sentences joined by one space.
+fn join_sentences(sentences: &[pb::Sentence]) -> String {
+    let mut out = String::with_capacity(sentences.iter().map(|s| s.text.len() + 1).sum());
+    for (i, s) in sentences.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&s.text);
+    }
+    out
+}
+
+fn title(analysis: &Analysis<'_>) -> String {
+    match analysis.title_source {
+        TitleSource::None => String::new(),
+        TitleSource::Given | TitleSource::Headline => analysis.title.to_owned(),
+    }
+}
+
+fn limited_by(l: LimitedBy) -> pb::LimitedBy {
+    match l {
+        LimitedBy::MaxSentences => pb::LimitedBy::MaxSentences,
+        LimitedBy::Ratio => pb::LimitedBy::Ratio,
+        LimitedBy::MaxWords => pb::LimitedBy::MaxWords,
+        LimitedBy::MaxChars => pb::LimitedBy::MaxChars,
+        LimitedBy::Document => pb::LimitedBy::Document,
+    }
+}
+
+fn exclusion(e: Option<Exclusion>) -> pb::Exclusion {
+    match e {
+        None => pb::Exclusion::Unspecified,
+        Some(Exclusion::Headline) => pb::Exclusion::Headline,
+        Some(Exclusion::Boilerplate) => pb::Exclusion::Boilerplate,
+        Some(Exclusion::NoWords) => pb::Exclusion::NoWords,
+    }
+}
+
+fn features(f: &Features) -> pb::Features {
+    pb::Features {
+        position: f.position,
+        keyword: f.keyword,
+        title: f.title,
+        length: f.length,
+        query: f.query,
+        paragraph_start: f.paragraph_start,
+        short: f.short,
+    }
+}

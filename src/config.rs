@@ -1,0 +1,212 @@
+//! The settings of the `brief` binary, from command-line flags and `BRIEF_*` environment
+//! variables (a flag wins over its variable).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::builder::TypedValueParser as _;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// brief: extractive summaries of news articles, served over gRPC.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Settings of `serve`, also accepted without the subcommand name.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    /// Log format.
+    #[arg(long, global = true, env = "BRIEF_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the gRPC server (the default).
+    Serve(ServeArgs),
+    /// Print the brief of a plain-text article, or answer SummarizeRequests given as JSON lines.
+    Summarize(SummarizeArgs),
+    /// Print the analysis of a plain-text article, or answer ExtractRequests given as JSON lines.
+    Extract(ExtractArgs),
+    /// Score briefs with ROUGE against reference summaries, beside Lead-3.
+    Eval(EvalArgs),
+}
+
+/// How logs are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// The default listen address.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:50051";
+/// The default largest request message, in bytes (4 MiB, gRPC's customary limit).
+pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
+/// The default drain time after a shutdown signal, in seconds.
+pub const DEFAULT_DRAIN_SECONDS: u64 = 10;
+/// The default longest run time of a request, in seconds.
+pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u64 = 30;
+
+/// Settings of the gRPC server.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "BRIEF_LISTEN", default_value = DEFAULT_LISTEN)]
+    pub listen: SocketAddr,
+    /// The largest request message accepted, in bytes (the article and its options, encoded).
+    #[arg(long, env = "BRIEF_MAX_MESSAGE_BYTES", default_value_t = DEFAULT_MAX_MESSAGE_BYTES,
+          value_parser = clap::value_parser!(u32).range(1024..).map(|v| v as usize))]
+    pub max_message_bytes: usize,
+    /// How long to wait, after SIGINT or SIGTERM, for requests in flight to finish, in seconds.
+    #[arg(long, env = "BRIEF_DRAIN_SECONDS", default_value_t = DEFAULT_DRAIN_SECONDS)]
+    pub drain_seconds: u64,
+    /// The longest any request may run, in seconds; a shorter client deadline wins.
+    #[arg(long, env = "BRIEF_REQUEST_TIMEOUT_SECONDS", default_value_t = DEFAULT_REQUEST_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub request_timeout_seconds: u64,
+}
+
+impl ServeArgs {
+    /// The drain time after a shutdown signal.
+    pub fn drain_timeout(&self) -> Duration {
+        Duration::from_secs(self.drain_seconds)
+    }
+
+    /// The server-side limit on a request's run time.
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_seconds)
+    }
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 50051)),
+            max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
+            drain_seconds: DEFAULT_DRAIN_SECONDS,
+            request_timeout_seconds: DEFAULT_REQUEST_TIMEOUT_SECONDS,
+        }
+    }
+}
+
+/// The order of a brief's sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// As they appear in the article.
+    Reading,
+    /// Best first.
+    Rank,
+}
+
+/// The length budget of a brief; any combination, the tightest wins.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct LengthArgs {
+    /// The most sentences (default 3 when no other limit is given).
+    #[arg(long)]
+    pub max_sentences: Option<u32>,
+    /// The most sentences as a fraction of the article's, in (0, 1].
+    #[arg(long)]
+    pub ratio: Option<f64>,
+    /// The most words.
+    #[arg(long)]
+    pub max_words: Option<u32>,
+    /// The most characters.
+    #[arg(long)]
+    pub max_chars: Option<u32>,
+}
+
+impl LengthArgs {
+    /// The budget as the contract's `Length` (0 for unset).
+    pub fn to_proto(self) -> crate::proto::v1::Length {
+        crate::proto::v1::Length {
+            max_sentences: self.max_sentences.unwrap_or(0),
+            ratio: self.ratio.unwrap_or(0.0),
+            max_words: self.max_words.unwrap_or(0),
+            max_chars: self.max_chars.unwrap_or(0),
+        }
+    }
+}
+
+impl OrderArg {
+    /// The order as the contract's enum.
+    pub fn to_proto(self) -> crate::proto::v1::Order {
+        match self {
+            OrderArg::Reading => crate::proto::v1::Order::Reading,
+            OrderArg::Rank => crate::proto::v1::Order::Rank,
+        }
+    }
+}
+
+/// Settings of `brief eval`.
+#[derive(Debug, Clone, Args)]
+pub struct EvalArgs {
+    /// The data set: JSON lines of {"id", "title", "article", "reference"}. May be given more than
+    /// once.
+    #[arg(long, required = true)]
+    pub data: Vec<PathBuf>,
+    /// The length budget.
+    #[command(flatten)]
+    pub length: LengthArgs,
+    /// Sentence order.
+    #[arg(long, value_enum, default_value_t = OrderArg::Reading)]
+    pub order: OrderArg,
+    /// Ranking weights to change, as `name=value,...` (names as in Extract's features, plus
+    /// `position_decay`); the others keep their defaults.
+    #[arg(long, default_value = "")]
+    pub weights: crate::rank::features::Weights,
+    /// Evaluate only the first N articles of each file.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+/// Settings of `brief summarize`.
+#[derive(Debug, Clone, Args)]
+pub struct SummarizeArgs {
+    /// The article: a file, or `-` (the default) for standard input.
+    #[arg(default_value = "-")]
+    pub input: PathBuf,
+    /// Read one SummarizeRequest per line in protobuf's JSON mapping, write one SummarizeResponse
+    /// per line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// The length budget.
+    #[command(flatten)]
+    pub length: LengthArgs,
+    /// Sentence order.
+    #[arg(long, value_enum, default_value_t = OrderArg::Reading)]
+    pub order: OrderArg,
+    /// The article's title (default: a headline line at the top of the article, if any).
+    #[arg(long, default_value = "")]
+    pub title: String,
+    /// A focus query.
+    #[arg(long, default_value = "")]
+    pub query: String,
+}
+
+/// Settings of `brief extract`.
+#[derive(Debug, Clone, Args)]
+pub struct ExtractArgs {
+    /// The article: a file, or `-` (the default) for standard input.
+    #[arg(default_value = "-")]
+    pub input: PathBuf,
+    /// Read one ExtractRequest per line in protobuf's JSON mapping, write one ExtractResponse per
+    /// line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// The most keywords to list.
+    #[arg(long, default_value_t = 10)]
+    pub max_keywords: u32,
+    /// The article's title.
+    #[arg(long, default_value = "")]
+    pub title: String,
+    /// A focus query.
+    #[arg(long, default_value = "")]
+    pub query: String,
+}

@@ -1,0 +1,243 @@
+//! `brief eval`: summarizes every article of a JSON-lines data set through the same code path as
+//! the service ([`crate::api::summarize`]) and scores the briefs with ROUGE against the human
+//! references, beside Lead-3 (the first three sentences, from our own segmenter).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::api;
+use crate::eval::rouge::{Rouge, Scorer};
+use crate::proto::v1 as pb;
+use crate::rank::features::Weights;
+use crate::text::segment;
+use crate::text::token::word_count;
+
+/// One article of a data set: `{"id", "title" (string or null), "article", "reference"}`.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The article's identifier.
+    pub id: String,
+    /// Its headline, when the data set has one.
+    pub title: Option<String>,
+    /// The article text.
+    pub article: String,
+    /// The human reference summary, sentences separated by "\n".
+    pub reference: String,
+}
+
+/// What can go wrong reading a data set.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A line is not an example.
+    #[error("{path}:{line}: {reason}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// Reads a JSON-lines data set.
+pub fn read_examples(path: &Path) -> Result<Vec<Example>, EvalError> {
+    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parse_err = |reason: String| EvalError::Parse {
+            path: path.to_owned(),
+            line: i + 1,
+            reason,
+        };
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| parse_err(e.to_string()))?;
+        let field = |name: &str| {
+            v.get(name)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        out.push(Example {
+            id: field("id").unwrap_or_else(|| (i + 1).to_string()),
+            title: field("title"),
+            article: field("article").ok_or_else(|| parse_err("no \"article\" string".into()))?,
+            reference: field("reference")
+                .ok_or_else(|| parse_err("no \"reference\" string".into()))?,
+        });
+    }
+    Ok(out)
+}
+
+/// How to summarize for an evaluation.
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// The length budget (unset fields: the service's defaults).
+    pub length: pb::Length,
+    /// The sentence order.
+    pub order: pb::Order,
+    /// The ranking weights.
+    pub weights: Weights,
+}
+
+/// Mean ROUGE F1 ×100 and mean length of a set of summaries.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Scores {
+    /// Mean ROUGE-1 F1 ×100.
+    pub rouge1: f64,
+    /// Mean ROUGE-2 F1 ×100.
+    pub rouge2: f64,
+    /// Mean ROUGE-Lsum F1 ×100.
+    pub rouge_lsum: f64,
+    /// Mean words per summary.
+    pub words: f64,
+}
+
+/// Running sums behind [`Scores`].
+#[derive(Debug, Default)]
+struct Sums {
+    r1: f64,
+    r2: f64,
+    rl: f64,
+    words: f64,
+    n: usize,
+}
+
+impl Sums {
+    fn add(&mut self, r: &Rouge, words: usize) {
+        self.r1 += r.rouge1.f1;
+        self.r2 += r.rouge2.f1;
+        self.rl += r.rouge_lsum.f1;
+        self.words += words as f64;
+        self.n += 1;
+    }
+
+    fn mean(&self) -> Scores {
+        let n = self.n.max(1) as f64;
+        Scores {
+            rouge1: 100.0 * self.r1 / n,
+            rouge2: 100.0 * self.r2 / n,
+            rouge_lsum: 100.0 * self.rl / n,
+            words: self.words / n,
+        }
+    }
+}
+
+/// The result of an evaluation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Articles evaluated.
+    pub articles: usize,
+    /// Articles the service refused (each is scored as an empty brief).
+    pub failed: usize,
+    /// brief's scores.
+    pub brief: Scores,
+    /// Lead-3's scores, from the same segmenter.
+    pub lead3: Scores,
+    /// Articles summarized per second (summarizing only, not scoring), one thread.
+    pub articles_per_second: f64,
+    /// Megabytes of article text summarized per second.
+    pub megabytes_per_second: f64,
+}
+
+/// Summarizes and scores every example.
+pub fn evaluate(examples: &[Example], options: &EvalOptions) -> Report {
+    let mut scorer = Scorer::new();
+    let (mut brief, mut lead3) = (Sums::default(), Sums::default());
+    let mut failed = 0;
+    let mut seconds = 0.0;
+    let mut bytes = 0usize;
+    for ex in examples {
+        let req = pb::SummarizeRequest {
+            document: Some(pb::Document {
+                id: ex.id.clone(),
+                title: ex.title.clone().unwrap_or_default(),
+                content: ex.article.clone(),
+                ..Default::default()
+            }),
+            length: Some(options.length),
+            order: options.order as i32,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let resp = api::summarize(&req, &options.weights);
+        seconds += start.elapsed().as_secs_f64();
+        bytes += ex.article.len();
+        let summary = match resp {
+            Ok(r) => r
+                .sentences
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Err(_) => {
+                failed += 1;
+                String::new()
+            }
+        };
+        brief.add(&scorer.score(&ex.reference, &summary), word_count(&summary));
+
+        let lead: Vec<&str> = segment::sentences(&ex.article)
+            .iter()
+            .take(3)
+            .map(|s| &ex.article[s.start..s.end])
+            .collect();
+        let lead = lead.join("\n");
+        lead3.add(&scorer.score(&ex.reference, &lead), word_count(&lead));
+    }
+    let seconds = seconds.max(f64::MIN_POSITIVE);
+    Report {
+        articles: examples.len(),
+        failed,
+        brief: brief.mean(),
+        lead3: lead3.mean(),
+        articles_per_second: examples.len() as f64 / seconds,
+        megabytes_per_second: bytes as f64 / 1e6 / seconds,
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "articles: {} (refused: {})", self.articles, self.failed)?;
+        writeln!(
+            f,
+            "{:<8} {:>7} {:>7} {:>7} {:>7}",
+            "method", "R1", "R2", "RLsum", "words"
+        )?;
+        for (name, s) in [("brief", &self.brief), ("lead-3", &self.lead3)] {
+            writeln!(
+                f,
+                "{name:<8} {:>7.2} {:>7.2} {:>7.2} {:>7.1}",
+                s.rouge1, s.rouge2, s.rouge_lsum, s.words
+            )?;
+        }
+        let d = |a: f64, b: f64| a - b;
+        writeln!(
+            f,
+            "{:<8} {:>+7.2} {:>+7.2} {:>+7.2}",
+            "delta",
+            d(self.brief.rouge1, self.lead3.rouge1),
+            d(self.brief.rouge2, self.lead3.rouge2),
+            d(self.brief.rouge_lsum, self.lead3.rouge_lsum)
+        )?;
+        write!(
+            f,
+            "speed: {:.0} articles/s, {:.1} MB/s (summarizing only, one thread)",
+            self.articles_per_second, self.megabytes_per_second
+        )
+    }
+}

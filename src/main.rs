@@ -1,0 +1,60 @@
+//! The `brief` binary: reads the configuration, sets up logging, and runs a command.
+
+use std::process::ExitCode;
+
+use brief::config::{Cli, Command, LogFormat};
+use brief::rank::features::Weights;
+use brief::{cli, server};
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    init_tracing(args.log_format);
+    let weights = Weights::default();
+    let result = match args.command {
+        None => serve(args.serve),
+        Some(Command::Serve(serve_args)) => serve(serve_args),
+        Some(Command::Summarize(a)) => cli::summarize(&a, &weights).map_err(|e| e.to_string()),
+        Some(Command::Extract(a)) => cli::extract(&a, &weights).map_err(|e| e.to_string()),
+        Some(Command::Eval(a)) => cli::eval(&a).map_err(|e| e.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the server until SIGINT or SIGTERM.
+fn serve(settings: brief::config::ServeArgs) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    runtime.block_on(async {
+        let listener = server::bind(&settings).await?;
+        let addr = listener.local_addr().map_err(|source| server::ServerError::Bind { addr: settings.listen, source })?;
+        tracing::info!(%addr, max_message_bytes = settings.max_message_bytes, version = env!("CARGO_PKG_VERSION"), "brief listening");
+        server::serve(listener, &settings, server::shutdown_signal()).await
+    })
+    .map_err(|e| e.to_string())
+}
+
+/// Logs to standard error, human-readable or JSON, filtered by `RUST_LOG` (default `info`).
+fn init_tracing(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .init(),
+    }
+}

@@ -1,0 +1,95 @@
+//! One span per request, with its method, input size, gRPC status and latency.
+//!
+//! The span is named `rpc` and carries `method` and, recorded by the handler once the request is
+//! decoded, `bytes` (the article's size). When the response head is ready one event is logged in
+//! it with the gRPC `code` and `latency_ms`. Health checks log at DEBUG so that probes do not
+//! flood the log; everything else at INFO, and server faults at ERROR.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Instant;
+
+use tonic::Code;
+use tonic::codegen::http;
+use tower::{Layer, Service};
+use tracing::{Instrument, Level, debug, error, info};
+
+/// Adds [`RequestLog`] to a service.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RequestLogLayer;
+
+impl<S> Layer<S> for RequestLogLayer {
+    type Service = RequestLog<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        RequestLog { inner }
+    }
+}
+
+/// Logs each request in its own span; see the module docs.
+#[derive(Debug, Clone)]
+pub struct RequestLog<S> {
+    inner: S,
+}
+
+impl<S, B, RB> Service<http::Request<B>> for RequestLog<S>
+where
+    S: Service<http::Request<B>, Response = http::Response<RB>>,
+    S::Future: Send + 'static,
+    S::Error: std::fmt::Display,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: http::Request<B>) -> Self::Future {
+        let path = req.uri().path();
+        let level = if path.starts_with("/grpc.health.") {
+            Level::DEBUG
+        } else {
+            Level::INFO
+        };
+        let span = tracing::info_span!("rpc", method = %path, bytes = tracing::field::Empty);
+        let start = Instant::now();
+        let future = span.in_scope(|| self.inner.call(req));
+        Box::pin(
+            async move {
+                let result = future.await;
+                let latency_ms = start.elapsed().as_secs_f64() * 1e3;
+                match &result {
+                    Ok(response) => {
+                        // A unary error is a trailers-only response: its status is in the
+                        // headers. No status there means the call succeeded.
+                        let code = response
+                            .headers()
+                            .get("grpc-status")
+                            .and_then(|v| v.to_str().ok())
+                            .and_then(|v| v.parse::<i32>().ok())
+                            .map_or(Code::Ok, Code::from);
+                        log(level, code, latency_ms);
+                    }
+                    Err(e) => error!(latency_ms, error = %e, "request failed in transport"),
+                }
+                result
+            }
+            .instrument(span),
+        )
+    }
+}
+
+/// Logs the end of a request at the level its outcome deserves.
+fn log(level: Level, code: Code, latency_ms: f64) {
+    let code_name = format!("{code:?}");
+    match code {
+        Code::Internal | Code::Unknown | Code::DataLoss | Code::Unavailable => {
+            error!(code = %code_name, latency_ms, "request finished")
+        }
+        _ if level == Level::DEBUG => debug!(code = %code_name, latency_ms, "request finished"),
+        _ => info!(code = %code_name, latency_ms, "request finished"),
+    }
+}

@@ -1,0 +1,156 @@
+//! The gRPC server: the `Summarizer` beside health and reflection, behind the tower layers, with
+//! graceful shutdown.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use tokio::net::TcpListener;
+use tonic::transport::Server;
+use tonic::transport::server::TcpIncoming;
+use tonic_health::ServingStatus;
+use tonic_health::server::HealthReporter;
+
+use crate::config::ServeArgs;
+use crate::middleware::{MessageLimitLayer, RequestLogLayer};
+use crate::proto::FILE_DESCRIPTOR_SET;
+use crate::proto::v1::summarizer_server::SummarizerServer;
+use crate::service::SummarizerService;
+
+/// The fully qualified name of the summarizer service, as health checks name it.
+pub const SERVICE_NAME: &str = "brief.v1.Summarizer";
+
+/// What can stop the server from starting or running.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// The listen address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The reflection service could not be built from the descriptors.
+    #[error("cannot build the reflection service: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    /// The transport failed.
+    #[error("server transport failed: {0}")]
+    Transport(#[from] tonic::transport::Error),
+}
+
+/// Binds `settings.listen`.
+pub async fn bind(settings: &ServeArgs) -> Result<TcpListener, ServerError> {
+    TcpListener::bind(settings.listen)
+        .await
+        .map_err(|source| ServerError::Bind {
+            addr: settings.listen,
+            source,
+        })
+}
+
+/// Serves on `listener` until `shutdown` completes, then drains.
+///
+/// On shutdown the health status of every service turns `NOT_SERVING` (so a load balancer stops
+/// sending new work), the listener closes, and requests in flight get up to
+/// `settings.drain_timeout()` to finish.
+pub async fn serve(
+    listener: TcpListener,
+    settings: &ServeArgs,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), ServerError> {
+    let (health, health_service) = tonic_health::server::health_reporter();
+    health
+        .set_service_status(SERVICE_NAME, ServingStatus::Serving)
+        .await;
+
+    let reflection_v1 = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1()?;
+    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1alpha()?;
+
+    let summarizer = SummarizerServer::new(SummarizerService::default())
+        .max_decoding_message_size(settings.max_message_bytes);
+
+    let drain = settings.drain_timeout();
+    let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
+    let signal = {
+        let health = health.clone();
+        async move {
+            shutdown.await;
+            tracing::info!(
+                drain_seconds = drain.as_secs(),
+                "shutting down: draining requests in flight"
+            );
+            set_not_serving(&health).await;
+            let _ = drain_tx.send(());
+        }
+    };
+
+    let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
+    let server = Server::builder()
+        .timeout(settings.request_timeout())
+        .layer(RequestLogLayer)
+        .layer(MessageLimitLayer::new(settings.max_message_bytes))
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(summarizer)
+        .serve_with_incoming_shutdown(incoming, signal);
+
+    tokio::select! {
+        result = server => result?,
+        () = async {
+            if drain_rx.await.is_ok() {
+                tokio::time::sleep(drain).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        } => {
+            tracing::warn!(drain_seconds = drain.as_secs(), "drain time over: closing the connections still open");
+        }
+    }
+    tracing::info!("server stopped");
+    Ok(())
+}
+
+/// Marks the whole server and the summarizer `NOT_SERVING`.
+async fn set_not_serving(health: &HealthReporter) {
+    health
+        .set_service_status("", ServingStatus::NotServing)
+        .await;
+    health
+        .set_service_status(SERVICE_NAME, ServingStatus::NotServing)
+        .await;
+}
+
+/// Completes on SIGINT (Ctrl-C) or, on Unix, SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => tracing::info!("received SIGINT"),
+        () = term => tracing::info!("received SIGTERM"),
+    }
+}

@@ -1,0 +1,82 @@
+//! The tonic `brief.v1.Summarizer` service: a thin adapter from gRPC to [`crate::api`].
+//!
+//! This is the one place where errors become gRPC statuses ([`status`]).
+
+use tonic::{Request, Response, Status};
+
+use crate::api::{self, RequestError};
+use crate::proto::v1 as pb;
+use crate::proto::v1::summarizer_server::Summarizer;
+use crate::rank::features::Weights;
+
+/// Articles larger than this many bytes are summarized on tokio's blocking pool.
+///
+/// The summarizer is CPU-bound and runs at tens of MB/s, so a typical article (a few KB) takes
+/// microseconds and is cheaper to run inline than to hand to another thread; a multi-megabyte
+/// article takes milliseconds and would stall every other request on the same worker.
+const INLINE_MAX_BYTES: usize = 64 * 1024;
+
+/// The `Summarizer` service.
+#[derive(Debug, Clone, Default)]
+pub struct SummarizerService {
+    weights: Weights,
+}
+
+impl SummarizerService {
+    /// A service that ranks with `weights`.
+    pub fn new(weights: Weights) -> Self {
+        Self { weights }
+    }
+}
+
+#[tonic::async_trait]
+impl Summarizer for SummarizerService {
+    async fn summarize(
+        &self,
+        request: Request<pb::SummarizeRequest>,
+    ) -> Result<Response<pb::SummarizeResponse>, Status> {
+        let req = request.into_inner();
+        let bytes = api::article_bytes(req.document.as_ref(), &req.query);
+        let weights = self.weights;
+        run(bytes, move || api::summarize(&req, &weights)).await
+    }
+
+    async fn extract(
+        &self,
+        request: Request<pb::ExtractRequest>,
+    ) -> Result<Response<pb::ExtractResponse>, Status> {
+        let req = request.into_inner();
+        let bytes = api::article_bytes(req.document.as_ref(), &req.query);
+        let weights = self.weights;
+        run(bytes, move || api::extract(&req, &weights)).await
+    }
+}
+
+/// Runs `work` for an article of `bytes` bytes, inline or on the blocking pool, and maps its
+/// outcome to a gRPC response.
+async fn run<T, F>(bytes: usize, work: F) -> Result<Response<T>, Status>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, RequestError> + Send + 'static,
+{
+    tracing::Span::current().record("bytes", bytes);
+    let result = if bytes <= INLINE_MAX_BYTES {
+        work()
+    } else {
+        tokio::task::spawn_blocking(work).await.map_err(|e| {
+            tracing::error!(error = %e, "summarizer task failed");
+            Status::internal(
+                "the summarizer failed on this request; this is a bug in brief, please report it",
+            )
+        })?
+    };
+    result.map(Response::new).map_err(status)
+}
+
+/// The gRPC status for a request error.
+pub fn status(e: RequestError) -> Status {
+    match e {
+        RequestError::InvalidArgument { .. } => Status::invalid_argument(e.to_string()),
+        RequestError::Unimplemented { .. } => Status::unimplemented(e.to_string()),
+    }
+}

@@ -1,0 +1,265 @@
+//! The `brief` binary as a user runs it: the server process with its signals, and the offline
+//! commands.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use brief::proto::v1 as pb;
+use brief::proto::v1::summarizer_client::SummarizerClient;
+use common::SEED_ARTICLE;
+use tonic_health::pb::health_check_response::ServingStatus;
+use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
+
+const BRIEF: &str = env!("CARGO_BIN_EXE_brief");
+
+/// Starts `brief serve` on an ephemeral port and returns the child and its address, read from its
+/// "brief listening" log line.
+fn spawn_server() -> (
+    std::process::Child,
+    String,
+    std::thread::JoinHandle<Vec<String>>,
+) {
+    let mut child = Command::new(BRIEF)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--log-format",
+            "json",
+            "--drain-seconds",
+            "3",
+        ])
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("spawn brief");
+    let stderr = child.stderr.take().expect("stderr");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut lines = Vec::new();
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.contains("brief listening") {
+                let v: serde_json::Value = serde_json::from_str(&line).expect("JSON log line");
+                let _ = tx.send(v["fields"]["addr"].as_str().expect("addr field").to_owned());
+            }
+            lines.push(line);
+        }
+        lines
+    });
+    let addr = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("server announces its address");
+    (child, addr, reader)
+}
+
+#[tokio::test]
+async fn sigterm_turns_health_off_finishes_and_exits_zero() {
+    let (mut child, addr, reader) = spawn_server();
+    let url = format!("http://{addr}");
+    let mut client = SummarizerClient::connect(url.clone())
+        .await
+        .expect("connect");
+    let req = pb::SummarizeRequest {
+        document: Some(pb::Document {
+            content: SEED_ARTICLE.into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let resp = client
+        .summarize(req.clone())
+        .await
+        .expect("summarize")
+        .into_inner();
+    assert_eq!(resp.sentences.len(), 3);
+
+    let channel = tonic::transport::Channel::from_shared(url)
+        .expect("URI")
+        .connect()
+        .await
+        .expect("connect");
+    let mut health = HealthClient::new(channel);
+    let status = health
+        .check(HealthCheckRequest {
+            service: String::new(),
+        })
+        .await
+        .expect("check");
+    assert_eq!(status.into_inner().status, ServingStatus::Serving as i32);
+    // Watch the health status over the connection that is already open: it must turn NOT_SERVING
+    // on SIGTERM, before the server goes away.
+    let mut watch = health
+        .watch(HealthCheckRequest {
+            service: "brief.v1.Summarizer".into(),
+        })
+        .await
+        .expect("watch")
+        .into_inner();
+    let first = watch
+        .message()
+        .await
+        .expect("watch message")
+        .expect("a status");
+    assert_eq!(first.status, ServingStatus::Serving as i32);
+
+    let kill = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(kill.success());
+
+    let next = tokio::time::timeout(Duration::from_secs(10), watch.message())
+        .await
+        .expect("a status in time")
+        .expect("a watch message")
+        .expect("a status");
+    assert_eq!(next.status, ServingStatus::NotServing as i32);
+
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "brief did not exit after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status:?}");
+
+    let logs = reader.join().expect("log reader");
+    assert!(
+        logs.iter().any(|l| l.contains("received SIGTERM")),
+        "{logs:#?}"
+    );
+    // One span per request, with method, size, code and latency.
+    let rpc = logs
+        .iter()
+        .find(|l| l.contains("/brief.v1.Summarizer/Summarize") && l.contains("request finished"))
+        .unwrap_or_else(|| panic!("a request log line in {logs:#?}"));
+    let v: serde_json::Value = serde_json::from_str(rpc).expect("JSON log line");
+    assert_eq!(v["fields"]["code"], "Ok");
+    assert!(v["fields"]["latency_ms"].as_f64().is_some());
+    assert_eq!(v["span"]["bytes"].as_u64(), Some(SEED_ARTICLE.len() as u64));
+    // Article text is never logged.
+    assert!(!logs.iter().any(|l| l.contains("liaison building")));
+}
+
+#[test]
+fn summarize_prints_the_brief_of_a_file() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed_article.txt");
+    let out = Command::new(BRIEF)
+        .args(["summarize", path])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    for l in lines {
+        assert!(SEED_ARTICLE.contains(l));
+        assert!(!l.contains("Copyright"));
+    }
+}
+
+#[test]
+fn jsonl_answers_each_line_and_reports_bad_ones() {
+    let input = concat!(
+        r#"{"document":{"id":"a1","content":"First sentence of the story. Second sentence follows it. Third one ends it."},"length":{"maxSentences":2}}"#,
+        "\n",
+        r#"{"document":{"id":"a2","content":""}}"#,
+        "\n\n",
+        r#"{"document":{"id":"a3","content":"Only one sentence."},"offsetUnit":"OFFSET_UNIT_CODE_POINTS"}"#,
+        "\n",
+        r#"{"document": not json"#,
+        "\n",
+    );
+    let mut child = Command::new(BRIEF)
+        .args(["summarize", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        !out.status.success(),
+        "bad lines make the exit status non-zero"
+    );
+
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let responses: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON response"))
+        .collect();
+    assert_eq!(responses.len(), 2);
+    assert_eq!(responses[0]["id"], "a1");
+    assert_eq!(responses[0]["sentences"].as_array().map(Vec::len), Some(2));
+    assert_eq!(responses[0]["limitedBy"], "LIMITED_BY_MAX_SENTENCES");
+    assert_eq!(responses[1]["id"], "a3");
+    assert_eq!(responses[1]["summary"], "Only one sentence.");
+
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(stderr.contains("line 2: document.content"), "{stderr}");
+    assert!(stderr.contains("line 5: invalid JSON"), "{stderr}");
+    assert!(stderr.contains("2 of 4 lines failed"), "{stderr}");
+}
+
+#[test]
+fn extract_jsonl_uses_the_json_mapping() {
+    let mut child = Command::new(BRIEF)
+        .args(["extract", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let line = r#"{"document":{"id":"x","content":"Floods hit the town. The floods closed roads."},"maxKeywords":1}"#;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(line.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["keywords"][0]["text"], "Floods");
+    assert_eq!(v["keywords"][0]["count"], 2);
+    assert_eq!(v["sentences"].as_array().map(Vec::len), Some(2));
+    assert!(v["sentences"][0]["features"]["position"].is_number());
+}
+
+#[test]
+fn invalid_utf8_input_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("brief-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("bad.txt");
+    std::fs::write(&path, b"Good start. \xff\xfe bad bytes.").expect("write");
+    let out = Command::new(BRIEF)
+        .arg("summarize")
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not UTF-8") && stderr.contains("offset 12"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,101 @@
+//! A real brief server on an ephemeral loopback port, and clients for it.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use brief::config::ServeArgs;
+use brief::proto::v1::summarizer_client::SummarizerClient;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tonic::transport::Channel;
+
+/// The seed article of the project.
+pub const SEED_ARTICLE: &str = include_str!("../data/seed_article.txt");
+
+/// A server running in the test's runtime; dropped or [`TestServer::stop`]ped at the end.
+pub struct TestServer {
+    pub addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl TestServer {
+    /// Starts a server with default settings on 127.0.0.1:0.
+    pub async fn start() -> Self {
+        Self::start_with(ServeArgs::default()).await
+    }
+
+    /// Starts a server with `settings` (its listen address is replaced by 127.0.0.1:0).
+    pub async fn start_with(settings: ServeArgs) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind an ephemeral port");
+        let addr = listener.local_addr().expect("local address");
+        let (tx, rx) = oneshot::channel::<()>();
+        let handle = tokio::spawn(async move {
+            brief::server::serve(listener, &settings, async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("server runs");
+        });
+        Self {
+            addr,
+            shutdown: Some(tx),
+            handle: Some(handle),
+        }
+    }
+
+    /// A channel to the server.
+    pub async fn channel(&self) -> Channel {
+        Channel::from_shared(format!("http://{}", self.addr))
+            .expect("valid URI")
+            .connect()
+            .await
+            .expect("connect to the test server")
+    }
+
+    /// A Summarizer client.
+    pub async fn client(&self) -> SummarizerClient<Channel> {
+        SummarizerClient::new(self.channel().await).max_decoding_message_size(64 * 1024 * 1024)
+    }
+
+    /// Signals shutdown and waits for the server to stop.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle.take() {
+            h.await.expect("server task ends cleanly");
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Slices `text` by an offset and length counted in UTF-16 code units.
+pub fn slice_utf16(text: &str, offset: u32, length: u32) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[offset as usize..(offset + length) as usize])
+        .expect("offsets on code point boundaries")
+}
+
+/// Slices `text` by an offset and length counted in code points.
+pub fn slice_code_points(text: &str, offset: u32, length: u32) -> String {
+    text.chars()
+        .skip(offset as usize)
+        .take(length as usize)
+        .collect()
+}
+
+/// Slices `text` by an offset and length counted in UTF-8 bytes.
+pub fn slice_utf8(text: &str, offset: u32, length: u32) -> String {
+    text[offset as usize..(offset + length) as usize].to_owned()
+}
