@@ -5,7 +5,9 @@
 //! from the input: nothing is copied but the interned terms.
 
 use crate::error::Error;
-use crate::rank::features::{Features, SHORT_WORDS, Weights, intersection_len};
+use crate::rank::features::{
+    Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote,
+};
 use crate::rank::keywords::{self, Keyword};
 use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::is_boilerplate;
@@ -71,6 +73,8 @@ pub struct Sentence<'a> {
     pub rank: Option<u32>,
     /// Its distinct content terms, sorted.
     terms: Vec<TermId>,
+    /// How often each of `terms` occurs in the sentence.
+    term_counts: Vec<u32>,
 }
 
 /// Everything the summarizer knows about one article.
@@ -162,7 +166,7 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         };
         let exclusion = exclusion.or((word_count == 0).then_some(Exclusion::NoWords));
         scratch.sort_unstable();
-        scratch.dedup();
+        let (terms, term_counts) = run_lengths(&scratch);
         sentences.push(Sentence {
             index,
             text,
@@ -174,11 +178,12 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
             features: Features::default(),
             score: 0.0,
             rank: None,
-            terms: scratch.clone(),
+            terms,
+            term_counts,
         });
     }
 
-    let term_weights = keywords::weights(&vocab);
+    let term_weights = keywords::weights(&vocab, weights.idf);
     let title_terms = lookup_terms(&mut tokenizer, &vocab, title);
     let query_terms = lookup_terms(&mut tokenizer, &vocab, article.query);
 
@@ -194,6 +199,10 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         .max()
         .unwrap_or(0)
         .max(1);
+    let specificity: Vec<f64> = (0..vocab.len() as TermId)
+        .map(|t| keywords::specificity(&vocab, t, weights.idf))
+        .collect();
+    let centrality = centrality(&sentences, &eligible, &vocab, &specificity);
     let keyword_raw: Vec<f64> = eligible
         .iter()
         .map(|&i| {
@@ -205,21 +214,36 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         })
         .collect();
     let max_keyword = keyword_raw.iter().copied().fold(0.0, f64::max);
+    let max_centrality = centrality.iter().copied().fold(0.0, f64::max);
+    let relative = |x: f64, max: f64| if max > 0.0 { x / max } else { 0.0 };
 
-    for (ordinal, (&i, &kw)) in eligible.iter().zip(&keyword_raw).enumerate() {
+    for (ordinal, &i) in eligible.iter().enumerate() {
         let s = &mut sentences[i];
+        let content_words: u32 = s.term_counts.iter().sum();
+        let weight_sum: f64 = s
+            .terms
+            .iter()
+            .zip(&s.term_counts)
+            .map(|(&t, &c)| term_weights[t as usize] * f64::from(c))
+            .sum();
+        let first_word = words(s.text).next().map_or("", |(_, w)| w);
         let f = Features {
             position: Features::position_prior(ordinal, n, weights.position_decay),
-            keyword: if max_keyword > 0.0 {
-                kw / max_keyword
+            keyword: relative(keyword_raw[ordinal], max_keyword),
+            density: if content_words > 0 {
+                weight_sum / f64::from(content_words)
             } else {
                 0.0
             },
+            centrality: relative(centrality[ordinal], max_centrality),
             title: title_terms.share(&s.terms),
             length: f64::from(s.words) / f64::from(max_words),
+            substance: (f64::from(s.words) / weights.full_words).min(1.0),
             query: query_terms.share(&s.terms),
             paragraph_start: f64::from(u8::from(spans[i].first_in_paragraph)),
             short: f64::from(u8::from(s.words < SHORT_WORDS)),
+            dangling: f64::from(u8::from(is_dangling(first_word))),
+            quote: f64::from(u8::from(opens_with_quote(s.text))),
         };
         s.features = f;
         s.score = f.score(weights);
@@ -245,6 +269,58 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         weights: term_weights,
         ranked,
     })
+}
+
+/// Collapses sorted term ids into the distinct ids and how often each occurs.
+fn run_lengths(sorted: &[TermId]) -> (Vec<TermId>, Vec<u32>) {
+    let mut terms: Vec<TermId> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    for &t in sorted {
+        match (terms.last(), counts.last_mut()) {
+            (Some(&last), Some(c)) if last == t => *c += 1,
+            _ => {
+                terms.push(t);
+                counts.push(1);
+            }
+        }
+    }
+    (terms, counts)
+}
+
+/// The cosine similarity of each eligible sentence's term vector with that of the rest of the
+/// article (the article's vector minus the sentence's own, so that a sentence is not central for
+/// resembling itself). A term's entry is its count times its `specificity`.
+///
+/// With `c` the sentence's vector and `D` the article's, `c·(D−c) = c·D − |c|²` and
+/// `|D−c|² = |D|² − 2c·D + |c|²`, so each sentence costs only its own terms: the whole pass is
+/// linear in the article, where a sentence-by-sentence similarity graph would be quadratic.
+fn centrality(
+    sentences: &[Sentence<'_>],
+    eligible: &[usize],
+    vocab: &Vocabulary<'_>,
+    specificity: &[f64],
+) -> Vec<f64> {
+    let doc = |t: TermId| f64::from(vocab.count(t)) * specificity[t as usize];
+    let doc_norm2: f64 = (0..vocab.len() as TermId).map(|t| doc(t).powi(2)).sum();
+    eligible
+        .iter()
+        .map(|&i| {
+            let s = &sentences[i];
+            let (mut dot, mut own2) = (0.0, 0.0);
+            for (&t, &c) in s.terms.iter().zip(&s.term_counts) {
+                let c = f64::from(c) * specificity[t as usize];
+                dot += c * doc(t);
+                own2 += c * c;
+            }
+            let rest2 = (doc_norm2 - 2.0 * dot + own2).max(0.0);
+            let denominator = (own2 * rest2).sqrt();
+            if denominator > 0.0 {
+                (dot - own2) / denominator
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 /// The distinct terms of a title or query: those found in the article, and how many there are in

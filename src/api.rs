@@ -371,5 +371,10 @@ fn features(f: &Features) -> pb::Features {
         query: f.query,
         paragraph_start: f.paragraph_start,
         short: f.short,
+        density: f.density,
+        centrality: f.centrality,
+        substance: f.substance,
+        dangling: f.dangling,
+        quote: f.quote,
     }
 }

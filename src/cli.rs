@@ -46,6 +46,9 @@ pub enum CliError {
     /// A data set could not be read.
     #[error(transparent)]
     Eval(#[from] EvalError),
+    /// A weight setting of a grid is invalid.
+    #[error("invalid weights in the grid: {0}")]
+    Grid(String),
     /// The embedded descriptors are unusable (a build problem, not the user's).
     #[error("embedded protobuf descriptors are invalid: {0}")]
     Descriptors(String),
@@ -116,20 +119,49 @@ pub fn extract(args: &ExtractArgs, weights: &Weights) -> Result<(), CliError> {
     out.flush().map_err(CliError::Write)
 }
 
-/// Runs `brief eval`: one report per data file.
+/// Runs `brief eval`: one report per data file, or one line per weight setting with `--grid`.
 pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
-    let options = EvalOptions {
-        length: args.length.to_proto(),
-        order: args.order.to_proto(),
-        weights: args.weights,
-    };
+    let mut data = Vec::with_capacity(args.data.len());
     for path in &args.data {
         let mut examples = eval::read_examples(path)?;
         if let Some(n) = args.limit {
             examples.truncate(n);
         }
-        let report = eval::evaluate(&examples, &options);
-        println!("== {}\n{report}", path.display());
+        data.push((path, examples));
+    }
+    let options = |weights| EvalOptions {
+        length: args.length.to_proto(),
+        order: args.order.to_proto(),
+        weights,
+    };
+    let Some(grid) = &args.grid else {
+        for (path, examples) in &data {
+            let report = eval::evaluate(examples, &options(args.weights));
+            println!("== {}\n{report}", path.display());
+        }
+        return Ok(());
+    };
+    let specs = std::fs::read_to_string(grid).map_err(|source| CliError::Read {
+        path: grid.clone(),
+        source,
+    })?;
+    for spec in specs
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let weights = spec
+            .parse()
+            .map_err(|e| CliError::Grid(format!("{spec:?}: {e}")))?;
+        let mut line = String::new();
+        for (_, examples) in &data {
+            let r = eval::evaluate(examples, &options(weights)).brief;
+            line.push_str(&format!(
+                "{:.2} {:.2} {:.2} {:.1} | ",
+                r.rouge1, r.rouge2, r.rouge_lsum, r.words
+            ));
+        }
+        println!("{line}{spec}");
     }
     Ok(())
 }

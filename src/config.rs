@@ -161,6 +161,10 @@ pub struct EvalArgs {
     /// `position_decay`); the others keep their defaults.
     #[arg(long, default_value = "")]
     pub weights: crate::rank::features::Weights,
+    /// Evaluate every weight setting in FILE (one `name=value,...` per line) instead of
+    /// `--weights`, printing one line per setting: each data file's R1 R2 RLsum, then the setting.
+    #[arg(long, conflicts_with = "weights")]
+    pub grid: Option<PathBuf>,
     /// Evaluate only the first N articles of each file.
     #[arg(long)]
     pub limit: Option<usize>,

@@ -1,8 +1,9 @@
 //! Per-sentence features and the weights that combine them into a score.
 //!
 //! The features follow Edmundson (1969) and TextTeaser: where the sentence stands (news puts the
-//! most important facts first), how much of the article's vocabulary it carries, how much of the
-//! title and query it shares, and its length.
+//! most important facts first), how much of the article's vocabulary it carries and how central it
+//! is to the article, how much of the title and query it shares, its length, and whether it can
+//! stand alone.
 
 /// Sentences with fewer words than this are "short": they rarely carry a story on their own.
 pub const SHORT_WORDS: u32 = 8;
@@ -14,19 +15,32 @@ pub struct Features {
     pub position: f64,
     /// Summed keyword weight of the sentence's distinct terms, relative to the heaviest sentence.
     pub keyword: f64,
+    /// Mean keyword weight of the sentence's content words (keyword density).
+    pub density: f64,
+    /// Cosine similarity of the sentence's terms with the rest of the article, relative to the
+    /// most central sentence: how much of the article the sentence covers.
+    pub centrality: f64,
     /// Share of the title's terms found in the sentence.
     pub title: f64,
     /// Word count relative to the article's longest eligible sentence.
     pub length: f64,
+    /// Word count relative to [`Weights::full_words`], capped at 1.
+    pub substance: f64,
     /// Share of the query's terms found in the sentence.
     pub query: f64,
     /// 1 for the first sentence of a paragraph.
     pub paragraph_start: f64,
     /// 1 for a sentence of fewer than [`SHORT_WORDS`] words.
     pub short: f64,
+    /// 1 for a sentence that cannot stand alone: it opens with a connective or a pronoun that
+    /// points back ("However,", "But", "He", "This").
+    pub dangling: f64,
+    /// 1 for a sentence that opens with a quotation mark.
+    pub quote: f64,
 }
 
-/// How much each feature adds to (or, when negative, takes from) a sentence's score.
+/// How much each feature adds to (or, when negative, takes from) a sentence's score, and the
+/// shape parameters of the features.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
     /// Weight of [`Features::position`].
@@ -35,16 +49,30 @@ pub struct Weights {
     pub position_decay: f64,
     /// Weight of [`Features::keyword`].
     pub keyword: f64,
+    /// Exponent of the background idf in a term's weight (0: plain term frequency).
+    pub idf: f64,
+    /// Weight of [`Features::density`].
+    pub density: f64,
+    /// Weight of [`Features::centrality`].
+    pub centrality: f64,
     /// Weight of [`Features::title`].
     pub title: f64,
     /// Weight of [`Features::length`].
     pub length: f64,
+    /// Weight of [`Features::substance`].
+    pub substance: f64,
+    /// The word count at which [`Features::substance`] reaches 1.
+    pub full_words: f64,
     /// Weight of [`Features::query`].
     pub query: f64,
     /// Weight of [`Features::paragraph_start`].
     pub paragraph_start: f64,
     /// Weight of [`Features::short`].
     pub short: f64,
+    /// Weight of [`Features::dangling`].
+    pub dangling: f64,
+    /// Weight of [`Features::quote`].
+    pub quote: f64,
 }
 
 impl Default for Weights {
@@ -54,12 +82,43 @@ impl Default for Weights {
             position: 0.25,
             position_decay: 12.0,
             keyword: 0.5,
+            idf: 0.0,
+            density: 0.0,
+            centrality: 0.0,
             title: 1.0,
             length: -0.5,
+            substance: 0.0,
+            full_words: 30.0,
             query: 1.0,
             paragraph_start: 0.25,
             short: -0.5,
+            dangling: 0.0,
+            quote: 0.0,
         }
+    }
+}
+
+impl Weights {
+    /// The weight (or shape parameter) called `name`, for reading and writing by name.
+    fn slot(&mut self, name: &str) -> Option<&mut f64> {
+        Some(match name {
+            "position" => &mut self.position,
+            "position_decay" => &mut self.position_decay,
+            "keyword" => &mut self.keyword,
+            "idf" => &mut self.idf,
+            "density" => &mut self.density,
+            "centrality" => &mut self.centrality,
+            "title" => &mut self.title,
+            "length" => &mut self.length,
+            "substance" => &mut self.substance,
+            "full_words" => &mut self.full_words,
+            "query" => &mut self.query,
+            "paragraph_start" => &mut self.paragraph_start,
+            "short" => &mut self.short,
+            "dangling" => &mut self.dangling,
+            "quote" => &mut self.quote,
+            _ => return None,
+        })
     }
 }
 
@@ -77,18 +136,11 @@ impl std::str::FromStr for Weights {
             if !value.is_finite() {
                 return Err(format!("{pair:?}: the weight must be a finite number"));
             }
-            let slot = match name.trim() {
-                "position" => &mut w.position,
-                "position_decay" => &mut w.position_decay,
-                "keyword" => &mut w.keyword,
-                "title" => &mut w.title,
-                "length" => &mut w.length,
-                "query" => &mut w.query,
-                "paragraph_start" => &mut w.paragraph_start,
-                "short" => &mut w.short,
-                other => return Err(format!("unknown weight {other:?}")),
-            };
-            *slot = value;
+            *w.slot(name.trim())
+                .ok_or_else(|| format!("unknown weight {:?}", name.trim()))? = value;
+        }
+        if w.full_words <= 0.0 {
+            return Err("full_words must be positive".into());
         }
         Ok(w)
     }
@@ -107,12 +159,61 @@ impl Features {
     pub fn score(&self, w: &Weights) -> f64 {
         w.position * self.position
             + w.keyword * self.keyword
+            + w.density * self.density
+            + w.centrality * self.centrality
             + w.title * self.title
             + w.length * self.length
+            + w.substance * self.substance
             + w.query * self.query
             + w.paragraph_start * self.paragraph_start
             + w.short * self.short
+            + w.dangling * self.dangling
+            + w.quote * self.quote
     }
+}
+
+/// Words that, opening a sentence, point back to an earlier one (compared lowercase).
+const DANGLING_OPENERS: &[&str] = &[
+    "also",
+    "and",
+    "besides",
+    "but",
+    "furthermore",
+    "he",
+    "her",
+    "his",
+    "however",
+    "instead",
+    "it",
+    "its",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "or",
+    "she",
+    "so",
+    "still",
+    "that",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thus",
+    "yet",
+];
+
+/// True when a sentence whose first word is `first_word` cannot stand alone.
+pub fn is_dangling(first_word: &str) -> bool {
+    first_word.len() <= 12
+        && DANGLING_OPENERS
+            .binary_search(&first_word.to_lowercase().as_str())
+            .is_ok()
+}
+
+/// True when `sentence` opens with a quotation mark.
+pub fn opens_with_quote(sentence: &str) -> bool {
+    sentence.starts_with(['"', '\u{201c}', '\u{2018}', '\'', '\u{ab}'])
 }
 
 /// The share of `wanted` terms (sorted, distinct) that occur in `have` (sorted, distinct).
@@ -167,5 +268,28 @@ mod tests {
         };
         let w = Weights::default();
         assert!((f.score(&w) - (w.position + w.short)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn dangling_openers_are_sorted_and_found() {
+        assert!(DANGLING_OPENERS.windows(2).all(|w| w[0] <= w[1]));
+        assert!(is_dangling("However"));
+        assert!(is_dangling("He"));
+        assert!(!is_dangling("Rescue"));
+        assert!(opens_with_quote(
+            "\u{201c}We will rebuild,\u{201d} she said."
+        ));
+        assert!(!opens_with_quote("She said."));
+    }
+
+    #[test]
+    fn weights_parse_by_name() {
+        let w: Weights = "position=0.5, centrality=2".parse().expect("valid");
+        assert_eq!(w.position, 0.5);
+        assert_eq!(w.centrality, 2.0);
+        assert_eq!(w.title, Weights::default().title);
+        assert!("nope=1".parse::<Weights>().is_err());
+        assert!("position=inf".parse::<Weights>().is_err());
+        assert!("position".parse::<Weights>().is_err());
     }
 }

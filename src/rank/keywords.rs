@@ -1,8 +1,8 @@
 //! Keyword weights for one document.
 //!
-//! A term's weight is its frequency in the article relative to the most frequent term (Luhn's
-//! "significant words"): plain in-article frequency beat tf·idf with an idf from the development
-//! articles in the grid search of DESIGN.md §4.
+//! A term's weight is its frequency in the article (Luhn's "significant words") times its
+//! specificity, a power of its background idf ([`crate::text::idf`]), relative to the heaviest
+//! term of the article.
 
 use crate::text::token::{TermId, Vocabulary};
 
@@ -17,18 +17,27 @@ pub struct Keyword<'a> {
     pub count: u32,
 }
 
-/// The weight of every term of `vocab`, indexed by [`TermId`].
-pub fn weights(vocab: &Vocabulary<'_>) -> Vec<f64> {
-    let max = (0..vocab.len() as TermId)
-        .map(|t| vocab.count(t))
-        .max()
-        .unwrap_or(0);
-    if max == 0 {
-        return Vec::new();
+/// How much term `t` of `vocab` weighs per occurrence: its background idf raised to
+/// `idf_exponent` (0 gives every term the same weight, i.e. plain term frequency).
+pub fn specificity(vocab: &Vocabulary<'_>, t: TermId, idf_exponent: f64) -> f64 {
+    if idf_exponent == 0.0 {
+        1.0
+    } else {
+        vocab.idf(t).powf(idf_exponent)
     }
-    (0..vocab.len() as TermId)
-        .map(|t| f64::from(vocab.count(t)) / f64::from(max))
-        .collect()
+}
+
+/// The weight of every term of `vocab`, indexed by [`TermId`]: its frequency in the article times
+/// its [`specificity`], relative to the heaviest term.
+pub fn weights(vocab: &Vocabulary<'_>, idf_exponent: f64) -> Vec<f64> {
+    let raw: Vec<f64> = (0..vocab.len() as TermId)
+        .map(|t| f64::from(vocab.count(t)) * specificity(vocab, t, idf_exponent))
+        .collect();
+    let max = raw.iter().copied().fold(0.0, f64::max);
+    if max <= 0.0 {
+        return vec![0.0; raw.len()];
+    }
+    raw.into_iter().map(|w| w / max).collect()
 }
 
 /// The `max` heaviest keywords, heaviest first, ties in order of first appearance.
@@ -60,7 +69,7 @@ mod tests {
             &mut vocab,
             &mut out,
         );
-        let w = weights(&vocab);
+        let w = weights(&vocab, 0.0);
         let top = top(&vocab, &w, 2);
         assert_eq!(
             top[0],
@@ -78,7 +87,7 @@ mod tests {
     #[test]
     fn empty_vocabulary_has_no_keywords() {
         let vocab = Vocabulary::new();
-        assert!(weights(&vocab).is_empty());
+        assert!(weights(&vocab, 1.0).is_empty());
         assert!(top(&vocab, &[], 5).is_empty());
     }
 }

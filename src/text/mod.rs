@@ -2,6 +2,7 @@
 
 pub mod boilerplate;
 pub mod headline;
+pub mod idf;
 pub mod segment;
 pub mod stopwords;
 pub mod token;

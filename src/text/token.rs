@@ -132,12 +132,14 @@ impl Tokenizer {
     }
 }
 
-/// The terms of one document: each distinct stem with its first surface form and its count.
+/// The terms of one document: each distinct stem with its first surface form, its count and its
+/// background idf.
 #[derive(Debug, Default)]
 pub struct Vocabulary<'a> {
     ids: HashMap<String, TermId>,
     surface: Vec<&'a str>,
     counts: Vec<u32>,
+    idf: Vec<f64>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -150,11 +152,17 @@ impl<'a> Vocabulary<'a> {
     /// one occurrence.
     pub fn intern(&mut self, stem: String, surface: &'a str) -> TermId {
         let next = self.surface.len() as TermId;
-        let id = *self.ids.entry(stem).or_insert(next);
-        if id == next {
-            self.surface.push(surface);
-            self.counts.push(0);
-        }
+        let id = match self.ids.get(stem.as_str()) {
+            Some(&id) => id,
+            None => {
+                // Looked up once per distinct term of the document.
+                self.idf.push(super::idf::idf(&stem));
+                self.ids.insert(stem, next);
+                self.surface.push(surface);
+                self.counts.push(0);
+                next
+            }
+        };
         self.counts[id as usize] += 1;
         id
     }
@@ -177,6 +185,11 @@ impl<'a> Vocabulary<'a> {
     /// How many times term `id` occurred.
     pub fn count(&self, id: TermId) -> u32 {
         self.counts[id as usize]
+    }
+
+    /// The background idf of term `id`, in [0, 1].
+    pub fn idf(&self, id: TermId) -> f64 {
+        self.idf[id as usize]
     }
 
     /// The first surface form term `id` was seen with.
