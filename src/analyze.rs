@@ -135,7 +135,7 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
     };
 
     let mut tokenizer = Tokenizer::new();
-    let mut vocab = Vocabulary::new();
+    let mut vocab = Vocabulary::for_text(content.len());
     let mut scratch = Vec::new();
     let spans = segment::sentences(content);
     let mut sentences = Vec::with_capacity(spans.len());
@@ -183,7 +183,8 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         });
     }
 
-    let term_weights = keywords::weights(&vocab, weights.idf);
+    let specificity = keywords::specificity(&vocab, weights.idf);
+    let term_weights = keywords::weights(&vocab, &specificity);
     let title_terms = lookup_terms(&mut tokenizer, &vocab, title);
     let query_terms = lookup_terms(&mut tokenizer, &vocab, article.query);
 
@@ -199,9 +200,6 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         .max()
         .unwrap_or(0)
         .max(1);
-    let specificity: Vec<f64> = (0..vocab.len() as TermId)
-        .map(|t| keywords::specificity(&vocab, t, weights.idf))
-        .collect();
     let centrality = centrality(&sentences, &eligible, &vocab, &specificity);
     let keyword_raw: Vec<f64> = eligible
         .iter()
@@ -273,8 +271,8 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
 
 /// Collapses sorted term ids into the distinct ids and how often each occurs.
 fn run_lengths(sorted: &[TermId]) -> (Vec<TermId>, Vec<u32>) {
-    let mut terms: Vec<TermId> = Vec::new();
-    let mut counts: Vec<u32> = Vec::new();
+    let mut terms: Vec<TermId> = Vec::with_capacity(sorted.len());
+    let mut counts: Vec<u32> = Vec::with_capacity(sorted.len());
     for &t in sorted {
         match (terms.last(), counts.last_mut()) {
             (Some(&last), Some(c)) if last == t => *c += 1,

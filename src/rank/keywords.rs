@@ -4,6 +4,9 @@
 //! specificity, a power of its background idf ([`crate::text::idf`]), relative to the heaviest
 //! term of the article.
 
+use std::cell::RefCell;
+
+use crate::text::lexicon::idf_value;
 use crate::text::token::{TermId, Vocabulary};
 
 /// One keyword of an article.
@@ -17,21 +20,35 @@ pub struct Keyword<'a> {
     pub count: u32,
 }
 
-/// How much term `t` of `vocab` weighs per occurrence: its background idf raised to
-/// `idf_exponent` (0 gives every term the same weight, i.e. plain term frequency).
-pub fn specificity(vocab: &Vocabulary<'_>, t: TermId, idf_exponent: f64) -> f64 {
+/// How much each term of `vocab` weighs per occurrence, indexed by [`TermId`]: its background idf
+/// raised to `idf_exponent` (0 gives every term the same weight, i.e. plain term frequency).
+pub fn specificity(vocab: &Vocabulary<'_>, idf_exponent: f64) -> Vec<f64> {
     if idf_exponent == 0.0 {
-        1.0
-    } else {
-        vocab.idf(t).powf(idf_exponent)
+        return vec![1.0; vocab.len()];
     }
+    // idf has 256 levels: raise each to the power once per thread and exponent, not once per term
+    // of every article (`powf` is the costliest step of the keyword weights otherwise).
+    thread_local! {
+        static TABLE: RefCell<(u64, Vec<f64>)> = const { RefCell::new((0, Vec::new())) };
+    }
+    TABLE.with_borrow_mut(|(exponent_bits, table)| {
+        if *exponent_bits != idf_exponent.to_bits() || table.is_empty() {
+            *table = (0..=u8::MAX)
+                .map(|level| idf_value(level).powf(idf_exponent))
+                .collect();
+            *exponent_bits = idf_exponent.to_bits();
+        }
+        (0..vocab.len() as TermId)
+            .map(|t| table[usize::from(vocab.idf(t))])
+            .collect()
+    })
 }
 
 /// The weight of every term of `vocab`, indexed by [`TermId`]: its frequency in the article times
-/// its [`specificity`], relative to the heaviest term.
-pub fn weights(vocab: &Vocabulary<'_>, idf_exponent: f64) -> Vec<f64> {
+/// its specificity (`specificity[t]`, see [`specificity`]), relative to the heaviest term.
+pub fn weights(vocab: &Vocabulary<'_>, specificity: &[f64]) -> Vec<f64> {
     let raw: Vec<f64> = (0..vocab.len() as TermId)
-        .map(|t| f64::from(vocab.count(t)) * specificity(vocab, t, idf_exponent))
+        .map(|t| f64::from(vocab.count(t)) * specificity[t as usize])
         .collect();
     let max = raw.iter().copied().fold(0.0, f64::max);
     if max <= 0.0 {
@@ -69,7 +86,7 @@ mod tests {
             &mut vocab,
             &mut out,
         );
-        let w = weights(&vocab, 0.0);
+        let w = weights(&vocab, &vec![1.0; vocab.len()]);
         let top = top(&vocab, &w, 2);
         assert_eq!(
             top[0],
@@ -87,7 +104,7 @@ mod tests {
     #[test]
     fn empty_vocabulary_has_no_keywords() {
         let vocab = Vocabulary::new();
-        assert!(weights(&vocab, 1.0).is_empty());
+        assert!(weights(&vocab, &[]).is_empty());
         assert!(top(&vocab, &[], 5).is_empty());
     }
 }

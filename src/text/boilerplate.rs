@@ -1,8 +1,7 @@
 //! Lines that never belong in a brief: copyright notices, bylines, "click here" and "read more"
 //! prompts, photo credits and captions, share prompts.
 //!
-//! Each check looks at one sentence on its own; none allocates except the lowercase copy of a
-//! short prefix.
+//! Each check looks at one sentence on its own, at most its first 400 bytes, without allocating.
 
 /// Phrases that mark a sentence as boilerplate wherever they occur (compared lowercase).
 const ANYWHERE: &[&str] = &[
@@ -54,14 +53,56 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     }
     // Only the first few hundred bytes matter for every check, which keeps this linear in the
     // number of sentences rather than in the size of a pathological one.
-    let head = prefix(sentence, 400).to_lowercase();
-    if ANYWHERE.iter().any(|p| head.contains(p)) {
+    let head = prefix(sentence, 400);
+    if has_phrase(head) {
         return true;
     }
-    if sentence.len() <= SHORT_LINE_BYTES && PREFIXES.iter().any(|p| head.starts_with(p)) {
+    if sentence.len() <= SHORT_LINE_BYTES
+        && PREFIXES.iter().any(|p| starts_with_ignore_case(head, p))
+    {
         return true;
     }
     is_byline(sentence)
+}
+
+/// True when one of the [`ANYWHERE`] phrases starts at a word start of `head`, ignoring ASCII case.
+///
+/// One byte scan: only where a word starts with the first letter of some phrase are the phrases
+/// compared.
+fn has_phrase(head: &str) -> bool {
+    let bytes = head.as_bytes();
+    let mut prev_alnum = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let alnum = b.is_ascii_alphanumeric();
+        if alnum && !prev_alnum && starts_some_phrase(&bytes[i..]) {
+            let rest = &head[i..];
+            if ANYWHERE.iter().any(|p| starts_with_ignore_case(rest, p)) {
+                return true;
+            }
+        }
+        // Bytes of non-ASCII letters count as word characters, so a phrase never starts inside
+        // a word like "Zürich".
+        prev_alnum = alnum || b >= 0x80;
+    }
+    false
+}
+
+/// True when `bytes` start with the first three letters of some [`ANYWHERE`] phrase, ignoring
+/// ASCII case: a cheap filter in front of the full comparison.
+fn starts_some_phrase(bytes: &[u8]) -> bool {
+    let [a, b, c, ..] = bytes else { return false };
+    let key = [
+        a.to_ascii_lowercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+    ];
+    ANYWHERE.iter().any(|p| p.as_bytes()[..3] == key)
+}
+
+/// True when `text` starts with `prefix` (lowercase ASCII), ignoring ASCII case; no allocation.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// True for a byline: "By Jane Smith", "By Jane Smith and John Doe, CNN".

@@ -2,7 +2,7 @@
 
 pub mod boilerplate;
 pub mod headline;
-pub mod idf;
+pub mod lexicon;
 pub mod segment;
 pub mod stopwords;
 pub mod token;

@@ -83,6 +83,7 @@ static INTERESTING: [bool; 256] = {
     t[b'?' as usize] = true;
     t[b'\n' as usize] = true;
     t[b'\r' as usize] = true;
+    t[b')' as usize] = true; // list markers `1)`, `a)`
     t[0xD8] = true; // ؟ Arabic question mark
     t[0xDB] = true; // ۔ Urdu full stop
     t[0xE0] = true; // । ॥ Devanagari danda
@@ -237,7 +238,7 @@ fn term_at(b: &[u8], i: usize) -> Option<(usize, Term)> {
 fn closer_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
     let c = *b.get(i)?;
     match c {
-        b'"' | b'\'' => Some((1, true)),
+        b'"' | b'\'' | b'`' => Some((1, true)),
         b')' | b']' | b'}' => Some((1, false)),
         0xC2 if b.get(i + 1) == Some(&0xBB) => Some((2, true)), // »
         0xE2 => match (b.get(i + 1)?, b.get(i + 2)?) {
@@ -262,7 +263,7 @@ fn closer_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
 fn opener_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
     let c = *b.get(i)?;
     match c {
-        b'"' | b'\'' => Some((1, true)),
+        b'"' | b'\'' | b'`' => Some((1, true)),
         b'(' | b'[' | b'{' => Some((1, false)),
         0xC2 => match b.get(i + 1)? {
             0xAB => Some((2, true)),         // «
@@ -279,6 +280,40 @@ fn opener_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
         },
         0xEF if seq(b, i, &[0xEF, 0xBC, 0x88]) => Some((3, false)), // （
         _ => None,
+    }
+}
+
+/// `⁃` (U+2043 HYPHEN BULLET), which may be glued to the item (`⁃9. Text`).
+const HYPHEN_BULLET: &[u8] = "⁃".as_bytes();
+
+/// Offset added to letter list markers (`a.`, `b)`) in `Prev::item` and `list_next`.
+const LETTER_ITEM: u32 = 1 << 20;
+
+/// Skips a bullet (`• `, `- `, `* `, `⁃`) at `i`: returns where the item text starts, or `i`.
+fn after_bullet(b: &[u8], i: usize) -> usize {
+    if seq(b, i, HYPHEN_BULLET) {
+        return skip_ws(b, i + 3).0;
+    }
+    match bullet_at(b, i) {
+        Some(j) if !b[i].is_ascii_alphanumeric() && b[i] != b'(' => skip_ws(b, j).0,
+        _ => i,
+    }
+}
+
+/// Length of a reference mark `[1]`, `[12]`, `[123]` at `i`, or 0.
+#[inline]
+fn citation_len(b: &[u8], i: usize) -> usize {
+    if b.get(i) != Some(&b'[') {
+        return 0;
+    }
+    let mut j = i + 1;
+    while j < b.len() && j - i <= 3 && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    if j > i + 1 && b.get(j) == Some(&b']') {
+        j + 1 - i
+    } else {
+        0
     }
 }
 
@@ -542,9 +577,13 @@ enum Class {
     Never,
     /// Does not end a sentence before a number (`No. 5`, `p. 12`, `etc. 2`), otherwise ordinary.
     NumPrefix,
+    /// A dotted abbreviation that follows what it qualifies and often ends a sentence: times and
+    /// eras after a number (`5 p.m.`, `79 B.C.`) and degrees (`Ph.D.`). Like `Company`, and also
+    /// splits before a title (`at 6 p.m. Mr. Smith left`).
+    Post,
 }
 
-use Class::{Company, Never, NumPrefix, Ordinary, Title, Weak};
+use Class::{Company, Never, NumPrefix, Ordinary, Post, Title, Weak};
 
 /// Abbreviations without internal periods: `(lowercase key, class when capitalised, class when
 /// lowercase)`. Sorted by key (checked by a test).
@@ -738,6 +777,20 @@ static ABBREVIATIONS: &[(&str, Class, Class)] = &[
 /// Abbreviations with internal periods that never end a sentence (lowercase, without the final
 /// period). Every other `X.Y.` token of one- or two-letter parts is a weak abbreviation.
 static NEVER_DOTTED: &[&str] = &["a.k.a", "e.g", "i.e"];
+
+/// Dotted abbreviations of class `Post` (lowercase, without the final period): `(key, only after
+/// a number)`.
+static POST_DOTTED: &[(&str, bool)] = &[
+    ("a.d", true),
+    ("a.m", true),
+    ("b.c", true),
+    ("b.c.e", true),
+    ("c.e", true),
+    ("ll.b", false),
+    ("ll.m", false),
+    ("p.m", true),
+    ("ph.d", false),
+];
 
 /// Names that contain `!` (`Yahoo! Inc.`, `Jeopardy! champion`). Sorted.
 static BANG_NAMES: &[&str] = &["jeopardy", "wham", "yahoo", "yum"];
@@ -936,14 +989,16 @@ static STARTERS: &[&str] = &[
     "your",
 ];
 
-/// Capitalised words that often follow a company name mid-sentence (`Acme Inc. Chief executive
+/// Capitalised words that often follow a company name or a time mid-sentence (`Acme Inc. Chief executive
 /// ...`, `Acme Corp. Tuesday said ...`): never evidence of a new sentence. Sorted.
 static COMPANY_FOLLOWERS: &[&str] = &[
+    "central",
     "chair",
     "chairman",
     "chairwoman",
     "chief",
     "director",
+    "eastern",
     "executive",
     "founder",
     "friday",
@@ -951,6 +1006,8 @@ static COMPANY_FOLLOWERS: &[&str] = &[
     "head",
     "managing",
     "monday",
+    "mountain",
+    "pacific",
     "president",
     "saturday",
     "secretary",
@@ -1040,6 +1097,12 @@ static ATTRIBUTION_CONTINUATIONS: &[&str] = &[
     "yesterday",
 ];
 
+/// Prepositions that open a fronted adverbial (`At 5 a.m. ...`). Sorted.
+static PREPOSITIONS: &[&str] = &[
+    "after", "around", "at", "before", "between", "by", "circa", "during", "from", "in", "on",
+    "since", "until",
+];
+
 /// Domain suffixes that may be written capitalised (`LeanIn.Org`): no boundary before them.
 static DOMAIN_WORDS: &[&str] = &["biz", "com", "edu", "gov", "info", "net", "org"];
 
@@ -1127,6 +1190,18 @@ fn capword(b: &[u8], q: usize) -> Option<usize> {
     (w[0].is_ascii_uppercase() && w[1..].iter().all(u8::is_ascii_lowercase)).then_some(e)
 }
 
+/// A title such as `Mr.` or `Dr.` at `q`.
+fn title_at(b: &[u8], q: usize) -> bool {
+    let Some(e) = capword(b, q) else { return false };
+    let mut buf = [0u8; 16];
+    b.get(e) == Some(&b'.')
+        && lower_word(&b[q..e], &mut buf).is_some_and(|k| {
+            ABBREVIATIONS
+                .binary_search_by(|x| x.0.as_bytes().cmp(k))
+                .is_ok_and(|idx| ABBREVIATIONS[idx].1 == Title)
+        })
+}
+
 /// `Terms were ...`: a capitalised word (not a title or weekday) followed by a lowercase word.
 fn capword_then_lower(b: &[u8], q: usize) -> bool {
     let Some(e) = capword(b, q) else { return false };
@@ -1190,6 +1265,9 @@ struct Prev {
     class: Class,
     /// Small number value when the token is all digits (at most 9 of them).
     number: Option<u32>,
+    /// Position in an enumeration when the token can be a list marker: the number for `1`..`999`,
+    /// `LETTER_ITEM + n` for the n-th lowercase letter (`a` = 1).
+    item: Option<u32>,
     /// Looks like a list marker (`1`, `a`, `iv`) and has no opening bracket/hyphen.
     marker: bool,
     /// `Yahoo`, `Jeopardy`, ...
@@ -1299,6 +1377,7 @@ impl<'a> Segmenter<'a> {
             i = match b[i] {
                 b'.' | b'!' | b'?' => self.on_run(i),
                 b'\n' | b'\r' => self.on_newline(i),
+                b')' => self.on_paren(i),
                 _ => self.on_multibyte(i),
             };
         }
@@ -1403,6 +1482,12 @@ impl<'a> Segmenter<'a> {
             return k;
         }
         match self.wrap {
+            // A trailing space marks a soft line break (as in `format=flowed` mail) when the
+            // next line goes on in lowercase: `It was a cold \nnight in the city.`
+            None if i > line_start
+                && b[i - 1] == b' '
+                && b.get(k).is_some_and(u8::is_ascii_lowercase)
+                && !line_ends_terminal(b, line_start, i) => {}
             None => self.cut(i, true),
             Some(width) => {
                 let line_bullet = self.line_bullet;
@@ -1428,6 +1513,45 @@ impl<'a> Segmenter<'a> {
             }
         }
         after
+    }
+
+    /// Handles `)` at `i`: list markers `1)`, `a)` at the start of a sentence begin an inline
+    /// list, and the next marker in sequence (`2)`, `b)`) then starts a new sentence.
+    fn on_paren(&mut self, i: usize) -> usize {
+        let b = self.b;
+        if ws_at(b, i + 1) == 0 {
+            return i + 1;
+        }
+        let mut s = i;
+        while s > self.seg_start && i - s < 3 && b[s - 1].is_ascii_digit() {
+            s -= 1;
+        }
+        let item = if s < i {
+            b[s..i]
+                .iter()
+                .fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'))
+        } else if i > self.seg_start && b[i - 1].is_ascii_lowercase() {
+            s = i - 1;
+            LETTER_ITEM + u32::from(b[s] - b'a') + 1
+        } else {
+            return i + 1;
+        };
+        if s > self.seg_start && ws_before(b, s) == 0 && !seq(b, s.saturating_sub(3), HYPHEN_BULLET)
+        {
+            return i + 1;
+        }
+        self.advance(s + 1);
+        let marker_start = match self.first_nonws {
+            Some(f) if seq(b, f, HYPHEN_BULLET) && f + 3 == s => f,
+            _ => s,
+        };
+        if self.first_nonws.is_some_and(|f| after_bullet(b, f) == s) {
+            self.list_next = Some(item + 1);
+        } else if self.list_next == Some(item) && self.has_content_before(marker_start) {
+            self.cut(marker_start, false);
+            self.list_next = Some(item + 1);
+        }
+        i + 1
     }
 
     /// Handles an interesting multi-byte lead byte at `i`.
@@ -1463,6 +1587,24 @@ impl<'a> Segmenter<'a> {
     fn on_run(&mut self, i: usize) -> usize {
         let b = self.b;
         let n = b.len();
+        // `word. . . . Next`: a full stop followed by a spaced ellipsis that opens the next
+        // sentence (the ellipsis marks an omission at its start).
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() && seq(b, i, b". . . .") {
+            let mut e = i + 7;
+            while seq(b, e, b" .") {
+                e += 2;
+            }
+            let (k, nls) = skip_ws(b, e);
+            if k > e
+                && (nls == 0 || self.wrap.is_some())
+                && b.get(k).is_some_and(u8::is_ascii_uppercase)
+                && self.prev_token(i).class == Ordinary
+                && self.has_content_before(i)
+            {
+                self.cut(i + 1, false);
+                return i + 1;
+            }
+        }
         let mut j = i;
         let mut dots = 0usize;
         let mut bangs = 0usize;
@@ -1490,6 +1632,7 @@ impl<'a> Segmenter<'a> {
                 None => break,
             }
         }
+        let term_end = j;
         let mut closer = false;
         let mut quote_closer = false;
         while let Some((len, q)) = closer_at(b, j) {
@@ -1500,6 +1643,19 @@ impl<'a> Segmenter<'a> {
             closer = true;
             quote_closer |= q;
             j += len;
+        }
+        // Reference marks belong to the sentence they follow: `end.[1][2]`, `end. [3] Next`.
+        loop {
+            let mut c = j;
+            while c < n && c - j < 2 && b[c] == b' ' {
+                c += 1;
+            }
+            let len = citation_len(b, c);
+            if len == 0 {
+                break;
+            }
+            closer = true;
+            j = c + len;
         }
         let mut run_end = j;
 
@@ -1538,8 +1694,7 @@ impl<'a> Segmenter<'a> {
             // Bracketed `(...)`, `[…]`, `(?)`, `(!)`: never a boundary.
             let bracketed = i > 0
                 && matches!(b[i - 1], b'(' | b'[')
-                && closer
-                && matches!(b[run_end - 1], b')' | b']');
+                && matches!(b.get(term_end), Some(b')' | b']'));
             if bracketed {
                 Decision::NoSplit
             } else if bangs > 0 {
@@ -1585,6 +1740,45 @@ impl<'a> Segmenter<'a> {
         self.quote_count % 2 == 1
     }
 
+    /// Does the clause containing `pos` open with a preposition (`At 5 a.m. Mr. Smith left`,
+    /// `He noted: In 44 B.C. Caesar died`)? Then a time or era before `pos` is a fronted
+    /// adverbial, not the end of a sentence. Looks back at most 80 bytes.
+    fn fronted_phrase(&mut self, pos: usize) -> bool {
+        const MAX_BACK: usize = 80;
+        let b = self.b;
+        let lo = self.seg_start.max(pos.saturating_sub(MAX_BACK));
+        let mut q = pos;
+        // A clause starts after `:` or `;` and a space (not inside `9:00`).
+        while q > lo && !(matches!(b[q - 1], b':' | b';') && ws_at(b, q) > 0) {
+            q -= 1;
+        }
+        let after_colon = q > lo;
+        if q == lo && q > self.seg_start {
+            return false;
+        }
+        if q == self.seg_start {
+            self.advance(pos);
+            match self.first_nonws {
+                Some(f) if f < pos => q = f,
+                _ => return false,
+            }
+        }
+        let (q, _) = skip_ws(b, q);
+        match ascii_word(b, q, 8) {
+            Some(e) if e < pos && (after_colon || b[q].is_ascii_uppercase()) => {
+                in_list(PREPOSITIONS, &b[q..e])
+            }
+            _ => false,
+        }
+    }
+
+    /// Is the token before the whitespace that ends at `s` a number (`5 p.m.`, `10:30 a.m.`)?
+    fn number_before(&self, s: usize) -> bool {
+        let b = self.b;
+        let w = ws_before(b, s);
+        w > 0 && s - w > self.seg_start && b[s - w - 1].is_ascii_digit()
+    }
+
     /// Extracts and classifies the token ending at `end` (the start of a punctuation run).
     fn prev_token(&self, end: usize) -> Prev {
         const MAX_BACK: usize = 64;
@@ -1600,6 +1794,9 @@ impl<'a> Segmenter<'a> {
         }
         // Strip opening quotes/brackets.
         let mut core = s;
+        if seq(b, core, HYPHEN_BULLET) && core + 3 < end {
+            core += 3;
+        }
         while let Some((len, _)) = opener_at(b, core) {
             if core + len > end {
                 break;
@@ -1640,6 +1837,7 @@ impl<'a> Segmenter<'a> {
             end,
             class: Ordinary,
             number: None,
+            item: None,
             marker: false,
             bang_name: false,
             urlish,
@@ -1650,19 +1848,26 @@ impl<'a> Segmenter<'a> {
         if tok.is_empty() {
             return prev;
         }
-        let whole = key == core && core == s;
+        // A hyphen bullet glued to a marker (`⁃9.`) is not part of the token.
+        let whole = key == core && (core == s || (s + 3 == core && seq(b, s, HYPHEN_BULLET)));
         if tok.iter().all(u8::is_ascii_digit) {
             prev.class = Class::Number;
             if tok.len() <= 9 {
                 prev.number = Some(tok.iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0')));
             }
             prev.marker = whole && tok.len() <= 3;
+            if tok.len() <= 3 {
+                prev.item = prev.number;
+            }
             return prev;
         }
         let capital = tok[0].is_ascii_uppercase();
         if tok.len() == 1 {
             let c = tok[0];
             prev.marker = whole && c.is_ascii_alphabetic();
+            if c.is_ascii_lowercase() {
+                prev.item = Some(LETTER_ITEM + u32::from(c - b'a') + 1);
+            }
             prev.class = match c {
                 b'A'..=b'Z' => Class::Initial,
                 b'v' => Never,
@@ -1685,6 +1890,10 @@ impl<'a> Segmenter<'a> {
                 let lower = &buf[..tok.len()];
                 prev.class = if NEVER_DOTTED.iter().any(|w| w.as_bytes() == lower) {
                     Never
+                } else if POST_DOTTED.iter().any(|&(w, after_number)| {
+                    w.as_bytes() == lower && (!after_number || (key == s && self.number_before(s)))
+                }) {
+                    Post
                 } else {
                     Weak
                 };
@@ -1711,6 +1920,11 @@ impl<'a> Segmenter<'a> {
             }
             return prev;
         }
+        // `N°. 5`, `nº. 12`: the numero sign.
+        if matches!(tok, [b'N' | b'n', 0xC2, 0xB0 | 0xBA]) {
+            prev.class = NumPrefix;
+            return prev;
+        }
         // A single non-ASCII capital letter is an initial (`É. Zola`).
         let mut chars = self.text[key..end].chars();
         if let (Some(c), None) = (chars.next(), chars.next())
@@ -1727,7 +1941,9 @@ impl<'a> Segmenter<'a> {
         let mut q = p;
         let mut quote = false;
         for _ in 0..3 {
-            match opener_at(b, q) {
+            // Doubled straight quotes or backticks (`''`, ``` `` ```) are one quote mark.
+            let doubled = matches!(b.get(q), Some(b'\'' | b'`')) && b.get(q + 1) == b.get(q);
+            match opener_at(b, q).map(|(len, isq)| (len + usize::from(doubled), isq)) {
                 // A quote followed by whitespace opens nothing (`... end. " Next`).
                 Some((len, _)) if ws_at(b, q + len) > 0 => break,
                 Some((len, isq)) => {
@@ -1784,8 +2000,24 @@ impl<'a> Segmenter<'a> {
         if !upper_lower || prev.urlish || prev.core_len < 2 {
             return false;
         }
-        if !(prev.ends_lower || ((closer || quoted) && prev.ends_alnum)) {
+        // `1,000.That`, `in 2015.The`: a number of two or more digits ends the sentence.
+        let number = prev.core_len >= 2
+            && b[prev.end - prev.core_len..prev.end]
+                .iter()
+                .all(|&c| c.is_ascii_digit() || c == b',')
+            && b[prev.end - 1].is_ascii_digit();
+        if !(number || prev.ends_lower || ((closer || quoted) && prev.ends_alnum)) {
             return false;
+        }
+        // `Jane.Doe@example.com`, `Example.Org/path`: the rest of an address.
+        let mut q = p;
+        while q < b.len() && q - p < 64 && ws_at(b, q) == 0 {
+            match b[q] {
+                b'@' | b'/' => return false,
+                b'.' if b.get(q + 1).is_some_and(u8::is_ascii_alphanumeric) => return false,
+                _ => {}
+            }
+            q += 1;
         }
         if !matches!(prev.class, Ordinary | NumPrefix) || prev.bang_name {
             return false;
@@ -1812,10 +2044,13 @@ impl<'a> Segmenter<'a> {
                 Decision::NoSplit
             };
         }
-        let plain = !closer && run_end == prev.end + 1;
+        // `1.)`, `a.)`: a marker closed by a bracket.
+        let paren_marker =
+            prev.marker && run_end == prev.end + 2 && b.get(prev.end + 1) == Some(&b')');
+        let plain = paren_marker || (!closer && run_end == prev.end + 1);
         if plain {
-            if let Some(num) = prev.number {
-                // Inline numbered list: `1. Foo 2. Bar` -> cut before `2`.
+            if let Some(num) = prev.item {
+                // Inline list: `1. Foo 2. Bar`, `a. Foo b. Bar` -> cut before `2`, `b`.
                 if self.list_next == Some(num)
                     && prev.start > self.seg_start
                     && ws_before(b, prev.start) > 0
@@ -1825,7 +2060,9 @@ impl<'a> Segmenter<'a> {
             }
             if prev.marker || prev.number.is_some() {
                 self.advance(prev.start + 1);
-                let first = self.first_nonws == Some(prev.start);
+                let first = self
+                    .first_nonws
+                    .is_some_and(|f| f == prev.start || after_bullet(b, f) == prev.start);
                 // `Steps: 1. Mix` also starts a list.
                 let after_colon = prev.number.is_some() && {
                     let mut q = prev.start;
@@ -1835,7 +2072,7 @@ impl<'a> Segmenter<'a> {
                     q < prev.start && q > 0 && b[q - 1] == b':'
                 };
                 if (first && prev.marker) || (after_colon && prev.core_len <= 2) {
-                    if let Some(num) = prev.number {
+                    if let Some(num) = prev.item {
                         self.list_next = Some(num + 1);
                     }
                     return Decision::NoSplit;
@@ -1872,6 +2109,13 @@ impl<'a> Segmenter<'a> {
                             || (next.quote && upper)
                             || (!next.quote && capword_then_lower(b, next.word))
                     }
+                    Post => {
+                        is_starter(b, next.word)
+                            || (next.quote && upper)
+                            || (!next.quote
+                                && (capword_then_lower(b, next.word) || title_at(b, next.word))
+                                && !self.fronted_phrase(prev.start))
+                    }
                 }
             }
         };
@@ -1889,11 +2133,11 @@ impl<'a> Segmenter<'a> {
             return Decision::Split;
         }
         let next = self.next_token(p, self.gap_nl);
+        let starter = is_starter(b, next.word);
         let split = if gap {
-            is_starter(b, next.word)
-                || ((next.quote || quote_closer) && next.kind == NextKind::Upper)
+            starter || ((next.quote || quote_closer) && next.kind == NextKind::Upper)
         } else {
-            !next.quote && is_starter(b, next.word)
+            !next.quote && starter
         };
         if split {
             Decision::Split
@@ -2746,6 +2990,108 @@ mod tests {
             "He said, \"I am done.\"\n\nShe left.",
             &["He said, \"I am done.\"", "She left."],
         ),
+        // --- inline enumerations ---
+        (
+            "1.) Buy milk 2.) Walk the dog",
+            &["1.) Buy milk", "2.) Walk the dog"],
+        ),
+        (
+            "a) Red wins. b) Blue loses.",
+            &["a) Red wins.", "b) Blue loses."],
+        ),
+        (
+            "3) Draft the memo 4) Send it out",
+            &["3) Draft the memo", "4) Send it out"],
+        ),
+        (
+            "a. Pack the car b. Drive north c. Rest",
+            &["a. Pack the car", "b. Drive north", "c. Rest"],
+        ),
+        (
+            "• 4. Check tyres • 5. Check oil",
+            &["• 4. Check tyres", "• 5. Check oil"],
+        ),
+        (
+            "⁃1. Check tyres ⁃2. Check oil",
+            &["⁃1. Check tyres", "⁃2. Check oil"],
+        ),
+        (
+            "Pick one of a) tea or b) coffee.",
+            &["Pick one of a) tea or b) coffee."],
+        ),
+        (
+            "The fee (see 2) is due. 3) More items came.",
+            &["The fee (see 2) is due.", "3) More items came."],
+        ),
+        // --- addresses glued to a word ---
+        (
+            "Write to Anna.Berg@mail.example.org. She answers.",
+            &["Write to Anna.Berg@mail.example.org.", "She answers."],
+        ),
+        (
+            "It sold 2,500.Prices then fell.",
+            &["It sold 2,500.", "Prices then fell."],
+        ),
+        // --- times, eras, degrees ---
+        (
+            "The shop shut at 8 p.m. Mrs. Lee went home.",
+            &["The shop shut at 8 p.m.", "Mrs. Lee went home."],
+        ),
+        (
+            "By 8 p.m. Mrs. Lee was home.",
+            &["By 8 p.m. Mrs. Lee was home."],
+        ),
+        (
+            "It rained; by 7:30 p.m. Dr. Ray had left.",
+            &["It rained; by 7:30 p.m. Dr. Ray had left."],
+        ),
+        (
+            "The wall was built in 120 A.D. Hadrian ordered it.",
+            &["The wall was built in 120 A.D.", "Hadrian ordered it."],
+        ),
+        (
+            "In 31 B.C. Octavian won at Actium.",
+            &["In 31 B.C. Octavian won at Actium."],
+        ),
+        (
+            "Her brother has a Ph.D. Nobody else does.",
+            &["Her brother has a Ph.D.", "Nobody else does."],
+        ),
+        (
+            "The vote is at 11 a.m. Eastern time on Friday.",
+            &["The vote is at 11 a.m. Eastern time on Friday."],
+        ),
+        // --- numero sign, references, brackets ---
+        (
+            "The box is at N°. 42 on the quay.",
+            &["The box is at N°. 42 on the quay."],
+        ),
+        (
+            "The river is long.[4] Its delta is wide.",
+            &["The river is long.[4]", "Its delta is wide."],
+        ),
+        (
+            "The river is long. [4][5] Its delta is wide.",
+            &["The river is long. [4][5]", "Its delta is wide."],
+        ),
+        (
+            "\"Rain [...] fell all week [...]\" (Jones 12).",
+            &["\"Rain [...] fell all week [...]\" (Jones 12)."],
+        ),
+        // --- ellipsis after a full stop, backtick quotes, soft line breaks ---
+        (
+            "The roads were closed. . . . The rain kept falling.",
+            &["The roads were closed.", ". . . The rain kept falling."],
+        ),
+        (
+            "He wrote `the end is near.` Nobody listened.",
+            &["He wrote `the end is near.`", "Nobody listened."],
+        ),
+        (
+            "The wind was \nstrong all night.",
+            &["The wind was \nstrong all night."],
+        ),
+        ("Lunch\nbreakfast", &["Lunch", "breakfast"]),
     ];
 
     #[test]
@@ -2791,6 +3137,9 @@ mod tests {
         sorted("DOMAIN_WORDS", DOMAIN_WORDS);
         sorted("ATTRIBUTION_CONTINUATIONS", ATTRIBUTION_CONTINUATIONS);
         sorted("NEVER_DOTTED", NEVER_DOTTED);
+        sorted("PREPOSITIONS", PREPOSITIONS);
+        let post: Vec<&str> = POST_DOTTED.iter().map(|e| e.0).collect();
+        sorted("POST_DOTTED", &post);
     }
 
     #[test]
@@ -3083,6 +3432,15 @@ all. Analysts said the bid would probably fail, and the shares fell by\n\
             "ab".repeat(N / 2),
             "Mr. \" ".repeat(N / 6),
             "x \" Mr. \" ".repeat(N / 10),
+            "1) ".repeat(N / 3),
+            "a) x ".repeat(N / 5),
+            "x 1) y 2) ".repeat(N / 10),
+            "[1]".repeat(N / 3),
+            "x. [1] ".repeat(N / 7),
+            "x. . . . Y ".repeat(N / 11),
+            "In 5 p.m. Mr. ".repeat(N / 14),
+            "a.b".repeat(N / 3),
+            "⁃1. ".repeat(N / 6),
         ];
         for s in &cases {
             let t = std::time::Instant::now();
@@ -3179,6 +3537,18 @@ all. Analysts said the bid would probably fail, and the shares fell by\n\
             "؟",
             "\u{85}",
             "\u{feff}",
+            "`",
+            "''",
+            "[1]",
+            "1)",
+            "a)",
+            "⁃",
+            "p.m",
+            "B.C",
+            "At",
+            "N°",
+            "@",
+            " \n",
         ];
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {

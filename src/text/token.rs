@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::lexicon::{ENGLISH, Form};
 use super::stopwords::is_stop_word;
 
 /// The English Snowball stemmer, built once for the process.
@@ -39,32 +40,54 @@ impl<'a> Iterator for Words<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = &self.text[self.pos..];
-        let mut start = None;
-        let mut end = rest.len();
-        let mut chars = rest.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                if start.is_none() {
-                    start = Some(i);
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = self.pos;
+        // Skip to the first letter or digit. ASCII bytes are classified without decoding.
+        let start = loop {
+            let b = *bytes.get(i)?;
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    break i;
                 }
+                i += 1;
+            } else {
+                let c = char_at(text, i);
+                if c.is_alphanumeric() {
+                    break i;
+                }
+                i += c.len_utf8();
+            }
+        };
+        // Extend over letters and digits, and apostrophes followed by a letter.
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphanumeric() {
+                i += 1;
                 continue;
             }
-            if start.is_some() {
-                // An apostrophe followed by a letter continues the word ("don't", "Kim's").
-                if is_apostrophe(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
-                    continue;
-                }
-                end = i;
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                char_at(text, i)
+            };
+            let len = c.len_utf8();
+            let continues = if b < 0x80 { false } else { c.is_alphanumeric() }
+                || (is_apostrophe(c)
+                    && i + len < bytes.len()
+                    && char_at(text, i + len).is_alphabetic());
+            if !continues {
                 break;
             }
+            i += len;
         }
-        let start = start?;
-        let word = &rest[start..end];
-        let offset = self.pos + start;
-        self.pos += end;
-        Some((offset, word))
+        self.pos = i;
+        Some((start, &text[start..i]))
     }
+}
+
+/// The char starting at byte `i` of `text` (a char boundary).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
 }
 
 /// Counts the words of `text`.
@@ -78,43 +101,58 @@ pub struct Tokenizer {
     folded: String,
 }
 
+/// Folds `word` (lowercase, typographic apostrophes to `'`): borrowed when it already is folded
+/// (the common case of a lowercase ASCII word), else written into `buf`.
+fn fold<'w>(word: &'w str, buf: &'w mut String) -> &'w str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
+    {
+        return word;
+    }
+    buf.clear();
+    for c in word.chars() {
+        if is_apostrophe(c) {
+            buf.push('\'');
+        } else if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    buf
+}
+
+/// The stem of a folded word if it is a content word: stop words, single characters and bare
+/// numbers are not.
+pub fn stem_of_folded(folded: &str) -> Option<String> {
+    if is_stop_word(folded)
+        || folded.chars().nth(1).is_none()
+        || folded.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(ENGLISH_STEMMER.stem(folded).into_owned())
+}
+
 impl Tokenizer {
     /// Creates a tokenizer.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Folds `word` (lowercase, typographic apostrophes to `'`) into the internal buffer.
-    fn fold(&mut self, word: &str) -> &str {
-        self.folded.clear();
-        for c in word.chars() {
-            if is_apostrophe(c) {
-                self.folded.push('\'');
-            } else if c.is_ascii() {
-                self.folded.push(c.to_ascii_lowercase());
-            } else {
-                self.folded.extend(c.to_lowercase());
-            }
-        }
-        &self.folded
-    }
-
     /// Returns the stem of `word` if it is a content word, else `None`.
     ///
     /// Stop words, single characters and bare numbers are not content words.
     pub fn content_stem(&mut self, word: &str) -> Option<String> {
-        let folded = self.fold(word);
-        if is_stop_word(folded)
-            || folded.chars().nth(1).is_none()
-            || folded.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        Some(ENGLISH_STEMMER.stem(folded).into_owned())
+        stem_of_folded(fold(word, &mut self.folded))
     }
 
     /// Appends the term of every content word of `text` to `out`, interning new terms in `vocab`,
     /// and returns the number of words (content or not) in `text`.
+    ///
+    /// A word listed in the [lexicon](super::lexicon) costs one hash lookup; any other distinct
+    /// word form is classified and stemmed once per document.
     pub fn terms<'a>(
         &mut self,
         text: &'a str,
@@ -124,22 +162,47 @@ impl Tokenizer {
         let mut count = 0;
         for (_, word) in words(text) {
             count += 1;
-            if let Some(stem) = self.content_stem(word) {
-                out.push(vocab.intern(stem, word));
+            let folded = fold(word, &mut self.folded);
+            let term = match ENGLISH.form(folded) {
+                Some(Form::NotContent) => None,
+                Some(Form::Stem(id)) => Some(vocab.listed_term(id, word)),
+                // Not listed: classified and stemmed once per document.
+                None => match vocab.forms.get(folded) {
+                    Some(&term) => term,
+                    None => {
+                        let term = stem_of_folded(folded).map(|stem| vocab.add_stem(stem, word));
+                        vocab.forms.insert(folded.into(), term);
+                        term
+                    }
+                },
+            };
+            if let Some(t) = term {
+                vocab.counts[t as usize] += 1;
+                out.push(t);
             }
         }
         count
     }
 }
 
+/// A hash map keyed by client text: foldhash is fast on short strings and seeded per process, so
+/// a hostile article cannot be built to collide.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// The terms of one document: each distinct stem with its first surface form, its count and its
 /// background idf.
 #[derive(Debug, Default)]
 pub struct Vocabulary<'a> {
-    ids: HashMap<String, TermId>,
+    /// Folded word form not in the lexicon → its term, or `None` for a form that is not a content
+    /// word.
+    forms: Map<Box<str>, Option<TermId>>,
+    /// Lexicon stem id → term.
+    listed: Map<u32, TermId>,
+    /// Stem not in the lexicon → term.
+    ids: Map<String, TermId>,
     surface: Vec<&'a str>,
     counts: Vec<u32>,
-    idf: Vec<f64>,
+    idf: Vec<u8>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -148,28 +211,65 @@ impl<'a> Vocabulary<'a> {
         Self::default()
     }
 
+    /// Creates an empty vocabulary sized for a text of `bytes` bytes, so that its maps do not
+    /// rehash as they grow (a news article has a distinct term for about every 25 bytes).
+    pub fn for_text(bytes: usize) -> Self {
+        let terms = bytes / 25;
+        Self {
+            listed: Map::with_capacity_and_hasher(terms, Default::default()),
+            surface: Vec::with_capacity(terms),
+            counts: Vec::with_capacity(terms),
+            idf: Vec::with_capacity(terms),
+            ..Self::default()
+        }
+    }
+
     /// Returns the id of `stem`, adding it (with `surface` as its display form) if new, and counts
     /// one occurrence.
     pub fn intern(&mut self, stem: String, surface: &'a str) -> TermId {
-        let next = self.surface.len() as TermId;
-        let id = match self.ids.get(stem.as_str()) {
-            Some(&id) => id,
-            None => {
-                // Looked up once per distinct term of the document.
-                self.idf.push(super::idf::idf(&stem));
-                self.ids.insert(stem, next);
-                self.surface.push(surface);
-                self.counts.push(0);
-                next
-            }
-        };
+        let id = self.add_stem(stem, surface);
         self.counts[id as usize] += 1;
+        id
+    }
+
+    /// Returns the id of `stem`, adding it with a count of 0 if new.
+    fn add_stem(&mut self, stem: String, surface: &'a str) -> TermId {
+        if let Some(id) = ENGLISH.stem_id(&stem) {
+            return self.listed_term(id, surface);
+        }
+        if let Some(&id) = self.ids.get(stem.as_str()) {
+            return id;
+        }
+        let id = self.push(surface, u8::MAX);
+        self.ids.insert(stem, id);
+        id
+    }
+
+    /// Returns the term of the lexicon's stem `id`, adding it with a count of 0 if new.
+    fn listed_term(&mut self, id: u32, surface: &'a str) -> TermId {
+        if let Some(&term) = self.listed.get(&id) {
+            return term;
+        }
+        let term = self.push(surface, ENGLISH.idf(id));
+        self.listed.insert(id, term);
+        term
+    }
+
+    /// Adds a new term.
+    fn push(&mut self, surface: &'a str, idf: u8) -> TermId {
+        let id = self.surface.len() as TermId;
+        self.surface.push(surface);
+        self.counts.push(0);
+        self.idf.push(idf);
         id
     }
 
     /// Looks up the id of a term without adding it.
     pub fn get(&self, stem: &str) -> Option<TermId> {
-        self.ids.get(stem).copied()
+        match ENGLISH.stem_id(stem) {
+            Some(id) => self.listed.get(&id).copied(),
+            None => self.ids.get(stem).copied(),
+        }
     }
 
     /// The number of distinct terms.
@@ -187,8 +287,8 @@ impl<'a> Vocabulary<'a> {
         self.counts[id as usize]
     }
 
-    /// The background idf of term `id`, in [0, 1].
-    pub fn idf(&self, id: TermId) -> f64 {
+    /// The background idf level of term `id`, in 0..=255 (see [`super::lexicon::idf_value`]).
+    pub fn idf(&self, id: TermId) -> u8 {
         self.idf[id as usize]
     }
 

@@ -1,0 +1,139 @@
+//! Throughput of the summarizer core on real articles, end to end and stage by stage, on one
+//! thread.
+//!
+//! Stages: `segment` (sentence boundaries), `terms` (words, folding, stop words, stemming and
+//! interning, over pre-segmented sentences), `analyze` (segment + terms + features + ranking),
+//! `select` (the budget and redundancy control over a finished analysis); `summarize` is the whole
+//! core path and `api` adds the protobuf request/response conversion the service does. Every
+//! benchmark reports MB/s of article text; `summarize_articles` reports articles/s.
+//!
+//! Run: `cargo bench --bench core` (articles: see benches/data.rs).
+
+mod data;
+
+use brief::proto::v1 as pb;
+use brief::rank::features::Weights;
+use brief::text::segment;
+use brief::text::token::{Tokenizer, Vocabulary};
+use brief::{Article, Budget, analyze, api};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn bench(c: &mut Criterion) {
+    let weights = Weights::default();
+    for corpus in data::corpora() {
+        let mut g = c.benchmark_group(&corpus.name);
+        g.sample_size(10);
+        g.throughput(Throughput::Bytes(corpus.bytes()));
+
+        g.bench_function("segment", |b| {
+            b.iter(|| {
+                corpus
+                    .articles
+                    .iter()
+                    .map(|a| segment::sentences(black_box(a)).len())
+                    .sum::<usize>()
+            })
+        });
+
+        let segmented: Vec<Vec<&str>> = corpus
+            .articles
+            .iter()
+            .map(|a| {
+                segment::sentences(a)
+                    .iter()
+                    .map(|s| &a[s.start..s.end])
+                    .collect()
+            })
+            .collect();
+        g.bench_function("terms", |b| {
+            b.iter(|| {
+                let mut tokenizer = Tokenizer::new();
+                let mut out = Vec::new();
+                let mut n = 0;
+                for sentences in &segmented {
+                    let mut vocab = Vocabulary::new();
+                    for s in sentences {
+                        out.clear();
+                        n += tokenizer.terms(black_box(s), &mut vocab, &mut out);
+                    }
+                }
+                n
+            })
+        });
+
+        let articles: Vec<Article<'_>> = corpus
+            .articles
+            .iter()
+            .map(|a| Article {
+                content: a,
+                ..Article::default()
+            })
+            .collect();
+        g.bench_function("analyze", |b| {
+            b.iter(|| {
+                articles
+                    .iter()
+                    .filter_map(|a| analyze(black_box(a), &weights).ok())
+                    .count()
+            })
+        });
+
+        let analyses: Vec<_> = articles
+            .iter()
+            .filter_map(|a| analyze(a, &weights).ok())
+            .collect();
+        let budget = Budget::default();
+        g.bench_function("select", |b| {
+            b.iter(|| {
+                analyses
+                    .iter()
+                    .map(|a| a.select(black_box(&budget)).indices.len())
+                    .sum::<usize>()
+            })
+        });
+
+        g.bench_function("summarize", |b| {
+            b.iter(|| {
+                articles
+                    .iter()
+                    .filter_map(|a| brief::summarize(black_box(a), &budget, &weights).ok())
+                    .count()
+            })
+        });
+
+        let requests: Vec<pb::SummarizeRequest> = corpus
+            .articles
+            .iter()
+            .map(|a| pb::SummarizeRequest {
+                document: Some(pb::Document {
+                    content: a.clone(),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            })
+            .collect();
+        g.bench_function("api", |b| {
+            b.iter(|| {
+                requests
+                    .iter()
+                    .filter_map(|r| api::summarize(black_box(r), &weights).ok())
+                    .count()
+            })
+        });
+
+        g.throughput(Throughput::Elements(corpus.articles.len() as u64));
+        g.bench_function("summarize_articles", |b| {
+            b.iter(|| {
+                articles
+                    .iter()
+                    .filter_map(|a| brief::summarize(black_box(a), &budget, &weights).ok())
+                    .count()
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
