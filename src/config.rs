@@ -34,6 +34,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score briefs with ROUGE against reference summaries, beside Lead-3.
     Eval(EvalArgs),
+    /// Drive a server with real articles and report requests/s and latency beside the health
+    /// check's.
+    Loadgen(LoadgenArgs),
 }
 
 /// How logs are written.
@@ -168,6 +171,27 @@ pub struct EvalArgs {
     /// Evaluate only the first N articles of each file.
     #[arg(long)]
     pub limit: Option<usize>,
+}
+
+/// Settings of `brief loadgen`.
+#[derive(Debug, Clone, Args)]
+pub struct LoadgenArgs {
+    /// The server to drive; by default one is started on an ephemeral loopback port.
+    #[arg(long)]
+    pub addr: Option<String>,
+    /// Articles to send: JSON lines with an "article" field. May be given more than once.
+    #[arg(long, default_value = "tests/data/eval_slice_cnndm.jsonl")]
+    pub data: Vec<PathBuf>,
+    /// Requests in flight, one level after another.
+    #[arg(long, value_delimiter = ',', default_value = "1,16,64")]
+    pub concurrency: Vec<usize>,
+    /// Seconds each level runs.
+    #[arg(long, default_value_t = 5)]
+    pub seconds: u64,
+    /// Instead of timed levels, send this many Summarize requests (at the first concurrency) and
+    /// report the server's memory before and after.
+    #[arg(long)]
+    pub total: Option<u64>,
 }
 
 /// Settings of `brief summarize`.

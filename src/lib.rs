@@ -19,6 +19,7 @@ pub mod codec;
 pub mod config;
 pub mod error;
 pub mod eval;
+pub mod loadgen;
 pub mod middleware;
 pub mod offsets;
 pub mod proto;

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Some(Command::Summarize(a)) => cli::summarize(&a, &weights).map_err(|e| e.to_string()),
         Some(Command::Extract(a)) => cli::extract(&a, &weights).map_err(|e| e.to_string()),
         Some(Command::Eval(a)) => cli::eval(&a).map_err(|e| e.to_string()),
+        Some(Command::Loadgen(a)) => loadgen(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -41,6 +42,22 @@ fn serve(settings: brief::config::ServeArgs) -> Result<(), String> {
         server::serve(listener, &settings, server::shutdown_signal()).await
     })
     .map_err(|e| e.to_string())
+}
+
+/// Runs the load generator.
+fn loadgen(a: brief::config::LoadgenArgs) -> Result<(), String> {
+    let settings = brief::loadgen::LoadSettings {
+        addr: a.addr,
+        data: a.data,
+        concurrency: a.concurrency,
+        duration: std::time::Duration::from_secs(a.seconds),
+        total: a.total,
+    };
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| format!("cannot start the runtime: {e}"))?;
+    runtime
+        .block_on(brief::loadgen::run(&settings))
+        .map_err(|e| e.to_string())
 }
 
 /// Logs to standard error, human-readable or JSON, filtered by `RUST_LOG` (default `info`).

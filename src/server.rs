@@ -58,6 +58,8 @@ pub async fn serve(
     settings: &ServeArgs,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), ServerError> {
+    // Built now, not by the first request.
+    crate::text::lexicon::preload();
     let (health, health_service) = tonic_health::server::health_reporter();
     health
         .set_service_status(SERVICE_NAME, ServingStatus::Serving)
