@@ -1644,6 +1644,13 @@ impl<'a> Segmenter<'a> {
             quote_closer |= q;
             j += len;
         }
+        // A left double quote glued to the end of a sentence and followed by a space is a
+        // mistyped closing quote (`decision.“ However`).
+        if j == term_end && seq(b, j, "“".as_bytes()) && ws_at(b, j + 3) > 0 {
+            closer = true;
+            quote_closer = true;
+            j += 3;
+        }
         // Reference marks belong to the sentence they follow: `end.[1][2]`, `end. [3] Next`.
         loop {
             let mut c = j;
@@ -1669,12 +1676,42 @@ impl<'a> Segmenter<'a> {
                 1
             } else if seq(b, k, "”".as_bytes()) {
                 3
+            } else if b.get(k) == Some(&b'\'') {
+                // Tokenized quotes (`as a ' Maistre Boursier . ' He`, `'' Slanged ! '' ,`): a
+                // detached `'` or `''` closes a quote opened by a detached one in this sentence.
+                let len = if b.get(k + 1) == Some(&b'\'') { 2 } else { 1 };
+                let (after, _) = skip_ws(b, k + len);
+                let punct_after = matches!(b.get(after), Some(b',' | b';' | b')'));
+                if punct_after || self.odd_detached(&b[k..k + len], i) {
+                    len
+                } else {
+                    0
+                }
             } else {
                 0
             };
             if len > 0 && (k + len >= n || ws_at(b, k + len) > 0) {
                 closer = true;
                 quote_closer = true;
+                run_end = k + len;
+                (k, gap_nls) = skip_ws(b, run_end);
+            }
+        }
+        // `Happy! ... No one`: a detached ellipsis after `!`/`?` trails the exclamation; the
+        // word after it decides.
+        if bangs > 0 && k > run_end && gap_nls == 0 {
+            let len = if seq(b, k, b"...") {
+                let mut e = k + 3;
+                while b.get(e) == Some(&b'.') {
+                    e += 1;
+                }
+                e - k
+            } else if seq(b, k, "…".as_bytes()) {
+                3
+            } else {
+                0
+            };
+            if len > 0 && (k + len >= n || ws_at(b, k + len) > 0) {
                 run_end = k + len;
                 (k, gap_nls) = skip_ws(b, run_end);
             }
@@ -1690,7 +1727,19 @@ impl<'a> Segmenter<'a> {
         let decision = if cjk {
             Decision::Split
         } else {
-            let prev = self.prev_token(i);
+            let mut prev = self.prev_token(i);
+            // Tokenized text detaches the period (`Mr . Robinson`, `U.S . Highway`): an
+            // abbreviation before the space still counts.
+            if prev.start == prev.end
+                && i >= 2
+                && b[i - 1] == b' '
+                && b[i - 2].is_ascii_alphabetic()
+            {
+                let before = self.prev_token(i - 1);
+                if matches!(before.class, Title | Weak | Never | Company | Post) {
+                    prev = before;
+                }
+            }
             // Bracketed `(...)`, `[…]`, `(?)`, `(!)`: never a boundary.
             let bracketed = i > 0
                 && matches!(b[i - 1], b'(' | b'[')
@@ -1738,6 +1787,28 @@ impl<'a> Segmenter<'a> {
             self.quote_pos = end;
         }
         self.quote_count % 2 == 1
+    }
+
+    /// Does the current sentence contain an odd number of `tok` standing alone (whitespace on
+    /// both sides) before `end`? Looks back at most 400 bytes; only asked for rare detached
+    /// quotes.
+    fn odd_detached(&self, tok: &[u8], end: usize) -> bool {
+        let b = self.b;
+        let lo = self.seg_start.max(end.saturating_sub(400));
+        let mut count = 0usize;
+        let mut q = lo;
+        while q + tok.len() <= end {
+            if &b[q..q + tok.len()] == tok
+                && (q == self.seg_start || (q > 0 && b[q - 1].is_ascii_whitespace()))
+                && b.get(q + tok.len()).is_some_and(u8::is_ascii_whitespace)
+            {
+                count += 1;
+                q += tok.len();
+            } else {
+                q += 1;
+            }
+        }
+        count % 2 == 1
     }
 
     /// Does the clause containing `pos` open with a preposition (`At 5 a.m. Mr. Smith left`,
@@ -3092,6 +3163,34 @@ mod tests {
             &["The wind was \nstrong all night."],
         ),
         ("Lunch\nbreakfast", &["Lunch", "breakfast"]),
+        // --- detached quotes, trailing ellipses, tokenized abbreviations ---
+        (
+            "The mayor called it a ' done deal . ' Critics disagree .",
+            &[
+                "The mayor called it a ' done deal . '",
+                "Critics disagree .",
+            ],
+        ),
+        (
+            "Fans loved '' Hello Again ! '' , the band's new single .",
+            &["Fans loved '' Hello Again ! '' , the band's new single ."],
+        ),
+        (
+            "They shouted: Stop! ... nobody listened. Was it over? ... Nobody knew.",
+            &[
+                "They shouted: Stop! ... nobody listened.",
+                "Was it over? ...",
+                "Nobody knew.",
+            ],
+        ),
+        (
+            "She called it a disaster.“ The council disagreed.",
+            &["She called it a disaster.“", "The council disagreed."],
+        ),
+        (
+            "We met Dr . Jones near U.S . Route 66 today .",
+            &["We met Dr . Jones near U.S . Route 66 today ."],
+        ),
     ];
 
     #[test]
