@@ -56,6 +56,8 @@ pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
 pub const DEFAULT_DRAIN_SECONDS: u64 = 10;
 /// The default longest run time of a request, in seconds.
 pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u64 = 30;
+/// The default limit on summarizer requests in flight.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 64;
 
 /// Settings of the gRPC server.
 #[derive(Debug, Clone, Args)]
@@ -74,6 +76,21 @@ pub struct ServeArgs {
     #[arg(long, env = "BRIEF_REQUEST_TIMEOUT_SECONDS", default_value_t = DEFAULT_REQUEST_TIMEOUT_SECONDS,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub request_timeout_seconds: u64,
+    /// The most Summarize/Extract requests in flight at once; more are answered
+    /// RESOURCE_EXHAUSTED at once.
+    #[arg(long, env = "BRIEF_MAX_IN_FLIGHT", default_value_t = DEFAULT_MAX_IN_FLIGHT,
+          value_parser = clap::value_parser!(u32).range(1..).map(|v| v as usize))]
+    pub max_in_flight: usize,
+    /// A file holding the bearer token every RPC but the health check must carry
+    /// (`authorization: Bearer <token>`); no authentication when unset.
+    #[arg(long, env = "BRIEF_AUTH_TOKEN_FILE")]
+    pub auth_token_file: Option<PathBuf>,
+    /// The server's TLS certificate chain (PEM); with --tls-key, serves TLS instead of plaintext.
+    #[arg(long, env = "BRIEF_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The TLS private key (PEM) for --tls-cert.
+    #[arg(long, env = "BRIEF_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
 }
 
 impl ServeArgs {
@@ -95,6 +112,10 @@ impl Default for ServeArgs {
             max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
             drain_seconds: DEFAULT_DRAIN_SECONDS,
             request_timeout_seconds: DEFAULT_REQUEST_TIMEOUT_SECONDS,
+            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
+            auth_token_file: None,
+            tls_cert: None,
+            tls_key: None,
         }
     }
 }

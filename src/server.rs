@@ -5,13 +5,15 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use tokio::net::TcpListener;
-use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
+use tonic::transport::{Identity, Server, ServerTlsConfig};
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
 
 use crate::config::ServeArgs;
-use crate::middleware::{MessageLimitLayer, RequestLogLayer};
+use crate::middleware::{
+    AdmissionLayer, AuthLayer, DeadlineLayer, MessageLimitLayer, RequestLogLayer,
+};
 use crate::proto::FILE_DESCRIPTOR_SET;
 use crate::proto::v1::summarizer_server::SummarizerServer;
 use crate::service::SummarizerService;
@@ -33,6 +35,16 @@ pub enum ServerError {
     /// The reflection service could not be built from the descriptors.
     #[error("cannot build the reflection service: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
+    /// A file named in the settings could not be used.
+    #[error("{what} {path}: {reason}")]
+    Setting {
+        /// Which setting.
+        what: &'static str,
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// The transport failed.
     #[error("server transport failed: {0}")]
     Transport(#[from] tonic::transport::Error),
@@ -92,11 +104,31 @@ pub async fn serve(
         }
     };
 
+    let token = settings
+        .auth_token_file
+        .as_deref()
+        .map(read_token)
+        .transpose()?;
+    let mut builder = Server::builder();
+    if let (Some(cert), Some(key)) = (&settings.tls_cert, &settings.tls_key) {
+        let read = |what: &'static str, path: &std::path::Path| {
+            std::fs::read(path).map_err(|e| ServerError::Setting {
+                what,
+                path: path.to_owned(),
+                reason: e.to_string(),
+            })
+        };
+        let identity = Identity::from_pem(read("--tls-cert", cert)?, read("--tls-key", key)?);
+        builder = builder.tls_config(ServerTlsConfig::new().identity(identity))?;
+    }
+
     let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
-    let server = Server::builder()
-        .timeout(settings.request_timeout())
+    let server = builder
         .layer(RequestLogLayer)
+        .layer(AuthLayer::new(token))
         .layer(MessageLimitLayer::new(settings.max_message_bytes))
+        .layer(AdmissionLayer::new(settings.max_in_flight))
+        .layer(DeadlineLayer::new(settings.request_timeout()))
         .add_service(health_service)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
@@ -117,6 +149,21 @@ pub async fn serve(
     }
     tracing::info!("server stopped");
     Ok(())
+}
+
+/// Reads a bearer token: the file's content, trimmed; it must not be empty.
+fn read_token(path: &std::path::Path) -> Result<String, ServerError> {
+    let setting = |reason: String| ServerError::Setting {
+        what: "--auth-token-file",
+        path: path.to_owned(),
+        reason,
+    };
+    let token = std::fs::read_to_string(path).map_err(|e| setting(e.to_string()))?;
+    let token = token.trim();
+    if token.is_empty() {
+        return Err(setting("the file is empty".into()));
+    }
+    Ok(token.to_owned())
 }
 
 /// Marks the whole server and the summarizer `NOT_SERVING`.

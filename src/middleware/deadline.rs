@@ -1,0 +1,129 @@
+//! Deadlines: a request that runs past the client's deadline (the `grpc-timeout` header) or the
+//! server's own limit is answered `DEADLINE_EXCEEDED`, and its work is dropped.
+//!
+//! tonic applies `grpc-timeout` too, outside every user layer, but answers `CANCELLED`, which
+//! tells the client nothing about why. This layer fires a little earlier ([`MARGIN`]) so that the
+//! caller gets the status the gRPC spec prescribes. Dropping the handler's future also drops the
+//! request's cancellation guard, which stops the summarizer at its next checkpoint (see
+//! [`crate::service`]).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use tonic::Status;
+use tonic::codegen::http;
+use tower::{Layer, Service};
+
+/// How much earlier than the deadline this layer answers, so that it beats tonic's own timer.
+pub const MARGIN: Duration = Duration::from_millis(2);
+
+/// Adds [`Deadline`] to a service.
+#[derive(Debug, Clone, Copy)]
+pub struct DeadlineLayer {
+    max: Duration,
+}
+
+impl DeadlineLayer {
+    /// Deadlines for a server whose longest request may run `max`.
+    pub fn new(max: Duration) -> Self {
+        Self { max }
+    }
+}
+
+impl<S> Layer<S> for DeadlineLayer {
+    type Service = Deadline<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        Deadline {
+            inner,
+            max: self.max,
+        }
+    }
+}
+
+/// Answers `DEADLINE_EXCEEDED` when a request outlives its deadline; see the module docs.
+#[derive(Debug, Clone)]
+pub struct Deadline<S> {
+    inner: S,
+    max: Duration,
+}
+
+impl<S, B, RB> Service<http::Request<B>> for Deadline<S>
+where
+    S: Service<http::Request<B>, Response = http::Response<RB>>,
+    S::Future: Send + 'static,
+    RB: Default,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: http::Request<B>) -> Self::Future {
+        let client = req
+            .headers()
+            .get("grpc-timeout")
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_grpc_timeout);
+        let (limit, whose) = match client {
+            Some(c) if c < self.max => (c, "the client's deadline"),
+            _ => (
+                self.max,
+                "the server's request time limit (--request-timeout-seconds)",
+            ),
+        };
+        let future = self.inner.call(req);
+        Box::pin(async move {
+            match tokio::time::timeout(limit.saturating_sub(MARGIN), future).await {
+                Ok(result) => result,
+                Err(_) => Ok(Status::deadline_exceeded(format!(
+                    "the request ran past {whose} of {} ms",
+                    limit.as_millis()
+                ))
+                .into_http()),
+            }
+        })
+    }
+}
+
+/// Parses a `grpc-timeout` value: at most 8 digits and a unit (H, M, S, m, u, n).
+pub fn parse_grpc_timeout(value: &str) -> Option<Duration> {
+    let (digits, unit) = value.split_at(value.len().checked_sub(1)?);
+    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    Some(match unit {
+        "H" => Duration::from_secs(n * 3600),
+        "M" => Duration::from_secs(n * 60),
+        "S" => Duration::from_secs(n),
+        "m" => Duration::from_millis(n),
+        "u" => Duration::from_micros(n),
+        "n" => Duration::from_nanos(n),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_grpc_timeouts() {
+        assert_eq!(parse_grpc_timeout("100m"), Some(Duration::from_millis(100)));
+        assert_eq!(parse_grpc_timeout("2S"), Some(Duration::from_secs(2)));
+        assert_eq!(parse_grpc_timeout("1H"), Some(Duration::from_secs(3600)));
+        assert_eq!(
+            parse_grpc_timeout("99999999n"),
+            Some(Duration::from_nanos(99_999_999))
+        );
+        for bad in ["", "m", "100", "123456789m", "1x", "-1S", "1.5S"] {
+            assert_eq!(parse_grpc_timeout(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! TLS from flags, with a certificate the test makes itself, and bearer-token authentication.
+
+mod common;
+
+use std::path::PathBuf;
+
+use brief::config::ServeArgs;
+use brief::proto::v1 as pb;
+use brief::proto::v1::summarizer_client::SummarizerClient;
+use common::TestServer;
+use tonic::Code;
+use tonic::transport::{Certificate, Channel, ClientTlsConfig};
+use tonic_health::pb::HealthCheckRequest;
+use tonic_health::pb::health_client::HealthClient;
+
+/// A fresh temporary directory for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("brief-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn request() -> pb::SummarizeRequest {
+    pb::SummarizeRequest {
+        document: Some(pb::Document {
+            content: "Floods hit the town. Roads closed.".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn serves_tls_with_the_given_certificate() {
+    let dir = temp_dir("tls");
+    let cert =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).expect("a certificate");
+    let (cert_pem, key_pem) = (cert.cert.pem(), cert.signing_key.serialize_pem());
+    std::fs::write(dir.join("cert.pem"), &cert_pem).expect("write cert");
+    std::fs::write(dir.join("key.pem"), &key_pem).expect("write key");
+    let server = TestServer::start_with(ServeArgs {
+        tls_cert: Some(dir.join("cert.pem")),
+        tls_key: Some(dir.join("key.pem")),
+        ..ServeArgs::default()
+    })
+    .await;
+
+    let tls = ClientTlsConfig::new()
+        .ca_certificate(Certificate::from_pem(&cert_pem))
+        .domain_name("localhost");
+    let channel = Channel::from_shared(format!("https://{}", server.addr))
+        .expect("URI")
+        .tls_config(tls)
+        .expect("TLS config")
+        .connect()
+        .await
+        .expect("a TLS connection");
+    let resp = SummarizerClient::new(channel)
+        .summarize(request())
+        .await
+        .expect("summarize over TLS");
+    assert_eq!(resp.into_inner().sentences.len(), 2);
+
+    // Plaintext gets nowhere.
+    let plain = Channel::from_shared(format!("http://{}", server.addr))
+        .expect("URI")
+        .connect()
+        .await;
+    if let Ok(channel) = plain {
+        let err = SummarizerClient::new(channel)
+            .summarize(request())
+            .await
+            .expect_err("plaintext to a TLS server");
+        assert_ne!(err.code(), Code::Ok);
+    }
+    server.stop().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn bearer_token_guards_everything_but_health() {
+    let dir = temp_dir("auth");
+    std::fs::write(dir.join("token"), "s3cret-token\n").expect("write token");
+    let server = TestServer::start_with(ServeArgs {
+        auth_token_file: Some(dir.join("token")),
+        ..ServeArgs::default()
+    })
+    .await;
+    let channel = server.channel().await;
+    let mut client = SummarizerClient::new(channel.clone());
+
+    let err = client.summarize(request()).await.expect_err("no token");
+    assert_eq!(err.code(), Code::Unauthenticated);
+
+    let mut wrong = tonic::Request::new(request());
+    wrong
+        .metadata_mut()
+        .insert("authorization", "Bearer nope".parse().expect("value"));
+    assert_eq!(
+        client
+            .summarize(wrong)
+            .await
+            .expect_err("wrong token")
+            .code(),
+        Code::Unauthenticated
+    );
+
+    let mut right = tonic::Request::new(request());
+    right.metadata_mut().insert(
+        "authorization",
+        "Bearer s3cret-token".parse().expect("value"),
+    );
+    client.summarize(right).await.expect("the right token");
+
+    let health = HealthClient::new(channel)
+        .check(HealthCheckRequest {
+            service: String::new(),
+        })
+        .await;
+    assert!(health.is_ok(), "health stays open: {health:?}");
+    server.stop().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
