@@ -69,13 +69,13 @@ pub struct Level {
     pub rpc: &'static str,
     /// Requests in flight.
     pub concurrency: usize,
-    /// Completed requests per second.
+    /// Requests answered successfully per second.
     pub rps: f64,
-    /// Median latency in milliseconds.
+    /// Median latency of the answered requests, in milliseconds.
     pub p50_ms: f64,
-    /// 99th percentile latency in milliseconds.
+    /// 99th percentile latency of the answered requests, in milliseconds.
     pub p99_ms: f64,
-    /// Requests that failed.
+    /// Requests that failed or were refused (shed).
     pub errors: u64,
 }
 
@@ -233,8 +233,13 @@ async fn drive(
                         Err(status) => trivial && status.code() == tonic::Code::InvalidArgument,
                     }
                 };
-                latencies.push(u32::try_from(t.elapsed().as_micros()).unwrap_or(u32::MAX));
-                errors += u64::from(!ok);
+                // Latency and throughput count answered requests; refusals (shed load) are
+                // counted apart.
+                if ok {
+                    latencies.push(u32::try_from(t.elapsed().as_micros()).unwrap_or(u32::MAX));
+                } else {
+                    errors += 1;
+                }
             }
             (latencies, errors)
         }));

@@ -263,3 +263,87 @@ fn invalid_utf8_input_is_a_clear_error() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn sigterm_under_load_answers_every_accepted_request() {
+    let (mut child, addr, reader) = spawn_server();
+    let channel = tonic::transport::Channel::from_shared(format!("http://{addr}"))
+        .expect("URI")
+        .connect()
+        .await
+        .expect("connect");
+    let content = format!("{}\n\n", SEED_ARTICLE).repeat(40);
+    let signalled = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut workers = Vec::new();
+    for _ in 0..8 {
+        let mut client = SummarizerClient::new(channel.clone());
+        let content = content.clone();
+        let signalled = signalled.clone();
+        workers.push(tokio::spawn(async move {
+            let (mut ok, mut ok_after_signal) = (0, 0);
+            loop {
+                let req = pb::SummarizeRequest {
+                    document: Some(pb::Document {
+                        content: content.clone(),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                };
+                let sent_before_signal = !signalled.load(std::sync::atomic::Ordering::SeqCst);
+                match client.summarize(req).await {
+                    Ok(resp) => {
+                        // A complete answer: the full brief, not a truncated one.
+                        assert_eq!(resp.into_inner().sentences.len(), 3);
+                        ok += 1;
+                        if sent_before_signal && signalled.load(std::sync::atomic::Ordering::SeqCst)
+                        {
+                            ok_after_signal += 1;
+                        }
+                    }
+                    Err(e) => return (ok, ok_after_signal, e),
+                }
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    signalled.store(true, std::sync::atomic::Ordering::SeqCst);
+    let kill = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(kill.success());
+
+    let (mut total_ok, mut drained) = (0, 0);
+    for w in workers {
+        let (ok, ok_after_signal, err) = w.await.expect("worker");
+        total_ok += ok;
+        drained += ok_after_signal;
+        // Once the server stops accepting, new calls are refused: the channel reports the closed
+        // connection as UNAVAILABLE, or CANCELLED for a call it had queued on it.
+        assert!(matches!(err.code(), tonic::Code::Unavailable | tonic::Code::Cancelled), "{err:?}");
+    }
+    assert!(total_ok > 0);
+    assert!(drained > 0, "requests in flight at SIGTERM were answered");
+
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "brief did not exit after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status:?}");
+
+    // Every request the server answered reached its client: none was lost in the shutdown.
+    let logs = reader.join().expect("log reader");
+    let answered = logs
+        .iter()
+        .filter(|l| l.contains("/brief.v1.Summarizer/Summarize") && l.contains("request finished"))
+        .filter(|l| l.contains(r#""code":"Ok""#))
+        .count();
+    assert_eq!(answered, total_ok, "the server answered {answered}, the clients got {total_ok}");
+}
