@@ -48,13 +48,12 @@ const SHORT_LINE_BYTES: usize = 160;
 
 /// True when `sentence` is boilerplate that must never enter a brief.
 pub fn is_boilerplate(sentence: &str) -> bool {
-    if sentence.contains('©') {
-        return true;
-    }
-    // Only the first few hundred bytes matter for every check, which keeps this linear in the
-    // number of sentences rather than in the size of a pathological one.
+    // Only the first few hundred bytes matter for the phrase and prefix checks, which keeps this
+    // linear in the number of sentences rather than in the size of a pathological one.
     let head = prefix(sentence, 400);
-    if has_phrase(head) {
+    // `head` ends on a char boundary, so a '©' is either inside it (found by `scan_head`) or in
+    // the rest.
+    if scan_head(head) || sentence[head.len()..].contains('©') {
         return true;
     }
     if sentence.len() <= SHORT_LINE_BYTES
@@ -65,38 +64,88 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     is_byline(sentence)
 }
 
-/// True when one of the [`ANYWHERE`] phrases starts at a word start of `head`, ignoring ASCII case.
+/// Byte classes for [`scan_head`], one table lookup per byte.
 ///
-/// One byte scan: only where a word starts with the first letter of some phrase are the phrases
-/// compared.
-fn has_phrase(head: &str) -> bool {
+/// A byte of a word: an ASCII letter or digit, or any byte of a non-ASCII char (so that a phrase
+/// never starts inside a word like "Zürich").
+const WORD: u8 = 1;
+/// The first letter (either case) of some [`ANYWHERE`] phrase.
+const PHRASE_START: u8 = 2;
+/// The second byte of '©' in UTF-8 (`C2 A9`).
+const COPYRIGHT_TAIL: u8 = 4;
+
+static CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() || byte >= 0x80 {
+            table[b] |= WORD;
+        }
+        b += 1;
+    }
+    let mut i = 0;
+    while i < ANYWHERE.len() {
+        let first = ANYWHERE[i].as_bytes()[0];
+        table[first as usize] |= PHRASE_START;
+        table[first.to_ascii_uppercase() as usize] |= PHRASE_START;
+        i += 1;
+    }
+    table[0xA9] |= COPYRIGHT_TAIL;
+    table
+};
+
+/// True when `head` contains '©', or one of the [`ANYWHERE`] phrases starts at a word start of
+/// it, ignoring ASCII case.
+///
+/// One byte scan with a class table: only where a word starts with the first letter of some
+/// phrase are the phrases compared.
+fn scan_head(head: &str) -> bool {
     let bytes = head.as_bytes();
-    let mut prev_alnum = false;
+    let mut prev_word = false;
     for (i, &b) in bytes.iter().enumerate() {
-        let alnum = b.is_ascii_alphanumeric();
-        if alnum && !prev_alnum && starts_some_phrase(&bytes[i..]) {
-            let rest = &head[i..];
-            if ANYWHERE.iter().any(|p| starts_with_ignore_case(rest, p)) {
+        let class = CLASSES[usize::from(b)];
+        if class & (PHRASE_START | COPYRIGHT_TAIL) != 0 {
+            if class & COPYRIGHT_TAIL != 0 && i > 0 && bytes[i - 1] == 0xC2 {
+                return true;
+            }
+            if !prev_word && has_phrase_at(&bytes[i..]) {
                 return true;
             }
         }
-        // Bytes of non-ASCII letters count as word characters, so a phrase never starts inside
-        // a word like "Zürich".
-        prev_alnum = alnum || b >= 0x80;
+        prev_word = class & WORD != 0;
     }
     false
 }
 
-/// True when `bytes` start with the first three letters of some [`ANYWHERE`] phrase, ignoring
-/// ASCII case: a cheap filter in front of the full comparison.
-fn starts_some_phrase(bytes: &[u8]) -> bool {
-    let [a, b, c, ..] = bytes else { return false };
-    let key = [
+/// The first three letters of each [`ANYWHERE`] phrase, as little-endian `u32`s: a word start is
+/// compared with these (one integer comparison each) before any phrase is compared in full.
+const PHRASE_KEYS: [u32; ANYWHERE.len()] = {
+    let mut keys = [0u32; ANYWHERE.len()];
+    let mut i = 0;
+    while i < ANYWHERE.len() {
+        let p = ANYWHERE[i].as_bytes();
+        keys[i] = u32::from_le_bytes([p[0], p[1], p[2], 0]);
+        i += 1;
+    }
+    keys
+};
+
+/// True when one of the [`ANYWHERE`] phrases starts `bytes`, ignoring ASCII case.
+fn has_phrase_at(bytes: &[u8]) -> bool {
+    let [a, b, c, ..] = *bytes else { return false };
+    let key = u32::from_le_bytes([
         a.to_ascii_lowercase(),
         b.to_ascii_lowercase(),
         c.to_ascii_lowercase(),
-    ];
-    ANYWHERE.iter().any(|p| p.as_bytes()[..3] == key)
+        0,
+    ]);
+    if !PHRASE_KEYS.contains(&key) {
+        return false;
+    }
+    ANYWHERE
+        .iter()
+        .any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// True when `text` starts with `prefix` (lowercase ASCII), ignoring ASCII case; no allocation.
@@ -166,6 +215,19 @@ mod tests {
         ] {
             assert!(!is_boilerplate(line), "{line:?} should not be boilerplate");
         }
+    }
+
+    #[test]
+    fn copyright_sign_anywhere_but_not_other_a9_bytes() {
+        // 'é' is C3 A9 in UTF-8: its second byte is the same as that of '©' (C2 A9).
+        assert!(!is_boilerplate("Café owners met in Zürich on Monday."));
+        assert!(is_boilerplate("Photo ©Reuters, used with permission."));
+        let long = format!("{} ©", "word ".repeat(100));
+        assert!(is_boilerplate(&long));
+        let late_phrase = format!("{} click here", "word ".repeat(100));
+        assert!(!is_boilerplate(&late_phrase));
+        assert!(is_boilerplate("Hello.Click here"));
+        assert!(!is_boilerplate("Zürichclick here, not a word start"));
     }
 
     #[test]
