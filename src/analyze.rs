@@ -4,6 +4,8 @@
 //! budget, and [`Analysis::keywords`] lists the article's keywords. Sentences borrow their text
 //! from the input: nothing is copied but the interned terms.
 
+use std::ops::Range;
+
 use crate::error::Error;
 use crate::rank::features::{
     Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote,
@@ -13,7 +15,7 @@ use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::is_boilerplate;
 use crate::text::headline;
 use crate::text::segment;
-use crate::text::token::{TermId, Tokenizer, Vocabulary, words};
+use crate::text::token::{SentenceWords, TermId, Tokenizer, Vocabulary, words};
 
 /// The input of the summarizer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -71,10 +73,9 @@ pub struct Sentence<'a> {
     pub score: f64,
     /// Its rank among eligible sentences, 0 being the best.
     pub rank: Option<u32>,
-    /// Its distinct content terms, sorted.
-    terms: Vec<TermId>,
-    /// How often each of `terms` occurs in the sentence.
-    term_counts: Vec<u32>,
+    /// Where its distinct content terms (sorted) are in [`Analysis::terms`] (and, while
+    /// analyzing, how often each occurs in the sentence in the parallel `term_counts`).
+    terms: Range<usize>,
 }
 
 /// Everything the summarizer knows about one article.
@@ -88,6 +89,9 @@ pub struct Analysis<'a> {
     pub title_source: TitleSource,
     vocab: Vocabulary<'a>,
     weights: Vec<f64>,
+    /// The distinct terms of every sentence, one sentence after the other (see
+    /// [`Sentence::terms`]): one buffer for the article rather than two per sentence.
+    terms: Vec<TermId>,
     /// Indices of the eligible sentences, best first (ties by position).
     ranked: Vec<usize>,
 }
@@ -137,8 +141,13 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
     let mut tokenizer = Tokenizer::new();
     let mut vocab = Vocabulary::for_text(content.len());
     let mut scratch = Vec::new();
+    // About one distinct content term per 12 bytes of text.
+    let mut terms = Vec::with_capacity(content.len() / 12);
+    let mut term_counts = Vec::with_capacity(content.len() / 12);
     let spans = segment::sentences(content);
     let mut sentences = Vec::with_capacity(spans.len());
+    // The first word of each sentence, for the `dangling` feature.
+    let mut first_words = Vec::with_capacity(spans.len());
     for (index, span) in spans.iter().enumerate() {
         let text = &content[span.start..span.end];
         let is_headline = match &headline {
@@ -159,27 +168,31 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         };
         scratch.clear();
         // Boilerplate terms ("rights reserved") must not become keywords.
-        let word_count = if exclusion == Some(Exclusion::Boilerplate) {
-            words(text).count()
+        let seen = if exclusion == Some(Exclusion::Boilerplate) {
+            SentenceWords {
+                count: words(text).count(),
+                first: "",
+            }
         } else {
-            tokenizer.terms(text, &mut vocab, &mut scratch)
+            tokenizer.sentence_terms(text, &mut vocab, &mut scratch)
         };
-        let exclusion = exclusion.or((word_count == 0).then_some(Exclusion::NoWords));
+        let exclusion = exclusion.or((seen.count == 0).then_some(Exclusion::NoWords));
         scratch.sort_unstable();
-        let (terms, term_counts) = run_lengths(&scratch);
+        let first_term = terms.len();
+        run_lengths(&scratch, &mut terms, &mut term_counts);
+        first_words.push(seen.first);
         sentences.push(Sentence {
             index,
             text,
             start: span.start,
             paragraph: span.paragraph,
-            words: u32::try_from(word_count).unwrap_or(u32::MAX),
+            words: u32::try_from(seen.count).unwrap_or(u32::MAX),
             chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
             exclusion,
             features: Features::default(),
             score: 0.0,
             rank: None,
-            terms,
-            term_counts,
+            terms: first_term..terms.len(),
         });
     }
 
@@ -200,12 +213,18 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         .max()
         .unwrap_or(0)
         .max(1);
-    let centrality = centrality(&sentences, &eligible, &vocab, &specificity);
+    let centrality = centrality(
+        &sentences,
+        &eligible,
+        &terms,
+        &term_counts,
+        &vocab,
+        &specificity,
+    );
     let keyword_raw: Vec<f64> = eligible
         .iter()
         .map(|&i| {
-            sentences[i]
-                .terms
+            terms[sentences[i].terms.clone()]
                 .iter()
                 .map(|&t| term_weights[t as usize])
                 .sum()
@@ -217,14 +236,14 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
 
     for (ordinal, &i) in eligible.iter().enumerate() {
         let s = &mut sentences[i];
-        let content_words: u32 = s.term_counts.iter().sum();
-        let weight_sum: f64 = s
-            .terms
+        let s_terms = &terms[s.terms.clone()];
+        let s_counts = &term_counts[s.terms.clone()];
+        let content_words: u32 = s_counts.iter().sum();
+        let weight_sum: f64 = s_terms
             .iter()
-            .zip(&s.term_counts)
+            .zip(s_counts)
             .map(|(&t, &c)| term_weights[t as usize] * f64::from(c))
             .sum();
-        let first_word = words(s.text).next().map_or("", |(_, w)| w);
         let f = Features {
             position: Features::position_prior(ordinal, n, weights.position_decay),
             keyword: relative(keyword_raw[ordinal], max_keyword),
@@ -234,13 +253,13 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
                 0.0
             },
             centrality: relative(centrality[ordinal], max_centrality),
-            title: title_terms.share(&s.terms),
+            title: title_terms.share(s_terms),
             length: f64::from(s.words) / f64::from(max_words),
             substance: (f64::from(s.words) / weights.full_words).min(1.0),
-            query: query_terms.share(&s.terms),
+            query: query_terms.share(s_terms),
             paragraph_start: f64::from(u8::from(spans[i].first_in_paragraph)),
             short: f64::from(u8::from(s.words < SHORT_WORDS)),
-            dangling: f64::from(u8::from(is_dangling(first_word))),
+            dangling: f64::from(u8::from(is_dangling(first_words[i]))),
             quote: f64::from(u8::from(opens_with_quote(s.text))),
         };
         s.features = f;
@@ -248,8 +267,9 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
     }
 
     let mut ranked = eligible;
-    // Deterministic: best score first, ties broken by position.
-    ranked.sort_by(|&a, &b| {
+    // Deterministic: best score first, ties broken by position. The order is total (indices are
+    // distinct), so an unstable sort gives the same result as a stable one.
+    ranked.sort_unstable_by(|&a, &b| {
         sentences[b]
             .score
             .total_cmp(&sentences[a].score)
@@ -265,24 +285,24 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         title_source,
         vocab,
         weights: term_weights,
+        terms,
         ranked,
     })
 }
 
-/// Collapses sorted term ids into the distinct ids and how often each occurs.
-fn run_lengths(sorted: &[TermId]) -> (Vec<TermId>, Vec<u32>) {
-    let mut terms: Vec<TermId> = Vec::with_capacity(sorted.len());
-    let mut counts: Vec<u32> = Vec::with_capacity(sorted.len());
+/// Collapses sorted term ids into the distinct ids and how often each occurs, appended to `terms`
+/// and `counts`.
+fn run_lengths(sorted: &[TermId], terms: &mut Vec<TermId>, counts: &mut Vec<u32>) {
+    let start = terms.len();
     for &t in sorted {
-        match (terms.last(), counts.last_mut()) {
-            (Some(&last), Some(c)) if last == t => *c += 1,
+        match counts.last_mut() {
+            Some(c) if terms.len() > start && terms[terms.len() - 1] == t => *c += 1,
             _ => {
                 terms.push(t);
                 counts.push(1);
             }
         }
     }
-    (terms, counts)
 }
 
 /// The cosine similarity of each eligible sentence's term vector with that of the rest of the
@@ -295,6 +315,8 @@ fn run_lengths(sorted: &[TermId]) -> (Vec<TermId>, Vec<u32>) {
 fn centrality(
     sentences: &[Sentence<'_>],
     eligible: &[usize],
+    terms: &[TermId],
+    term_counts: &[u32],
     vocab: &Vocabulary<'_>,
     specificity: &[f64],
 ) -> Vec<f64> {
@@ -303,9 +325,9 @@ fn centrality(
     eligible
         .iter()
         .map(|&i| {
-            let s = &sentences[i];
+            let range = sentences[i].terms.clone();
             let (mut dot, mut own2) = (0.0, 0.0);
-            for (&t, &c) in s.terms.iter().zip(&s.term_counts) {
+            for (&t, &c) in terms[range.clone()].iter().zip(&term_counts[range]) {
                 let c = f64::from(c) * specificity[t as usize];
                 dot += c * doc(t);
                 own2 += c * c;
@@ -368,7 +390,7 @@ impl<'a> Analysis<'a> {
                 let s = &self.sentences[i];
                 Candidate {
                     index: i,
-                    terms: &s.terms,
+                    terms: &self.terms[s.terms.clone()],
                     words: s.words,
                     chars: s.chars,
                 }

@@ -206,10 +206,22 @@ const DANGLING_OPENERS: &[&str] = &[
 
 /// True when a sentence whose first word is `first_word` cannot stand alone.
 pub fn is_dangling(first_word: &str) -> bool {
-    first_word.len() <= 12
-        && DANGLING_OPENERS
-            .binary_search(&first_word.to_lowercase().as_str())
-            .is_ok()
+    if first_word.len() > 12 {
+        return false;
+    }
+    if first_word.is_ascii() {
+        // The common case, lowercased on the stack rather than in a new String.
+        let mut buf = [0u8; 12];
+        let lower = &mut buf[..first_word.len()];
+        lower.copy_from_slice(first_word.as_bytes());
+        lower.make_ascii_lowercase();
+        return DANGLING_OPENERS
+            .binary_search_by(|w| w.as_bytes().cmp(lower))
+            .is_ok();
+    }
+    DANGLING_OPENERS
+        .binary_search(&first_word.to_lowercase().as_str())
+        .is_ok()
 }
 
 /// True when `sentence` opens with a quotation mark.

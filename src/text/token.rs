@@ -36,52 +36,109 @@ pub fn words(text: &str) -> Words<'_> {
     Words { text, pos: 0 }
 }
 
-impl<'a> Iterator for Words<'a> {
-    type Item = (usize, &'a str);
+/// One word found by [`Words::next_word`].
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    start: usize,
+    text: &'a str,
+    /// True when the word is already in folded form: lowercase ASCII letters, digits and `'` only.
+    folded: bool,
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+/// Byte classes for the word scanner, one table lookup per byte instead of range tests.
+///
+/// An ASCII lowercase letter or digit: part of a word, and already folded.
+const LOWER_OR_DIGIT: u8 = 1;
+/// An ASCII uppercase letter: part of a word, folded by lowercasing.
+const UPPER: u8 = 2;
+/// A byte of a non-ASCII char, which must be decoded to be classified.
+const NON_ASCII: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            LOWER_OR_DIGIT
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+impl<'a> Words<'a> {
+    /// The next word, with whether it needs folding (so that [`fold`] need not look at it again).
+    fn next_word(&mut self) -> Option<Word<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut i = self.pos;
         // Skip to the first letter or digit. ASCII bytes are classified without decoding.
         let start = loop {
-            let b = *bytes.get(i)?;
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    break i;
-                }
-                i += 1;
-            } else {
+            let class = BYTE_CLASS[usize::from(*bytes.get(i)?)];
+            if class & (LOWER_OR_DIGIT | UPPER) != 0 {
+                break i;
+            }
+            if class == NON_ASCII {
                 let c = char_at(text, i);
                 if c.is_alphanumeric() {
                     break i;
                 }
                 i += c.len_utf8();
+            } else {
+                i += 1;
             }
         };
-        // Extend over letters and digits, and apostrophes followed by a letter.
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii_alphanumeric() {
+        // Extend over letters and digits, and apostrophes followed by a letter. `seen` collects
+        // the classes of the word's bytes: without UPPER or NON_ASCII the word is already folded.
+        let mut seen = 0;
+        loop {
+            // The common case: a run of ASCII letters and digits.
+            while let Some(&b) = bytes.get(i) {
+                let class = BYTE_CLASS[usize::from(b)];
+                if class & (LOWER_OR_DIGIT | UPPER) == 0 {
+                    break;
+                }
+                seen |= class;
                 i += 1;
-                continue;
             }
+            let Some(&b) = bytes.get(i) else { break };
             let c = if b < 0x80 {
                 char::from(b)
             } else {
                 char_at(text, i)
             };
             let len = c.len_utf8();
-            let continues = if b < 0x80 { false } else { c.is_alphanumeric() }
+            let continues = (b >= 0x80 && c.is_alphanumeric())
                 || (is_apostrophe(c)
                     && i + len < bytes.len()
                     && char_at(text, i + len).is_alphabetic());
             if !continues {
                 break;
             }
+            seen |= BYTE_CLASS[usize::from(b)];
             i += len;
         }
         self.pos = i;
-        Some((start, &text[start..i]))
+        Some(Word {
+            start,
+            text: &text[start..i],
+            folded: seen & (UPPER | NON_ASCII) == 0,
+        })
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_word().map(|w| (w.start, w.text))
     }
 }
 
@@ -101,16 +158,25 @@ pub struct Tokenizer {
     folded: String,
 }
 
-/// Folds `word` (lowercase, typographic apostrophes to `'`): borrowed when it already is folded
-/// (the common case of a lowercase ASCII word), else written into `buf`.
-fn fold<'w>(word: &'w str, buf: &'w mut String) -> &'w str {
-    if word
-        .bytes()
+/// True when `word` is already folded: lowercase ASCII letters, digits and `'` only.
+fn is_folded(word: &str) -> bool {
+    word.bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
-    {
+}
+
+/// Folds `word` (lowercase, typographic apostrophes to `'`): borrowed when `already_folded` (the
+/// common case of a lowercase ASCII word), else written into `buf`.
+fn fold<'w>(word: &'w str, already_folded: bool, buf: &'w mut String) -> &'w str {
+    if already_folded {
         return word;
     }
     buf.clear();
+    if word.is_ascii() {
+        // Only ASCII letters, digits and `'`: lowercasing is all there is to do.
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        return buf;
+    }
     for c in word.chars() {
         if is_apostrophe(c) {
             buf.push('\'');
@@ -145,7 +211,7 @@ impl Tokenizer {
     ///
     /// Stop words, single characters and bare numbers are not content words.
     pub fn content_stem(&mut self, word: &str) -> Option<String> {
-        stem_of_folded(fold(word, &mut self.folded))
+        stem_of_folded(fold(word, is_folded(word), &mut self.folded))
     }
 
     /// Appends the term of every content word of `text` to `out`, interning new terms in `vocab`,
@@ -159,18 +225,35 @@ impl Tokenizer {
         vocab: &mut Vocabulary<'a>,
         out: &mut Vec<TermId>,
     ) -> usize {
+        self.sentence_terms(text, vocab, out).count
+    }
+
+    /// [`Tokenizer::terms`], also returning the first word of `text`, so that a caller that needs
+    /// it does not scan the text again.
+    pub fn sentence_terms<'a>(
+        &mut self,
+        text: &'a str,
+        vocab: &mut Vocabulary<'a>,
+        out: &mut Vec<TermId>,
+    ) -> SentenceWords<'a> {
         let mut count = 0;
-        for (_, word) in words(text) {
+        let mut first = "";
+        let mut words = words(text);
+        while let Some(word) = words.next_word() {
+            if count == 0 {
+                first = word.text;
+            }
             count += 1;
-            let folded = fold(word, &mut self.folded);
+            let surface = word.text;
+            let folded = fold(surface, word.folded, &mut self.folded);
             let term = match ENGLISH.form(folded) {
                 Some(Form::NotContent) => None,
-                Some(Form::Stem(id)) => Some(vocab.listed_term(id, word)),
+                Some(Form::Stem(id)) => Some(vocab.listed_term(id, surface)),
                 // Not listed: classified and stemmed once per document.
                 None => match vocab.forms.get(folded) {
                     Some(&term) => term,
                     None => {
-                        let term = stem_of_folded(folded).map(|stem| vocab.add_stem(stem, word));
+                        let term = stem_of_folded(folded).map(|stem| vocab.add_stem(stem, surface));
                         vocab.forms.insert(folded.into(), term);
                         term
                     }
@@ -181,8 +264,17 @@ impl Tokenizer {
                 out.push(t);
             }
         }
-        count
+        SentenceWords { count, first }
     }
+}
+
+/// What [`Tokenizer::sentence_terms`] saw of a text besides its terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceWords<'a> {
+    /// The number of words, content or not.
+    pub count: usize,
+    /// The first word, or "" when there is none.
+    pub first: &'a str,
 }
 
 /// A hash map keyed by client text: foldhash is fast on short strings and seeded per process, so
