@@ -46,11 +46,14 @@ const PREFIXES: &[&str] = &[
 /// that happens to start with "Read more" or "Video" is prose.
 const SHORT_LINE_BYTES: usize = 160;
 
+/// How much of a sentence the phrase and prefix checks look at, in bytes.
+const HEAD_BYTES: usize = 400;
+
 /// True when `sentence` is boilerplate that must never enter a brief.
 pub fn is_boilerplate(sentence: &str) -> bool {
     // Only the first few hundred bytes matter for the phrase and prefix checks, which keeps this
     // linear in the number of sentences rather than in the size of a pathological one.
-    let head = prefix(sentence, 400);
+    let head = prefix(sentence, HEAD_BYTES);
     // `head` ends on a char boundary, so a '©' is either inside it (found by `scan_head`) or in
     // the rest.
     if scan_head(head) || sentence[head.len()..].contains('©') {
@@ -71,8 +74,6 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 const WORD: u8 = 1;
 /// The first letter (either case) of some [`ANYWHERE`] phrase.
 const PHRASE_START: u8 = 2;
-/// The second byte of '©' in UTF-8 (`C2 A9`).
-const COPYRIGHT_TAIL: u8 = 4;
 
 static CLASSES: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -91,31 +92,35 @@ static CLASSES: [u8; 256] = {
         table[first.to_ascii_uppercase() as usize] |= PHRASE_START;
         i += 1;
     }
-    table[0xA9] |= COPYRIGHT_TAIL;
     table
 };
 
-/// True when `head` contains '©', or one of the [`ANYWHERE`] phrases starts at a word start of
-/// it, ignoring ASCII case.
+/// True when `head` (at most [`HEAD_BYTES`] long) contains '©', or one of the [`ANYWHERE`]
+/// phrases starts at a word start of it, ignoring ASCII case.
 ///
-/// One byte scan with a class table: only where a word starts with the first letter of some
-/// phrase are the phrases compared.
+/// One byte scan with a class table. Words that start with the first letter of some phrase are
+/// frequent and come in no predictable pattern, so rather than branch on each byte the scan
+/// writes every position into `starts` and advances past it only when it is such a word start (a
+/// branch-free filter); the few positions kept are then compared with the phrases.
 fn scan_head(head: &str) -> bool {
     let bytes = head.as_bytes();
-    let mut prev_word = false;
+    let mut starts = [0u16; HEAD_BYTES];
+    let mut n = 0;
+    let mut copyright = false;
+    let (mut prev_class, mut prev_byte) = (0, 0);
     for (i, &b) in bytes.iter().enumerate() {
         let class = CLASSES[usize::from(b)];
-        if class & (PHRASE_START | COPYRIGHT_TAIL) != 0 {
-            if class & COPYRIGHT_TAIL != 0 && i > 0 && bytes[i - 1] == 0xC2 {
-                return true;
-            }
-            if !prev_word && has_phrase_at(&bytes[i..]) {
-                return true;
-            }
-        }
-        prev_word = class & WORD != 0;
+        // `i < HEAD_BYTES`, so it fits in a u16, and `n <= i`.
+        starts[n] = i as u16;
+        n += usize::from((class & PHRASE_START != 0) & (prev_class & WORD == 0));
+        // '©' is C2 A9 in UTF-8.
+        copyright |= (b == 0xA9) & (prev_byte == 0xC2);
+        (prev_class, prev_byte) = (class, b);
     }
-    false
+    copyright
+        || starts[..n]
+            .iter()
+            .any(|&i| has_phrase_at(&bytes[usize::from(i)..]))
 }
 
 /// The first three letters of each [`ANYWHERE`] phrase, as little-endian `u32`s: a word start is
