@@ -28,10 +28,32 @@ pub enum Form {
     Stem(u32),
 }
 
+/// A folded word form of at most [`KEY_BYTES`] bytes packed into an integer: its UTF-8 bytes,
+/// little-endian, zero-padded. No folded word contains a NUL byte, so the packing is one-to-one.
+///
+/// Most words are this short, and looking one up then hashes and compares one integer stored in
+/// the table itself, instead of hashing a string and comparing it with another one elsewhere in
+/// memory (a call to `memcmp` and a cache miss more per word).
+pub type Key = u128;
+
+/// The longest word form, in bytes, that has a [`Key`].
+pub const KEY_BYTES: usize = 16;
+
+/// The [`Key`] of the folded word `word`, if it is short enough to have one.
+pub fn key(word: &str) -> Option<Key> {
+    let bytes = word.as_bytes();
+    let mut packed = [0u8; KEY_BYTES];
+    packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(Key::from_le_bytes(packed))
+}
+
 /// Word forms, stems and idf of one language.
 #[derive(Debug)]
 pub struct Lexicon {
-    forms: Map<&'static str, Form>,
+    /// Forms that have a [`Key`].
+    short: Map<Key, Form>,
+    /// Longer forms.
+    long: Map<&'static str, Form>,
     stems: Map<String, u32>,
     idf: Vec<u8>,
 }
@@ -48,7 +70,8 @@ impl Lexicon {
     /// Parses `word<TAB>idf` lines; a stem's idf is the one given with its first form.
     fn parse(tsv: &'static str) -> Self {
         let mut lexicon = Lexicon {
-            forms: Map::default(),
+            short: Map::default(),
+            long: Map::default(),
             stems: Map::default(),
             idf: Vec::new(),
         };
@@ -68,14 +91,25 @@ impl Lexicon {
                     Form::Stem(id)
                 }
             };
-            lexicon.forms.entry(word).or_insert(form);
+            match key(word) {
+                Some(k) => lexicon.short.entry(k).or_insert(form),
+                None => lexicon.long.entry(word).or_insert(form),
+            };
         }
         lexicon
     }
 
     /// What the folded word form `word` is, if it is listed.
     pub fn form(&self, word: &str) -> Option<Form> {
-        self.forms.get(word).copied()
+        match key(word) {
+            Some(k) => self.form_of_key(k),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    /// What the folded word form whose [`Key`] is `key` is, if it is listed.
+    pub fn form_of_key(&self, key: Key) -> Option<Form> {
+        self.short.get(&key).copied()
     }
 
     /// The id of `stem`, if some listed form has it.
@@ -102,7 +136,9 @@ mod tests {
     #[test]
     fn lexicon_is_loaded_and_ordered_by_rarity() {
         let en = &*ENGLISH;
-        assert!(en.forms.len() > 50_000, "{}", en.forms.len());
+        let forms = en.short.len() + en.long.len();
+        assert!(forms > 50_000, "{forms}");
+        assert!(!en.long.is_empty());
         assert_eq!(en.form("the"), Some(Form::NotContent));
         let idf = |w: &str| match en.form(w) {
             Some(Form::Stem(id)) => idf_value(en.idf(id)),
@@ -111,6 +147,10 @@ mod tests {
         assert!(idf("year") < idf("border"));
         assert!(idf("border") < idf("pyongyang"));
         assert_eq!(en.form("zzqxj"), None);
+        // Forms with and without a key.
+        assert_eq!(key("year").and_then(|k| en.form_of_key(k)), en.form("year"));
+        assert_eq!(key("abcdefghijklmnopq"), None);
+        assert!(key("abcdefghijklmnop").is_some());
         // Inflections share a stem.
         assert_eq!(en.form("borders"), en.form("border"));
         assert_eq!(en.stem_id("border").map(Form::Stem), en.form("border"));

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::lexicon::{ENGLISH, Form};
+use super::lexicon::{ENGLISH, Form, KEY_BYTES, Key, key};
 use super::stopwords::is_stop_word;
 
 /// The English Snowball stemmer, built once for the process.
@@ -41,8 +41,52 @@ pub fn words(text: &str) -> Words<'_> {
 struct Word<'a> {
     start: usize,
     text: &'a str,
+    /// The [`BYTE_CLASS`]es of its bytes, or-ed together.
+    classes: u8,
+}
+
+impl Word<'_> {
     /// True when the word is already in folded form: lowercase ASCII letters, digits and `'` only.
-    folded: bool,
+    fn is_folded(&self) -> bool {
+        self.classes & (UPPER | NON_ASCII) == 0
+    }
+
+    /// The lexicon [`Key`] of the folded word, computed from the raw bytes of `text` (which the
+    /// word is a slice of, at `self.start`) when the word is ASCII and short enough.
+    ///
+    /// This is the hot path of every word: it loads the 16 bytes at the word's start as one
+    /// integer, masks off what follows the word, and lowercases all its letters at once, rather
+    /// than building the folded string and copying it.
+    fn ascii_key(&self, text: &[u8]) -> Option<Key> {
+        let len = self.text.len();
+        if self.classes & NON_ASCII != 0 || len > KEY_BYTES {
+            return None;
+        }
+        let raw = match text.get(self.start..self.start + KEY_BYTES) {
+            Some(chunk) => Key::from_le_bytes(chunk.try_into().ok()?),
+            // Near the end of the text: copy the word.
+            None => return key(self.text).map(|k| lowercase_ascii_packed(k, self.classes)),
+        };
+        // Little-endian: the word is the low `len` bytes. `len` is 1..=16, so the shift is < 128.
+        let word = raw & (Key::MAX >> (8 * (KEY_BYTES - len)));
+        Some(lowercase_ascii_packed(word, self.classes))
+    }
+}
+
+/// Lowercases the ASCII letters of a packed [`Key`] of ASCII bytes all at once (when `classes`
+/// says there are uppercase letters): 0x20 is added to each byte in `A..=Z`.
+///
+/// Each byte is below 0x80, so adding 0x3F (or 0x25) to every byte cannot carry into the next
+/// one, and sets a byte's top bit exactly when it is at least `A` (or above `Z`).
+fn lowercase_ascii_packed(key: Key, classes: u8) -> Key {
+    if classes & UPPER == 0 {
+        return key;
+    }
+    const ONES: Key = Key::MAX / 0xFF;
+    let at_least_a = key + ONES * Key::from(0x80 - b'A');
+    let above_z = key + ONES * Key::from(0x80 - b'Z' - 1);
+    let upper = at_least_a & !above_z & (ONES * 0x80);
+    key | (upper >> 2)
 }
 
 /// Byte classes for the word scanner, one table lookup per byte instead of range tests.
@@ -129,7 +173,7 @@ impl<'a> Words<'a> {
         Some(Word {
             start,
             text: &text[start..i],
-            folded: seen & (UPPER | NON_ASCII) == 0,
+            classes: seen,
         })
     }
 }
@@ -236,6 +280,7 @@ impl Tokenizer {
         vocab: &mut Vocabulary<'a>,
         out: &mut Vec<TermId>,
     ) -> SentenceWords<'a> {
+        let lexicon = &*ENGLISH;
         let mut count = 0;
         let mut first = "";
         let mut words = words(text);
@@ -245,19 +290,28 @@ impl Tokenizer {
             }
             count += 1;
             let surface = word.text;
-            let folded = fold(surface, word.folded, &mut self.folded);
-            let term = match ENGLISH.form(folded) {
+            // A short ASCII word (most words) is looked up by its key, without folding it first;
+            // the folded string is made only for the other words and for words not listed.
+            let listed = match word.ascii_key(text.as_bytes()) {
+                Some(key) => lexicon.form_of_key(key),
+                None => lexicon.form(fold(surface, word.is_folded(), &mut self.folded)),
+            };
+            let term = match listed {
                 Some(Form::NotContent) => None,
                 Some(Form::Stem(id)) => Some(vocab.listed_term(id, surface)),
                 // Not listed: classified and stemmed once per document.
-                None => match vocab.forms.get(folded) {
-                    Some(&term) => term,
-                    None => {
-                        let term = stem_of_folded(folded).map(|stem| vocab.add_stem(stem, surface));
-                        vocab.forms.insert(folded.into(), term);
-                        term
+                None => {
+                    let folded = fold(surface, word.is_folded(), &mut self.folded);
+                    match vocab.forms.get(folded) {
+                        Some(&term) => term,
+                        None => {
+                            let term =
+                                stem_of_folded(folded).map(|stem| vocab.add_stem(stem, surface));
+                            vocab.forms.insert(folded.into(), term);
+                            term
+                        }
                     }
-                },
+                }
             };
             if let Some(t) = term {
                 vocab.counts[t as usize] += 1;
@@ -416,6 +470,37 @@ mod tests {
         let text = "«Héllo», said Zoë's friend.";
         for (offset, word) in words(text) {
             assert_eq!(&text[offset..offset + word.len()], word);
+        }
+    }
+
+    #[test]
+    fn ascii_keys_are_the_keys_of_folded_words() {
+        let text =
+            "The KOREAN talks' O'Neill don't x9Y abcdefghijklmnop ABCDEFGHIJKLMNOPQ Zürich it’s Z";
+        let mut buf = String::new();
+        let mut all = words(text);
+        let mut n = 0;
+        while let Some(w) = all.next_word() {
+            let folded = fold(w.text, w.is_folded(), &mut buf).to_owned();
+            assert_eq!(folded, w.text.to_lowercase().replace('’', "'"));
+            let expected = if w.text.is_ascii() {
+                key(&folded)
+            } else {
+                None
+            };
+            assert_eq!(w.ascii_key(text.as_bytes()), expected, "{:?}", w.text);
+            n += 1;
+        }
+        assert_eq!(n, 11);
+        // Every byte value, and words that end near the end of the text.
+        for b in 0u8..0x80 {
+            let word = format!("A{}z", char::from(b));
+            let text = format!("{word} tail of more than sixteen bytes");
+            for text in [word.as_str(), text.as_str()] {
+                let w = words(text).next_word().expect("a word");
+                let folded = fold(w.text, w.is_folded(), &mut buf).to_owned();
+                assert_eq!(w.ascii_key(text.as_bytes()), key(&folded), "{text:?}");
+            }
         }
     }
 
