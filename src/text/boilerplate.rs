@@ -54,9 +54,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     // Only the first few hundred bytes matter for the phrase and prefix checks, which keeps this
     // linear in the number of sentences rather than in the size of a pathological one.
     let head = prefix(sentence, HEAD_BYTES);
-    // `head` ends on a char boundary, so a '©' is either inside it (found by `scan_head`) or in
-    // the rest.
-    if scan_head(head) || sentence[head.len()..].contains('©') {
+    if sentence.contains('©') || scan_head(head) {
         return true;
     }
     if sentence.len() <= SHORT_LINE_BYTES
@@ -72,8 +70,8 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 /// A byte of a word: an ASCII letter or digit, or any byte of a non-ASCII char (so that a phrase
 /// never starts inside a word like "Zürich").
 const WORD: u8 = 1;
-/// The first letter (either case) of some [`ANYWHERE`] phrase.
-const PHRASE_START: u8 = 2;
+/// The first letter (either case) of some [`ANYWHERE`] phrase (`WORD << 1`, see [`scan_head`]).
+const PHRASE_START: u8 = WORD << 1;
 
 static CLASSES: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -95,8 +93,8 @@ static CLASSES: [u8; 256] = {
     table
 };
 
-/// True when `head` (at most [`HEAD_BYTES`] long) contains '©', or one of the [`ANYWHERE`]
-/// phrases starts at a word start of it, ignoring ASCII case.
+/// True when one of the [`ANYWHERE`] phrases starts at a word start of `head` (at most
+/// [`HEAD_BYTES`] long), ignoring ASCII case.
 ///
 /// One byte scan with a class table. Words that start with the first letter of some phrase are
 /// frequent and come in no predictable pattern, so rather than branch on each byte the scan
@@ -106,21 +104,19 @@ fn scan_head(head: &str) -> bool {
     let bytes = head.as_bytes();
     let mut starts = [0u16; HEAD_BYTES];
     let mut n = 0;
-    let mut copyright = false;
-    let (mut prev_class, mut prev_byte) = (0, 0);
+    let mut prev_class = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let class = CLASSES[usize::from(b)];
         // `i < HEAD_BYTES`, so it fits in a u16, and `n <= i`.
         starts[n] = i as u16;
-        n += usize::from((class & PHRASE_START != 0) & (prev_class & WORD == 0));
-        // '©' is C2 A9 in UTF-8.
-        copyright |= (b == 0xA9) & (prev_byte == 0xC2);
-        (prev_class, prev_byte) = (class, b);
+        // PHRASE_START is WORD shifted left by one: this is 1 exactly when `b` is a phrase start
+        // and the byte before it is not a word byte.
+        n += usize::from((class & !(prev_class << 1)) >> 1 & 1);
+        prev_class = class;
     }
-    copyright
-        || starts[..n]
-            .iter()
-            .any(|&i| has_phrase_at(&bytes[usize::from(i)..]))
+    starts[..n]
+        .iter()
+        .any(|&i| has_phrase_at(&bytes[usize::from(i)..]))
 }
 
 /// The first three letters of each [`ANYWHERE`] phrase, as little-endian `u32`s: a word start is
