@@ -2,7 +2,8 @@
 //!
 //! This is the one place where errors become gRPC statuses ([`status`]).
 
-use tonic::{Request, Response, Status};
+use tonic::{Code, Request, Response, Status};
+use tonic_types::{ErrorDetails, StatusExt};
 
 use crate::api::{self, RequestError};
 use crate::proto::v1 as pb;
@@ -73,10 +74,16 @@ where
     result.map(Response::new).map_err(status)
 }
 
-/// The gRPC status for a request error.
+/// The gRPC status for a request error. `INVALID_ARGUMENT` carries a `google.rpc.BadRequest`
+/// detail naming the field, so that generated clients can point at it without parsing the message.
 pub fn status(e: RequestError) -> Status {
+    let message = e.to_string();
     match e {
-        RequestError::InvalidArgument { .. } => Status::invalid_argument(e.to_string()),
-        RequestError::Unimplemented { .. } => Status::unimplemented(e.to_string()),
+        RequestError::InvalidArgument { field, reason } => Status::with_error_details(
+            Code::InvalidArgument,
+            message,
+            ErrorDetails::with_bad_request_violation(field, reason),
+        ),
+        RequestError::Unimplemented { .. } => Status::unimplemented(message),
     }
 }

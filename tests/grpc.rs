@@ -388,6 +388,12 @@ async fn bad_requests_get_invalid_argument_naming_the_field() {
             "{field}: {}",
             err.message()
         );
+        // The same field, machine-readable, in a google.rpc.BadRequest detail.
+        let details =
+            tonic_types::StatusExt::get_details_bad_request(&err).expect("a BadRequest detail");
+        assert_eq!(details.field_violations.len(), 1);
+        assert_eq!(details.field_violations[0].field, field);
+        assert!(!details.field_violations[0].description.is_empty());
     }
     let err = client
         .extract(pb::ExtractRequest {
