@@ -204,20 +204,38 @@ const DANGLING_OPENERS: &[&str] = &[
     "yet",
 ];
 
+/// The longest of [`DANGLING_OPENERS`], in bytes.
+const DANGLING_MAX_BYTES: usize = 12;
+
+/// [`DANGLING_OPENERS`] zero-padded to [`DANGLING_MAX_BYTES`]: a word is compared with each as one
+/// fixed-size value rather than by a binary search of `memcmp` calls.
+const DANGLING_KEYS: [[u8; DANGLING_MAX_BYTES]; DANGLING_OPENERS.len()] = {
+    let mut keys = [[0u8; DANGLING_MAX_BYTES]; DANGLING_OPENERS.len()];
+    let mut i = 0;
+    while i < DANGLING_OPENERS.len() {
+        let word = DANGLING_OPENERS[i].as_bytes();
+        let mut j = 0;
+        while j < word.len() {
+            keys[i][j] = word[j];
+            j += 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
 /// True when a sentence whose first word is `first_word` cannot stand alone.
 pub fn is_dangling(first_word: &str) -> bool {
-    if first_word.len() > 12 {
+    if first_word.len() > DANGLING_MAX_BYTES {
         return false;
     }
     if first_word.is_ascii() {
-        // The common case, lowercased on the stack rather than in a new String.
-        let mut buf = [0u8; 12];
-        let lower = &mut buf[..first_word.len()];
-        lower.copy_from_slice(first_word.as_bytes());
-        lower.make_ascii_lowercase();
-        return DANGLING_OPENERS
-            .binary_search_by(|w| w.as_bytes().cmp(lower))
-            .is_ok();
+        // The common case, lowercased on the stack rather than in a new String. Words have no NUL
+        // byte, so the zero padding cannot make two different words equal.
+        let mut key = [0u8; DANGLING_MAX_BYTES];
+        key[..first_word.len()].copy_from_slice(first_word.as_bytes());
+        key.make_ascii_lowercase();
+        return DANGLING_KEYS.contains(&key);
     }
     DANGLING_OPENERS
         .binary_search(&first_word.to_lowercase().as_str())
@@ -289,6 +307,15 @@ mod tests {
         assert!(is_dangling("However"));
         assert!(is_dangling("He"));
         assert!(!is_dangling("Rescue"));
+        assert!(is_dangling("NEVERTHELESS"));
+        assert!(!is_dangling("Nevertheless2"));
+        assert!(!is_dangling(""));
+        assert!(!is_dangling("Thi"));
+        assert!(
+            DANGLING_OPENERS
+                .iter()
+                .all(|w| w.len() <= DANGLING_MAX_BYTES)
+        );
         assert!(opens_with_quote(
             "\u{201c}We will rebuild,\u{201d} she said."
         ));

@@ -58,7 +58,10 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         return true;
     }
     if sentence.len() <= SHORT_LINE_BYTES
-        && PREFIXES.iter().any(|p| starts_with_ignore_case(head, p))
+        && let Some(first) = head.bytes().next().map(|b| b.to_ascii_lowercase())
+        && PREFIXES
+            .iter()
+            .any(|p| p.as_bytes()[0] == first && starts_with_ignore_case(head, p))
     {
         return true;
     }
