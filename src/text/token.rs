@@ -400,15 +400,18 @@ impl<'a> Vocabulary<'a> {
     }
 
     /// Creates an empty vocabulary sized for a text of `bytes` bytes, so that its maps do not
-    /// rehash as they grow (a news article has a distinct term for about every 25 bytes).
+    /// rehash as they grow (a news article has a distinct term for about every 25 bytes, and a
+    /// distinct word form that is not in the lexicon for about every 200).
     pub fn for_text(bytes: usize) -> Self {
         let terms = bytes / 25;
+        let unlisted = bytes / 200;
         Self {
+            forms: Map::with_capacity_and_hasher(unlisted, Default::default()),
+            ids: Map::with_capacity_and_hasher(unlisted, Default::default()),
             listed: Map::with_capacity_and_hasher(terms, Default::default()),
             surface: Vec::with_capacity(terms),
             counts: Vec::with_capacity(terms),
             idf: Vec::with_capacity(terms),
-            ..Self::default()
         }
     }
 
