@@ -274,11 +274,13 @@ async fn sigterm_under_load_answers_every_accepted_request() {
         .expect("connect");
     let content = format!("{}\n\n", SEED_ARTICLE).repeat(40);
     let signalled = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let answered = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut workers = Vec::new();
     for _ in 0..8 {
         let mut client = SummarizerClient::new(channel.clone());
         let content = content.clone();
         let signalled = signalled.clone();
+        let answered = answered.clone();
         workers.push(tokio::spawn(async move {
             let (mut ok, mut ok_after_signal) = (0, 0);
             loop {
@@ -295,6 +297,7 @@ async fn sigterm_under_load_answers_every_accepted_request() {
                         // A complete answer: the full brief, not a truncated one.
                         assert_eq!(resp.into_inner().sentences.len(), 3);
                         ok += 1;
+                        answered.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                         if sent_before_signal && signalled.load(std::sync::atomic::Ordering::SeqCst)
                         {
                             ok_after_signal += 1;
@@ -305,7 +308,16 @@ async fn sigterm_under_load_answers_every_accepted_request() {
             }
         }));
     }
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Signal once the load is under way: every worker has had answers (a slow debug build on a
+    // busy machine may take a while for the first ones).
+    let start = Instant::now();
+    while answered.load(std::sync::atomic::Ordering::SeqCst) < 16 {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no answers under load"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     signalled.store(true, std::sync::atomic::Ordering::SeqCst);
     let kill = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -319,8 +331,16 @@ async fn sigterm_under_load_answers_every_accepted_request() {
         total_ok += ok;
         drained += ok_after_signal;
         // Once the server stops accepting, new calls are refused: the channel reports the closed
-        // connection as UNAVAILABLE, or CANCELLED for a call it had queued on it.
-        assert!(matches!(err.code(), tonic::Code::Unavailable | tonic::Code::Cancelled), "{err:?}");
+        // connection as UNAVAILABLE, CANCELLED for a call it had queued on it, or (tonic's
+        // mapping of a TCP reset, when the exiting server closes a socket the client was still
+        // writing a refused call to) UNKNOWN "transport error". That none of these was a call the
+        // server had accepted is checked below, against the server's own log.
+        let refused = matches!(
+            err.code(),
+            tonic::Code::Unavailable | tonic::Code::Cancelled
+        ) || (err.code() == tonic::Code::Unknown
+            && err.message() == "transport error");
+        assert!(refused, "{err:?}");
     }
     assert!(total_ok > 0);
     assert!(drained > 0, "requests in flight at SIGTERM were answered");
@@ -345,5 +365,8 @@ async fn sigterm_under_load_answers_every_accepted_request() {
         .filter(|l| l.contains("/brief.v1.Summarizer/Summarize") && l.contains("request finished"))
         .filter(|l| l.contains(r#""code":"Ok""#))
         .count();
-    assert_eq!(answered, total_ok, "the server answered {answered}, the clients got {total_ok}");
+    assert_eq!(
+        answered, total_ok,
+        "the server answered {answered}, the clients got {total_ok}"
+    );
 }
