@@ -105,14 +105,32 @@ pub struct Brief<'a> {
     pub selection: Selection,
 }
 
+/// Asks whether the caller still wants the result. The pipeline checks it between stages and
+/// every [`CHECK_EVERY`] sentences, so that work on a long article stops soon after its request is
+/// cancelled or runs out of time.
+pub type Cancelled<'c> = &'c dyn Fn() -> bool;
+
+/// How many sentences are processed between two checks of [`Cancelled`].
+pub const CHECK_EVERY: usize = 512;
+
 /// Analyzes `article` and chooses its brief within `budget`.
 pub fn summarize<'a>(
     article: &Article<'a>,
     budget: &Budget,
     weights: &Weights,
 ) -> Result<Brief<'a>, Error> {
+    summarize_until(article, budget, weights, &|| false)
+}
+
+/// [`summarize`], stopping with [`Error::Cancelled`] once `cancelled` says so.
+pub fn summarize_until<'a>(
+    article: &Article<'a>,
+    budget: &Budget,
+    weights: &Weights,
+    cancelled: Cancelled<'_>,
+) -> Result<Brief<'a>, Error> {
     budget.validate()?;
-    let analysis = analyze(article, weights)?;
+    let analysis = analyze_until(article, weights, cancelled)?;
     let selection = analysis.select(budget);
     Ok(Brief {
         analysis,
@@ -122,6 +140,22 @@ pub fn summarize<'a>(
 
 /// Segments, tokenizes and scores every sentence of `article`.
 pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<'a>, Error> {
+    analyze_until(article, weights, &|| false)
+}
+
+/// [`analyze`], stopping with [`Error::Cancelled`] once `cancelled` says so.
+pub fn analyze_until<'a>(
+    article: &Article<'a>,
+    weights: &Weights,
+    cancelled: Cancelled<'_>,
+) -> Result<Analysis<'a>, Error> {
+    let check = || {
+        if cancelled() {
+            Err(Error::Cancelled)
+        } else {
+            Ok(())
+        }
+    };
     let content = article.content;
     if content.trim().is_empty() {
         return Err(Error::EmptyContent);
@@ -145,10 +179,14 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
     let mut terms = Vec::with_capacity(content.len() / 12);
     let mut term_counts = Vec::with_capacity(content.len() / 12);
     let spans = segment::sentences(content);
+    check()?;
     let mut sentences = Vec::with_capacity(spans.len());
     // The first word of each sentence, for the `dangling` feature.
     let mut first_words = Vec::with_capacity(spans.len());
     for (index, span) in spans.iter().enumerate() {
+        if index % CHECK_EVERY == CHECK_EVERY - 1 {
+            check()?;
+        }
         let text = &content[span.start..span.end];
         let is_headline = match &headline {
             Some(r) => span.end <= r.end,
@@ -196,6 +234,7 @@ pub fn analyze<'a>(article: &Article<'a>, weights: &Weights) -> Result<Analysis<
         });
     }
 
+    check()?;
     let specificity = keywords::specificity(&vocab, weights.idf);
     let term_weights = keywords::weights(&vocab, &specificity);
     let title_terms = lookup_terms(&mut tokenizer, &vocab, title);
@@ -402,5 +441,39 @@ impl<'a> Analysis<'a> {
     /// The `max` heaviest keywords of the article.
     pub fn keywords(&self, max: usize) -> Vec<Keyword<'a>> {
         keywords::top(&self.vocab, &self.weights, max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    #[test]
+    fn stops_when_cancelled() {
+        let content = "One sentence here. ".repeat(3 * CHECK_EVERY);
+        let article = Article {
+            content: &content,
+            ..Article::default()
+        };
+        let weights = Weights::default();
+        assert_eq!(
+            analyze_until(&article, &weights, &|| true).err(),
+            Some(Error::Cancelled)
+        );
+
+        // Cancelled part-way: the check inside the sentence loop sees it.
+        let checks = Cell::new(0);
+        let late = || {
+            checks.set(checks.get() + 1);
+            checks.get() > 2
+        };
+        assert_eq!(
+            analyze_until(&article, &weights, &late).err(),
+            Some(Error::Cancelled)
+        );
+        assert_eq!(checks.get(), 3);
+
+        assert!(analyze_until(&article, &weights, &|| false).is_ok());
     }
 }

@@ -5,7 +5,7 @@
 //! gets the same answer, and the same error, whichever way it comes in. Nothing here knows about
 //! gRPC status codes; [`crate::service`] maps [`RequestError`] to them in one place.
 
-use crate::analyze::{self, Analysis, Article, Exclusion, Sentence, TitleSource};
+use crate::analyze::{self, Analysis, Article, Cancelled, Exclusion, Sentence, TitleSource};
 use crate::error::Error;
 use crate::offsets::{OffsetMap, Unit};
 use crate::proto::v1 as pb;
@@ -33,6 +33,9 @@ pub enum RequestError {
         /// What is wrong and what is allowed.
         reason: String,
     },
+    /// The caller cancelled the request, or its deadline passed, before the answer was ready.
+    #[error("the request was cancelled or ran out of time before the summary was ready")]
+    Cancelled,
     /// The request asks for something this version does not do yet.
     #[error("{field}: {reason}")]
     Unimplemented {
@@ -51,10 +54,11 @@ impl RequestError {
         }
     }
 
-    /// The path of the field at fault.
-    pub fn field(&self) -> &'static str {
+    /// The path of the field at fault, if a field is at fault.
+    pub fn field(&self) -> Option<&'static str> {
         match self {
-            Self::InvalidArgument { field, .. } | Self::Unimplemented { field, .. } => field,
+            Self::InvalidArgument { field, .. } | Self::Unimplemented { field, .. } => Some(field),
+            Self::Cancelled => None,
         }
     }
 }
@@ -64,6 +68,7 @@ impl From<Error> for RequestError {
         let field = match e {
             Error::EmptyContent => "document.content",
             Error::InvalidRatio(_) => "length.ratio",
+            Error::Cancelled => return Self::Cancelled,
         };
         Self::invalid(field, e.to_string())
     }
@@ -73,6 +78,15 @@ impl From<Error> for RequestError {
 pub fn summarize(
     req: &pb::SummarizeRequest,
     weights: &Weights,
+) -> Result<pb::SummarizeResponse, RequestError> {
+    summarize_until(req, weights, &|| false)
+}
+
+/// [`summarize`], giving up with [`RequestError::Cancelled`] once `cancelled` says so.
+pub fn summarize_until(
+    req: &pb::SummarizeRequest,
+    weights: &Weights,
+    cancelled: Cancelled<'_>,
 ) -> Result<pb::SummarizeResponse, RequestError> {
     let doc = document(req.document.as_ref())?;
     let budget = budget(req.length.as_ref())?;
@@ -85,7 +99,7 @@ pub fn summarize(
         title: &doc.title,
         query: &req.query,
     };
-    let brief = analyze::summarize(&article, &budget, weights)?;
+    let brief = analyze::summarize_until(&article, &budget, weights, cancelled)?;
     let analysis = &brief.analysis;
 
     let mut chosen = brief.selection.indices.clone();
@@ -129,6 +143,15 @@ pub fn extract(
     req: &pb::ExtractRequest,
     weights: &Weights,
 ) -> Result<pb::ExtractResponse, RequestError> {
+    extract_until(req, weights, &|| false)
+}
+
+/// [`extract`], giving up with [`RequestError::Cancelled`] once `cancelled` says so.
+pub fn extract_until(
+    req: &pb::ExtractRequest,
+    weights: &Weights,
+    cancelled: Cancelled<'_>,
+) -> Result<pb::ExtractResponse, RequestError> {
     let doc = document(req.document.as_ref())?;
     let unit = offset_unit("offset_unit", req.offset_unit)?;
     let (language, language_source) = language(&doc.language)?;
@@ -142,7 +165,7 @@ pub fn extract(
         title: &doc.title,
         query: &req.query,
     };
-    let analysis = analyze::analyze(&article, weights)?;
+    let analysis = analyze::analyze_until(&article, weights, cancelled)?;
 
     let mut offsets = OffsetMap::new(article.content, unit);
     let sentences = analysis

@@ -1,6 +1,7 @@
 //! Errors of the summarizer core.
 
-/// What can go wrong when summarizing an article; every variant is the caller's to fix.
+/// What can go wrong when summarizing an article: the caller's input, or the caller's own
+/// cancellation.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Error {
     /// The content has no non-whitespace character.
@@ -9,4 +10,7 @@ pub enum Error {
     /// The length ratio is outside (0, 1].
     #[error("ratio must be a number in (0, 1], got {0}")]
     InvalidRatio(f64),
+    /// The caller no longer wants the result (see [`crate::analyze::Cancelled`]).
+    #[error("the request was cancelled or ran out of time before the summary was ready")]
+    Cancelled,
 }

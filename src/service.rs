@@ -5,6 +5,10 @@
 use tonic::{Code, Request, Response, Status};
 use tonic_types::{ErrorDetails, StatusExt};
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::analyze::Cancelled;
 use crate::api::{self, RequestError};
 use crate::proto::v1 as pb;
 use crate::proto::v1::summarizer_server::Summarizer;
@@ -39,7 +43,10 @@ impl Summarizer for SummarizerService {
         let req = request.into_inner();
         let bytes = api::article_bytes(req.document.as_ref(), &req.query);
         let weights = self.weights;
-        run(bytes, move || api::summarize(&req, &weights)).await
+        run(bytes, move |cancelled| {
+            api::summarize_until(&req, &weights, cancelled)
+        })
+        .await
     }
 
     async fn extract(
@@ -49,22 +56,47 @@ impl Summarizer for SummarizerService {
         let req = request.into_inner();
         let bytes = api::article_bytes(req.document.as_ref(), &req.query);
         let weights = self.weights;
-        run(bytes, move || api::extract(&req, &weights)).await
+        run(bytes, move |cancelled| {
+            api::extract_until(&req, &weights, cancelled)
+        })
+        .await
+    }
+}
+
+/// Sets its flag when dropped: held by the request's future, which tower drops when the client
+/// goes away or the deadline passes, so that the summarizer stops at its next check.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
     }
 }
 
 /// Runs `work` for an article of `bytes` bytes, inline or on the blocking pool, and maps its
-/// outcome to a gRPC response.
+/// outcome to a gRPC response. `work` is given the request's cancellation check.
 async fn run<T, F>(bytes: usize, work: F) -> Result<Response<T>, Status>
 where
     T: Send + 'static,
-    F: FnOnce() -> Result<T, RequestError> + Send + 'static,
+    F: FnOnce(Cancelled<'_>) -> Result<T, RequestError> + Send + 'static,
 {
     tracing::Span::current().record("bytes", bytes);
     let result = if bytes <= INLINE_MAX_BYTES {
-        work()
+        // Microseconds of work: nothing to cancel.
+        work(&|| false)
     } else {
-        tokio::task::spawn_blocking(work).await.map_err(|e| {
+        let flag = Arc::new(AtomicBool::new(false));
+        let _cancel_on_drop = CancelOnDrop(flag.clone());
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            let result = work(&|| flag.load(Ordering::Relaxed));
+            if matches!(result, Err(RequestError::Cancelled)) {
+                span.in_scope(|| tracing::debug!("stopped summarizing: the request was cancelled"));
+            }
+            result
+        })
+        .await
+        .map_err(|e| {
             tracing::error!(error = %e, "summarizer task failed");
             Status::internal(
                 "the summarizer failed on this request; this is a bug in brief, please report it",
@@ -85,5 +117,6 @@ pub fn status(e: RequestError) -> Status {
             ErrorDetails::with_bad_request_violation(field, reason),
         ),
         RequestError::Unimplemented { .. } => Status::unimplemented(message),
+        RequestError::Cancelled => Status::cancelled(message),
     }
 }
