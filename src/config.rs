@@ -88,6 +88,9 @@ pub struct ServeArgs {
     /// The server's TLS certificate chain (PEM); with --tls-key, serves TLS instead of plaintext.
     #[arg(long, env = "BRIEF_TLS_CERT", requires = "tls_key")]
     pub tls_cert: Option<PathBuf>,
+    /// Serve Prometheus metrics at http://ADDR/metrics (off when unset).
+    #[arg(long, env = "BRIEF_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
     /// The TLS private key (PEM) for --tls-cert.
     #[arg(long, env = "BRIEF_TLS_KEY", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
@@ -116,6 +119,7 @@ impl Default for ServeArgs {
             auth_token_file: None,
             tls_cert: None,
             tls_key: None,
+            metrics_listen: None,
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod config;
 pub mod error;
 pub mod eval;
 pub mod loadgen;
+pub mod metrics;
 pub mod middleware;
 pub mod offsets;
 pub mod proto;

@@ -3,6 +3,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tonic::transport::server::TcpIncoming;
@@ -11,8 +12,9 @@ use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
 
 use crate::config::ServeArgs;
+use crate::metrics::Metrics;
 use crate::middleware::{
-    AdmissionLayer, AuthLayer, DeadlineLayer, MessageLimitLayer, RequestLogLayer,
+    AdmissionLayer, AuthLayer, DeadlineLayer, MessageLimitLayer, MetricsLayer, RequestLogLayer,
 };
 use crate::proto::FILE_DESCRIPTOR_SET;
 use crate::proto::v1::summarizer_server::SummarizerServer;
@@ -60,16 +62,50 @@ pub async fn bind(settings: &ServeArgs) -> Result<TcpListener, ServerError> {
         })
 }
 
-/// Serves on `listener` until `shutdown` completes, then drains.
-///
-/// On shutdown the health status of every service turns `NOT_SERVING` (so a load balancer stops
-/// sending new work), the listener closes, and requests in flight get up to
-/// `settings.drain_timeout()` to finish.
+/// Serves on `listener` (and metrics on `settings.metrics_listen`, when set) until `shutdown`
+/// completes, then drains; see [`serve_on`].
 pub async fn serve(
     listener: TcpListener,
     settings: &ServeArgs,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), ServerError> {
+    let metrics_listener = match settings.metrics_listen {
+        Some(addr) => Some(
+            TcpListener::bind(addr)
+                .await
+                .map_err(|source| ServerError::Bind { addr, source })?,
+        ),
+        None => None,
+    };
+    serve_on(listener, metrics_listener, settings, shutdown).await
+}
+
+/// Serves gRPC on `listener` and, when given, Prometheus metrics on `metrics_listener`, until
+/// `shutdown` completes, then drains.
+///
+/// On shutdown the health status of every service turns `NOT_SERVING` (so a load balancer stops
+/// sending new work), the listener closes, and requests in flight get up to
+/// `settings.drain_timeout()` to finish.
+pub async fn serve_on(
+    listener: TcpListener,
+    metrics_listener: Option<TcpListener>,
+    settings: &ServeArgs,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), ServerError> {
+    let metrics = metrics_listener.map(|listener| {
+        let metrics = Arc::new(Metrics::new());
+        if let Ok(addr) = listener.local_addr() {
+            tracing::info!(%addr, "serving metrics at /metrics");
+        }
+        // Stopped (aborted) once the gRPC server has drained.
+        let task = tokio::spawn(crate::metrics::serve(
+            listener,
+            metrics.clone(),
+            std::future::pending(),
+        ));
+        (metrics, task)
+    });
+    let registry = metrics.as_ref().map(|(m, _)| m.clone());
     // Built now, not by the first request.
     crate::text::lexicon::preload();
     let (health, health_service) = tonic_health::server::health_reporter();
@@ -86,8 +122,9 @@ pub async fn serve(
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
 
-    let summarizer = SummarizerServer::new(SummarizerService::default())
-        .max_decoding_message_size(settings.max_message_bytes);
+    let summarizer =
+        SummarizerServer::new(SummarizerService::default().with_metrics(registry.clone()))
+            .max_decoding_message_size(settings.max_message_bytes);
 
     let drain = settings.drain_timeout();
     let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
@@ -125,6 +162,7 @@ pub async fn serve(
     let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
     let server = builder
         .layer(RequestLogLayer)
+        .layer(MetricsLayer::new(registry))
         .layer(AuthLayer::new(token))
         .layer(MessageLimitLayer::new(settings.max_message_bytes))
         .layer(AdmissionLayer::new(settings.max_in_flight))
@@ -146,6 +184,9 @@ pub async fn serve(
         } => {
             tracing::warn!(drain_seconds = drain.as_secs(), "drain time over: closing the connections still open");
         }
+    }
+    if let Some((_, task)) = metrics {
+        task.abort();
     }
     tracing::info!("server stopped");
     Ok(())

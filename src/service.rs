@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::analyze::Cancelled;
 use crate::api::{self, RequestError};
+use crate::metrics::Metrics;
 use crate::proto::v1 as pb;
 use crate::proto::v1::summarizer_server::Summarizer;
 use crate::rank::features::Weights;
@@ -25,12 +26,31 @@ const INLINE_MAX_BYTES: usize = 64 * 1024;
 #[derive(Debug, Clone, Default)]
 pub struct SummarizerService {
     weights: Weights,
+    metrics: Option<Arc<Metrics>>,
 }
 
 impl SummarizerService {
     /// A service that ranks with `weights`.
     pub fn new(weights: Weights) -> Self {
-        Self { weights }
+        Self {
+            weights,
+            metrics: None,
+        }
+    }
+
+    /// Also records the size of each request's article in `metrics`.
+    pub fn with_metrics(mut self, metrics: Option<Arc<Metrics>>) -> Self {
+        self.metrics = metrics;
+        self
+    }
+
+    /// Records the article size of a request to `method`, and returns it.
+    fn article_size(&self, method: &str, doc: Option<&pb::Document>, query: &str) -> usize {
+        let bytes = api::article_bytes(doc, query);
+        if let Some(m) = &self.metrics {
+            m.article_size(method, bytes);
+        }
+        bytes
     }
 }
 
@@ -41,7 +61,8 @@ impl Summarizer for SummarizerService {
         request: Request<pb::SummarizeRequest>,
     ) -> Result<Response<pb::SummarizeResponse>, Status> {
         let req = request.into_inner();
-        let bytes = api::article_bytes(req.document.as_ref(), &req.query);
+        let method = "brief.v1.Summarizer/Summarize";
+        let bytes = self.article_size(method, req.document.as_ref(), &req.query);
         let weights = self.weights;
         run(bytes, move |cancelled| {
             api::summarize_until(&req, &weights, cancelled)
@@ -54,7 +75,8 @@ impl Summarizer for SummarizerService {
         request: Request<pb::ExtractRequest>,
     ) -> Result<Response<pb::ExtractResponse>, Status> {
         let req = request.into_inner();
-        let bytes = api::article_bytes(req.document.as_ref(), &req.query);
+        let method = "brief.v1.Summarizer/Extract";
+        let bytes = self.article_size(method, req.document.as_ref(), &req.query);
         let weights = self.weights;
         run(bytes, move |cancelled| {
             api::extract_until(&req, &weights, cancelled)

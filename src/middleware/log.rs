@@ -63,15 +63,7 @@ where
                 let latency_ms = start.elapsed().as_secs_f64() * 1e3;
                 match &result {
                     Ok(response) => {
-                        // A unary error is a trailers-only response: its status is in the
-                        // headers. No status there means the call succeeded.
-                        let code = response
-                            .headers()
-                            .get("grpc-status")
-                            .and_then(|v| v.to_str().ok())
-                            .and_then(|v| v.parse::<i32>().ok())
-                            .map_or(Code::Ok, Code::from);
-                        log(level, code, latency_ms);
+                        log(level, super::response_code(response.headers()), latency_ms)
                     }
                     Err(e) => error!(latency_ms, error = %e, "request failed in transport"),
                 }

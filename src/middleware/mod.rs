@@ -1,14 +1,26 @@
-//! Tower layers around every RPC, one concern each. From the outside in: the request log, bearer
-//! authentication, the message-size answer, load shedding, deadlines.
+//! Tower layers around every RPC, one concern each. From the outside in: the request log,
+//! metrics, bearer authentication, the message-size answer, load shedding, deadlines.
 
 pub mod admission;
 pub mod auth;
 pub mod deadline;
 pub mod log;
 pub mod message_limit;
+pub mod metrics;
 
 pub use admission::AdmissionLayer;
 pub use auth::AuthLayer;
 pub use deadline::DeadlineLayer;
 pub use log::RequestLogLayer;
 pub use message_limit::MessageLimitLayer;
+pub use metrics::MetricsLayer;
+
+/// The gRPC status code of a unary response. An error is a trailers-only response, with its
+/// status in the headers; no status there means the call succeeded.
+fn response_code(headers: &tonic::codegen::http::HeaderMap) -> tonic::Code {
+    headers
+        .get("grpc-status")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i32>().ok())
+        .map_or(tonic::Code::Ok, tonic::Code::from)
+}

@@ -28,13 +28,30 @@ impl TestServer {
 
     /// Starts a server with `settings` (its listen address is replaced by 127.0.0.1:0).
     pub async fn start_with(settings: ServeArgs) -> Self {
+        Self::start_on(settings, None).await
+    }
+
+    /// Starts a server that also serves metrics on an ephemeral port, and returns that port's
+    /// address too.
+    pub async fn start_with_metrics() -> (Self, std::net::SocketAddr) {
+        let metrics = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind an ephemeral port");
+        let addr = metrics.local_addr().expect("local address");
+        (
+            Self::start_on(ServeArgs::default(), Some(metrics)).await,
+            addr,
+        )
+    }
+
+    async fn start_on(settings: ServeArgs, metrics: Option<TcpListener>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind an ephemeral port");
         let addr = listener.local_addr().expect("local address");
         let (tx, rx) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
-            brief::server::serve(listener, &settings, async {
+            brief::server::serve_on(listener, metrics, &settings, async {
                 let _ = rx.await;
             })
             .await
