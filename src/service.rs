@@ -2,7 +2,10 @@
 //!
 //! This is the one place where errors become gRPC statuses ([`status`]).
 
-use tonic::{Code, Request, Response, Status};
+use std::pin::Pin;
+
+use tokio_stream::{Stream, StreamExt};
+use tonic::{Code, Request, Response, Status, Streaming};
 use tonic_types::{ErrorDetails, StatusExt};
 
 use std::sync::Arc;
@@ -70,6 +73,48 @@ impl Summarizer for SummarizerService {
         .await
     }
 
+    type SummarizeStreamStream = ResultStream;
+
+    async fn summarize_stream(
+        &self,
+        request: Request<Streaming<pb::SummarizeRequest>>,
+    ) -> Result<Response<ResultStream>, Status> {
+        let service = self.clone();
+        let mut sequence = 0u64;
+        // `then` handles one request at a time, in order, and reads the next one only when the
+        // client has taken this result: HTTP/2 flow control then bounds the memory a stream uses.
+        let results = request.into_inner().then(move |item| {
+            let service = service.clone();
+            let seq = sequence;
+            sequence += 1;
+            async move {
+                let req = item?;
+                let id = req
+                    .document
+                    .as_ref()
+                    .map(|d| d.id.clone())
+                    .unwrap_or_default();
+                let method = "brief.v1.Summarizer/SummarizeStream";
+                let bytes = service.article_size(method, req.document.as_ref(), &req.query);
+                let weights = service.weights;
+                let result = match run(bytes, move |cancelled| {
+                    api::summarize_until(&req, &weights, cancelled)
+                })
+                .await
+                {
+                    Ok(response) => pb::summarize_result::Result::Response(response.into_inner()),
+                    Err(status) => pb::summarize_result::Result::Error(item_error(&status)),
+                };
+                Ok(pb::SummarizeResult {
+                    id,
+                    sequence: seq,
+                    result: Some(result),
+                })
+            }
+        });
+        Ok(Response::new(Box::pin(results)))
+    }
+
     async fn extract(
         &self,
         request: Request<pb::ExtractRequest>,
@@ -84,6 +129,9 @@ impl Summarizer for SummarizerService {
         .await
     }
 }
+
+/// The response stream of `SummarizeStream`.
+pub type ResultStream = Pin<Box<dyn Stream<Item = Result<pb::SummarizeResult, Status>> + Send>>;
 
 /// Sets its flag when dropped: held by the request's future, which tower drops when the client
 /// goes away or the deadline passes, so that the summarizer stops at its next check.
@@ -126,6 +174,20 @@ where
         })?
     };
     result.map(Response::new).map_err(status)
+}
+
+/// A stream item's error, from the status a unary call would have returned.
+fn item_error(status: &Status) -> pb::ItemError {
+    let field = status
+        .get_details_bad_request()
+        .and_then(|b| b.field_violations.into_iter().next())
+        .map(|v| v.field)
+        .unwrap_or_default();
+    pb::ItemError {
+        code: status.code() as i32,
+        message: status.message().to_owned(),
+        field,
+    }
 }
 
 /// The gRPC status for a request error. `INVALID_ARGUMENT` carries a `google.rpc.BadRequest`

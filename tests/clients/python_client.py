@@ -56,6 +56,18 @@ def main():
             print("refused as expected:", err.code(), err.details())
         else:
             raise AssertionError(f"{req} was not refused")
+    items = [
+        pb.SummarizeRequest(document=pb.Document(id="s1", content="Floods hit the town. Roads closed.")),
+        pb.SummarizeRequest(document=pb.Document(id="s2", content="")),
+        pb.SummarizeRequest(document=pb.Document(id="s3", content=SEED)),
+    ]
+    results = list(stub.SummarizeStream(iter(items)))
+    assert [r.id for r in results] == ["s1", "s2", "s3"], results
+    assert [r.sequence for r in results] == [0, 1, 2], results
+    assert results[0].WhichOneof("result") == "response"
+    assert results[1].WhichOneof("result") == "error" and results[1].error.field == "document.content", results[1]
+    assert len(results[2].response.sentences) == 3
+    print("stream: results in order, the bad item answered with its error")
     print("python client: all passed")
 
 

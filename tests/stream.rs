@@ -1,0 +1,98 @@
+//! SummarizeStream: one result per request, in order, with per-item errors that do not end the
+//! stream.
+
+mod common;
+
+use brief::proto::v1 as pb;
+use common::TestServer;
+
+fn request(id: &str, content: &str) -> pb::SummarizeRequest {
+    pb::SummarizeRequest {
+        document: Some(pb::Document {
+            id: id.into(),
+            content: content.into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn results_come_back_in_order_with_per_item_errors() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let requests = vec![
+        request(
+            "a",
+            "Floods hit the town. Roads were closed. Schools stayed shut.",
+        ),
+        request("b", "   "),
+        request("c", "One sentence only."),
+        pb::SummarizeRequest {
+            order: 42,
+            ..request("d", "Text here.")
+        },
+        request("e", "The last one. It works too."),
+    ];
+    let mut results = client
+        .summarize_stream(tokio_stream::iter(requests))
+        .await
+        .expect("stream accepted")
+        .into_inner();
+    let mut got = Vec::new();
+    while let Some(r) = results
+        .message()
+        .await
+        .expect("a result, not a stream error")
+    {
+        got.push(r);
+    }
+    let ids: Vec<&str> = got.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+    assert!(got.iter().enumerate().all(|(i, r)| r.sequence == i as u64));
+    use pb::summarize_result::Result as R;
+    match &got[0].result {
+        Some(R::Response(resp)) => assert_eq!(resp.sentences.len(), 3),
+        other => panic!("{other:?}"),
+    }
+    match &got[1].result {
+        Some(R::Error(e)) => {
+            assert_eq!(e.code, tonic::Code::InvalidArgument as i32);
+            assert_eq!(e.field, "document.content");
+            assert!(!e.message.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    match &got[3].result {
+        Some(R::Error(e)) => assert_eq!(e.field, "order"),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(&got[4].result, Some(R::Response(r)) if r.id == "e"));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_long_stream_keeps_order() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let n = 5_000;
+    let requests = (0..n).map(|i| {
+        request(
+            &i.to_string(),
+            &format!("Article number {i} begins. It ends here."),
+        )
+    });
+    let mut results = client
+        .summarize_stream(tokio_stream::iter(requests))
+        .await
+        .expect("stream")
+        .into_inner();
+    let mut count = 0u64;
+    while let Some(r) = results.message().await.expect("a result") {
+        assert_eq!(r.sequence, count);
+        assert_eq!(r.id, count.to_string());
+        count += 1;
+    }
+    assert_eq!(count, n);
+    server.stop().await;
+}
