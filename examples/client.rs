@@ -24,12 +24,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     let mut client = SummarizerClient::connect(addr).await?;
-    let document = pb::Document { content, ..Default::default() };
+    let document = pb::Document {
+        content,
+        ..Default::default()
+    };
 
     let brief = client
         .summarize(pb::SummarizeRequest {
             document: Some(document.clone()),
-            length: Some(pb::Length { max_sentences: 3, ..Default::default() }),
+            length: Some(pb::Length {
+                max_sentences: 3,
+                ..Default::default()
+            }),
             ..Default::default()
         })
         .await?
@@ -42,10 +48,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let analysis = client
-        .extract(pb::ExtractRequest { document: Some(document), max_keywords: 8, ..Default::default() })
+        .extract(pb::ExtractRequest {
+            document: Some(document),
+            max_keywords: 8,
+            ..Default::default()
+        })
         .await?
         .into_inner();
-    let keywords: Vec<String> = analysis.keywords.iter().map(|k| format!("{} ({})", k.text, k.count)).collect();
+    let keywords: Vec<String> = analysis
+        .keywords
+        .iter()
+        .map(|k| format!("{} ({})", k.text, k.count))
+        .collect();
     println!("\nkeywords: {}", keywords.join(", "));
     Ok(())
 }
