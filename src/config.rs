@@ -34,6 +34,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score briefs with ROUGE against reference summaries, beside Lead-3.
     Eval(EvalArgs),
+    /// Check a server's health (grpc.health.v1): exit 0 when it is SERVING, 1 otherwise. For
+    /// container health checks.
+    Health(HealthArgs),
     /// Drive a server with real articles and report requests/s and latency beside the health
     /// check's.
     Loadgen(LoadgenArgs),
@@ -196,6 +199,20 @@ pub struct EvalArgs {
     /// Evaluate only the first N articles of each file.
     #[arg(long)]
     pub limit: Option<usize>,
+}
+
+/// Settings of `brief health`.
+#[derive(Debug, Clone, Args)]
+pub struct HealthArgs {
+    /// The server's address.
+    #[arg(long, default_value = "http://127.0.0.1:50051")]
+    pub addr: String,
+    /// The service to check; "" for the whole server.
+    #[arg(long, default_value = "brief.v1.Summarizer")]
+    pub service: String,
+    /// Give up after this many seconds.
+    #[arg(long, default_value_t = 3)]
+    pub timeout_seconds: u64,
 }
 
 /// Settings of `brief loadgen`.

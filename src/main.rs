@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Some(Command::Extract(a)) => cli::extract(&a, &weights).map_err(|e| e.to_string()),
         Some(Command::Eval(a)) => cli::eval(&a).map_err(|e| e.to_string()),
         Some(Command::Loadgen(a)) => loadgen(a),
+        Some(Command::Health(a)) => health(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -42,6 +43,40 @@ fn serve(settings: brief::config::ServeArgs) -> Result<(), String> {
         server::serve(listener, &settings, server::shutdown_signal()).await
     })
     .map_err(|e| e.to_string())
+}
+
+/// Checks a server's health.
+fn health(a: brief::config::HealthArgs) -> Result<(), String> {
+    use tonic_health::pb::{
+        HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient,
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    runtime.block_on(async {
+        let check = async {
+            let channel = tonic::transport::Endpoint::from_shared(a.addr.clone())
+                .map_err(|e| format!("invalid address {}: {e}", a.addr))?
+                .connect()
+                .await
+                .map_err(|e| format!("cannot connect to {}: {e}", a.addr))?;
+            let resp = HealthClient::new(channel)
+                .check(HealthCheckRequest {
+                    service: a.service.clone(),
+                })
+                .await
+                .map_err(|e| format!("health check failed: {}", e.message()))?;
+            match ServingStatus::try_from(resp.into_inner().status) {
+                Ok(ServingStatus::Serving) => Ok(()),
+                Ok(other) => Err(format!("{:?} is {}", a.service, other.as_str_name())),
+                Err(_) => Err("unknown serving status".to_owned()),
+            }
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(a.timeout_seconds), check)
+            .await
+            .map_err(|_| format!("no answer from {} within {} s", a.addr, a.timeout_seconds))?
+    })
 }
 
 /// Runs the load generator.
