@@ -112,6 +112,11 @@ impl Lexicon {
         self.short.get(&key).copied()
     }
 
+    /// The number of distinct stems; stem ids are `0..stem_count()`.
+    pub fn stem_count(&self) -> usize {
+        self.idf.len()
+    }
+
     /// The id of `stem`, if some listed form has it.
     pub fn stem_id(&self, stem: &str) -> Option<u32> {
         self.stems.get(stem).copied()

@@ -5,6 +5,7 @@
 //! word, not a lone letter, not a bare number), interned per document in a [`Vocabulary`] so that
 //! everything downstream compares small integers instead of strings.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -377,20 +378,90 @@ pub struct SentenceWords<'a> {
 /// a hostile article cannot be built to collide.
 type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
+/// Lexicon stem id → term of the current document.
+///
+/// A table indexed by stem id replaces a hash-map probe for nearly every word of an article. Each
+/// thread keeps one table and reuses it for document after document: a slot counts only when its
+/// stamp is the current document's, so a new document starts empty without clearing anything.
+#[derive(Debug, Default)]
+struct ListedTerms {
+    stamp: u32,
+    slots: Vec<(u32, TermId)>,
+}
+
+thread_local! {
+    /// The table the next vocabulary on this thread takes (empty while one is in use).
+    static SPARE_LISTED: RefCell<ListedTerms> = RefCell::default();
+}
+
+impl ListedTerms {
+    /// The thread's table with a fresh stamp, or a new one if it is in use.
+    fn take() -> Self {
+        let mut table = SPARE_LISTED
+            .try_with(|s| std::mem::take(&mut *s.borrow_mut()))
+            .unwrap_or_default();
+        table.stamp = table.stamp.wrapping_add(1);
+        if table.stamp == 0 {
+            // After 2^32 documents the stamps wrap: clear once and start again.
+            table.slots.iter_mut().for_each(|slot| slot.0 = 0);
+            table.stamp = 1;
+        }
+        let stems = ENGLISH.stem_count();
+        if table.slots.len() < stems {
+            table.slots.resize(stems, (0, 0));
+        }
+        table
+    }
+
+    /// Returns the table to the thread for the next document.
+    fn give_back(&mut self) {
+        let table = std::mem::take(self);
+        let _ = SPARE_LISTED.try_with(|s| *s.borrow_mut() = table);
+    }
+
+    fn get(&self, id: u32) -> Option<TermId> {
+        let (stamp, term) = self.slots[id as usize];
+        (stamp == self.stamp).then_some(term)
+    }
+
+    fn insert(&mut self, id: u32, term: TermId) {
+        self.slots[id as usize] = (self.stamp, term);
+    }
+}
+
 /// The terms of one document: each distinct stem with its first surface form, its count and its
 /// background idf.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Vocabulary<'a> {
     /// Folded word form not in the lexicon → its term, or `None` for a form that is not a content
     /// word.
     forms: Map<Box<str>, Option<TermId>>,
     /// Lexicon stem id → term.
-    listed: Map<u32, TermId>,
+    listed: ListedTerms,
     /// Stem not in the lexicon → term.
     ids: Map<String, TermId>,
     surface: Vec<&'a str>,
     counts: Vec<u32>,
     idf: Vec<u8>,
+}
+
+impl Default for Vocabulary<'_> {
+    fn default() -> Self {
+        Self {
+            forms: Map::default(),
+            listed: ListedTerms::take(),
+            ids: Map::default(),
+            surface: Vec::new(),
+            counts: Vec::new(),
+            idf: Vec::new(),
+        }
+    }
+}
+
+impl Drop for Vocabulary<'_> {
+    fn drop(&mut self) {
+        self.listed.give_back();
+    }
 }
 
 impl<'a> Vocabulary<'a> {
@@ -408,7 +479,7 @@ impl<'a> Vocabulary<'a> {
         Self {
             forms: Map::with_capacity_and_hasher(unlisted, Default::default()),
             ids: Map::with_capacity_and_hasher(unlisted, Default::default()),
-            listed: Map::with_capacity_and_hasher(terms, Default::default()),
+            listed: ListedTerms::take(),
             surface: Vec::with_capacity(terms),
             counts: Vec::with_capacity(terms),
             idf: Vec::with_capacity(terms),
@@ -438,12 +509,11 @@ impl<'a> Vocabulary<'a> {
 
     /// Returns the term of the lexicon's stem `id`, adding it with a count of 0 if new.
     fn listed_term(&mut self, id: u32, surface: &'a str) -> TermId {
-        // One probe of the map whether the term is new or not.
-        let next = self.surface.len() as TermId;
-        let term = *self.listed.entry(id).or_insert(next);
-        if term == next {
-            self.push(surface, ENGLISH.idf(id));
+        if let Some(term) = self.listed.get(id) {
+            return term;
         }
+        let term = self.push(surface, ENGLISH.idf(id));
+        self.listed.insert(id, term);
         term
     }
 
@@ -459,7 +529,7 @@ impl<'a> Vocabulary<'a> {
     /// Looks up the id of a term without adding it.
     pub fn get(&self, stem: &str) -> Option<TermId> {
         match ENGLISH.stem_id(stem) {
-            Some(id) => self.listed.get(&id).copied(),
+            Some(id) => self.listed.get(id),
             None => self.ids.get(stem).copied(),
         }
     }
