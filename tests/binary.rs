@@ -56,6 +56,22 @@ fn spawn_server() -> (
     (child, addr, reader)
 }
 
+/// Waits (20 s at most) for `child` to exit, and asserts it exited with status 0.
+fn exits_zero_soon(child: &mut std::process::Child) {
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "brief did not exit after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status:?}");
+}
+
 #[tokio::test]
 async fn sigterm_turns_health_off_finishes_and_exits_zero() {
     let (mut child, addr, reader) = spawn_server();
@@ -119,18 +135,7 @@ async fn sigterm_turns_health_off_finishes_and_exits_zero() {
         .expect("a status");
     assert_eq!(next.status, ServingStatus::NotServing as i32);
 
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "brief did not exit after SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success(), "exit status {status:?}");
+    exits_zero_soon(&mut child);
 
     let logs = reader.join().expect("log reader");
     assert!(
@@ -345,18 +350,7 @@ async fn sigterm_under_load_answers_every_accepted_request() {
     assert!(total_ok > 0);
     assert!(drained > 0, "requests in flight at SIGTERM were answered");
 
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "brief did not exit after SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success(), "exit status {status:?}");
+    exits_zero_soon(&mut child);
 
     // Every request the server answered reached its client: none was lost in the shutdown.
     let logs = reader.join().expect("log reader");
