@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::analyze::Cancelled;
 use crate::api::{self, RequestError};
 use crate::metrics::Metrics;
+use crate::middleware::admission::StreamPermits;
 use crate::proto::v1 as pb;
 use crate::proto::v1::summarizer_server::Summarizer;
 use crate::rank::features::Weights;
@@ -80,15 +81,30 @@ impl Summarizer for SummarizerService {
         request: Request<Streaming<pb::SummarizeRequest>>,
     ) -> Result<Response<ResultStream>, Status> {
         let service = self.clone();
+        let permits = request
+            .extensions()
+            .get::<StreamPermits>()
+            .map(|p| p.0.clone());
         let mut sequence = 0u64;
         // `then` handles one request at a time, in order, and reads the next one only when the
         // client has taken this result: HTTP/2 flow control then bounds the memory a stream uses.
         let results = request.into_inner().then(move |item| {
             let service = service.clone();
+            let permits = permits.clone();
             let seq = sequence;
             sequence += 1;
             async move {
                 let req = item?;
+                // Each item counts against --max-in-flight like a unary call; the stream waits for
+                // its turn rather than failing.
+                let _permit = match permits {
+                    Some(p) => Some(
+                        p.acquire_owned()
+                            .await
+                            .map_err(|_| Status::unavailable("the server is shutting down"))?,
+                    ),
+                    None => None,
+                };
                 let id = req
                     .document
                     .as_ref()

@@ -96,3 +96,41 @@ async fn a_long_stream_keeps_order() {
     assert_eq!(count, n);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn stream_items_wait_for_admission_instead_of_failing() {
+    let settings = brief::config::ServeArgs {
+        max_in_flight: 1,
+        ..Default::default()
+    };
+    let server = TestServer::start_with(settings).await;
+    let channel = server.channel().await;
+    // Two streams at once against a limit of one request in flight: every item is answered.
+    let mut tasks = Vec::new();
+    for s in 0..2 {
+        let mut client =
+            brief::proto::v1::summarizer_client::SummarizerClient::new(channel.clone());
+        tasks.push(tokio::spawn(async move {
+            let requests = (0..50)
+                .map(move |i| request(&format!("{s}-{i}"), "Floods hit the town. Roads closed."));
+            let mut results = client
+                .summarize_stream(tokio_stream::iter(requests))
+                .await
+                .expect("stream")
+                .into_inner();
+            let mut answered = 0;
+            while let Some(r) = results.message().await.expect("a result") {
+                assert!(
+                    matches!(r.result, Some(pb::summarize_result::Result::Response(_))),
+                    "{r:?}"
+                );
+                answered += 1;
+            }
+            answered
+        }));
+    }
+    for t in tasks {
+        assert_eq!(t.await.expect("task"), 50);
+    }
+    server.stop().await;
+}

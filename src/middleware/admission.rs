@@ -3,6 +3,10 @@
 //! server almost nothing and the requests it did admit keep their latency.
 //!
 //! Health and reflection are not limited: a load balancer must be able to probe a busy server.
+//!
+//! A `SummarizeStream` call holds a permit only until its response starts; the handler then takes
+//! one permit per item from [`StreamPermits`], waiting for it, so that a long stream shares the
+//! same budget and slows down under load instead of failing.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -16,6 +20,10 @@ use tower::{Layer, Service};
 
 /// The path prefix of the limited RPCs.
 const LIMITED_PREFIX: &str = "/brief.v1.Summarizer/";
+
+/// The admission semaphore, put in each request's extensions for streaming handlers.
+#[derive(Debug, Clone)]
+pub struct StreamPermits(pub Arc<Semaphore>);
 
 /// Adds [`Admission`] to a service.
 #[derive(Debug, Clone)]
@@ -69,7 +77,9 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, req: http::Request<B>) -> Self::Future {
+    fn call(&mut self, mut req: http::Request<B>) -> Self::Future {
+        req.extensions_mut()
+            .insert(StreamPermits(self.permits.clone()));
         if !req.uri().path().starts_with(LIMITED_PREFIX) {
             return Box::pin(self.inner.call(req));
         }
