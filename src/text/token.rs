@@ -150,10 +150,8 @@ impl<'a> Words<'a> {
             // The common case: a run of ASCII letters and digits, measured eight bytes at a time
             // (see `ascii_run`), so that the end of a word costs no mispredicted branch for most
             // words; then byte by byte near the end of the text.
-            while let Some(chunk) = bytes.get(i..i + 8) {
-                let (run, upper) = ascii_run(u64::from_le_bytes(
-                    chunk.try_into().expect("a slice of 8 bytes"),
-                ));
+            while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                let (run, upper) = ascii_run(u64::from_le_bytes(*chunk));
                 seen |= upper;
                 i += run;
                 if run < 8 {
