@@ -3,13 +3,17 @@
 //! The crate has three layers, and each file belongs to one:
 //!
 //! - **The core** (no gRPC in it): [`text`] turns raw input into sentences and terms, [`rank`]
-//!   turns those into features, scores and a selection, [`analyze`] runs the pipeline, and
-//!   [`offsets`] converts byte offsets into the unit a client counts in.
-//! - **The API** over the core: [`proto`] holds the generated `brief.v1` types, [`api`] validates
-//!   requests and converts between them and the core (shared by the service and the CLI), and
-//!   [`service`] is the tonic `Summarizer`, which maps every error to a gRPC status in one place.
-//! - **The server**: [`server`] wires health, reflection and the tower layers, and [`config`]
-//!   holds the settings the binary reads from flags and the environment.
+//!   turns those into features, scores and a selection, [`mod@analyze`] runs the pipeline, [`error`]
+//!   says what can go wrong, and [`offsets`] converts byte offsets into the unit a client counts
+//!   in.
+//! - **The API** over the core: [`proto`] holds the generated `brief.v1` types, [`codec`] decodes
+//!   them, [`api`] validates requests and converts between them and the core (shared by the
+//!   service, the CLI and the evaluation), and [`service`] is the tonic `Summarizer`, which maps
+//!   every error to a gRPC status in one place.
+//! - **The server and tools**: [`server`] wires health, reflection and the tower layers of
+//!   [`middleware`], [`metrics`] serves Prometheus metrics, [`config`] holds the settings the
+//!   binary reads from flags and the environment, [`cli`] runs the offline commands, [`eval`]
+//!   scores briefs with ROUGE, and [`loadgen`] drives a server under load.
 #![forbid(unsafe_code)]
 
 pub mod analyze;

@@ -1,7 +1,7 @@
 //! Keyword weights for one document.
 //!
 //! A term's weight is its frequency in the article (Luhn's "significant words") times its
-//! specificity, a power of its background idf ([`crate::text::idf`]), relative to the heaviest
+//! specificity, a power of its background idf ([`crate::text::lexicon`]), relative to the heaviest
 //! term of the article.
 
 use std::cell::RefCell;
