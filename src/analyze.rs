@@ -450,6 +450,25 @@ mod tests {
     use std::cell::Cell;
 
     #[test]
+    fn title_share_counts_terms_missing_from_the_article() {
+        // Two of four title terms are in the article; the other two still count.
+        let set = TermSet {
+            found: vec![1, 3],
+            total: 4,
+        };
+        assert_eq!(set.share(&[1, 2, 3]), 0.5);
+        assert_eq!(set.share(&[3]), 0.25);
+        assert_eq!(
+            TermSet {
+                found: vec![],
+                total: 0
+            }
+            .share(&[1]),
+            0.0
+        );
+    }
+
+    #[test]
     fn stops_when_cancelled() {
         let content = "One sentence here. ".repeat(3 * CHECK_EVERY);
         let article = Article {

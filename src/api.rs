@@ -53,14 +53,6 @@ impl RequestError {
             reason: reason.into(),
         }
     }
-
-    /// The path of the field at fault, if a field is at fault.
-    pub fn field(&self) -> Option<&'static str> {
-        match self {
-            Self::InvalidArgument { field, .. } | Self::Unimplemented { field, .. } => Some(field),
-            Self::Cancelled => None,
-        }
-    }
 }
 
 impl From<Error> for RequestError {

@@ -155,7 +155,7 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
             .map_err(|e| CliError::Grid(format!("{spec:?}: {e}")))?;
         let mut line = String::new();
         for (_, examples) in &data {
-            let r = eval::evaluate(examples, &options(weights)).brief;
+            let r = eval::brief_scores(examples, &options(weights));
             line.push_str(&format!(
                 "{:.2} {:.2} {:.2} {:.1} | ",
                 r.rouge1, r.rouge2, r.rouge_lsum, r.words

@@ -5,6 +5,7 @@ mod common;
 
 use brief::config::ServeArgs;
 use brief::proto::v1 as pb;
+use brief::proto::v1::summarizer_client::SummarizerClient;
 use common::{SEED_ARTICLE, TestServer, slice_code_points, slice_utf8, slice_utf16};
 use tonic::Code;
 
@@ -177,28 +178,35 @@ async fn extract_lists_every_sentence_with_features_and_keywords() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn budgets_limit_the_brief() {
-    let server = TestServer::start().await;
-    let mut client = server.client().await;
-    let run = |length: pb::Length, order: pb::Order| pb::SummarizeRequest {
+/// The seed article's brief for a budget and an order.
+async fn brief(
+    client: &mut SummarizerClient<tonic::transport::Channel>,
+    length: pb::Length,
+    order: pb::Order,
+) -> pb::SummarizeResponse {
+    let req = pb::SummarizeRequest {
         document: Some(doc(SEED_ARTICLE)),
         length: Some(length),
         order: order as i32,
         ..Default::default()
     };
+    client.summarize(req).await.expect("summarize").into_inner()
+}
 
-    let resp = client
-        .summarize(run(
-            pb::Length {
-                max_words: 60,
-                ..Default::default()
-            },
-            pb::Order::Reading,
-        ))
-        .await
-        .expect("summarize")
-        .into_inner();
+#[tokio::test]
+async fn budgets_limit_the_brief() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+
+    let resp = brief(
+        &mut client,
+        pb::Length {
+            max_words: 60,
+            ..Default::default()
+        },
+        pb::Order::Reading,
+    )
+    .await;
     let words = resp
         .summary
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -208,77 +216,67 @@ async fn budgets_limit_the_brief() {
     assert!(!resp.sentences.is_empty());
     assert_eq!(resp.limited_by, pb::LimitedBy::MaxWords as i32);
 
-    let resp = client
-        .summarize(run(
-            pb::Length {
-                max_chars: 200,
-                max_sentences: 5,
-                ..Default::default()
-            },
-            pb::Order::Reading,
-        ))
-        .await
-        .expect("summarize")
-        .into_inner();
+    let resp = brief(
+        &mut client,
+        pb::Length {
+            max_chars: 200,
+            max_sentences: 5,
+            ..Default::default()
+        },
+        pb::Order::Reading,
+    )
+    .await;
     assert!(resp.summary.chars().count() <= 200, "{}", resp.summary);
     assert_eq!(resp.limited_by, pb::LimitedBy::MaxChars as i32);
 
     // A budget smaller than any sentence still gives one sentence.
-    let resp = client
-        .summarize(run(
-            pb::Length {
-                max_chars: 5,
-                ..Default::default()
-            },
-            pb::Order::Reading,
-        ))
-        .await
-        .expect("summarize")
-        .into_inner();
+    let resp = brief(
+        &mut client,
+        pb::Length {
+            max_chars: 5,
+            ..Default::default()
+        },
+        pb::Order::Reading,
+    )
+    .await;
     assert_eq!(resp.sentences.len(), 1);
 
-    let resp = client
-        .summarize(run(
-            pb::Length {
-                ratio: 0.2,
-                ..Default::default()
-            },
-            pb::Order::Reading,
-        ))
-        .await
-        .expect("summarize")
-        .into_inner();
+    let resp = brief(
+        &mut client,
+        pb::Length {
+            ratio: 0.2,
+            ..Default::default()
+        },
+        pb::Order::Reading,
+    )
+    .await;
     assert_eq!(resp.sentences.len(), 3, "ceil(0.2 × 14 eligible sentences)");
     assert_eq!(resp.limited_by, pb::LimitedBy::Ratio as i32);
 
-    let resp = client
-        .summarize(run(
-            pb::Length {
-                max_sentences: 4,
-                ..Default::default()
-            },
-            pb::Order::Rank,
-        ))
-        .await
-        .expect("summarize")
-        .into_inner();
+    let resp = brief(
+        &mut client,
+        pb::Length {
+            max_sentences: 4,
+            ..Default::default()
+        },
+        pb::Order::Rank,
+    )
+    .await;
     assert_eq!(resp.sentences.len(), 4);
     assert!(
         resp.sentences.windows(2).all(|w| w[0].score >= w[1].score),
         "rank order"
     );
 
-    let resp = client
-        .summarize(run(
-            pb::Length {
-                max_sentences: 1000,
-                ..Default::default()
-            },
-            pb::Order::Reading,
-        ))
-        .await
-        .expect("summarize")
-        .into_inner();
+    let resp = brief(
+        &mut client,
+        pb::Length {
+            max_sentences: 1000,
+            ..Default::default()
+        },
+        pb::Order::Reading,
+    )
+    .await;
     assert_eq!(resp.limited_by, pb::LimitedBy::Document as i32);
     server.stop().await;
 }

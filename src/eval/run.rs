@@ -154,13 +154,39 @@ pub struct Report {
     pub megabytes_per_second: f64,
 }
 
-/// Summarizes and scores every example.
+/// Summarizes and scores every example, and scores Lead-3 on the same examples.
 pub fn evaluate(examples: &[Example], options: &EvalOptions) -> Report {
     let mut scorer = Scorer::new();
-    let (mut brief, mut lead3) = (Sums::default(), Sums::default());
-    let mut failed = 0;
-    let mut seconds = 0.0;
-    let mut bytes = 0usize;
+    let run = score_briefs(examples, options, &mut scorer);
+    let seconds = run.seconds.max(f64::MIN_POSITIVE);
+    Report {
+        articles: examples.len(),
+        failed: run.failed,
+        brief: run.scores,
+        lead3: score_lead3(examples, &mut scorer),
+        articles_per_second: examples.len() as f64 / seconds,
+        megabytes_per_second: run.bytes as f64 / 1e6 / seconds,
+    }
+}
+
+/// brief's scores on `examples`, without Lead-3 (which does not depend on the options): what a
+/// weight grid needs for each setting.
+pub fn brief_scores(examples: &[Example], options: &EvalOptions) -> Scores {
+    score_briefs(examples, options, &mut Scorer::new()).scores
+}
+
+/// The outcome of summarizing a data set.
+struct BriefRun {
+    scores: Scores,
+    failed: usize,
+    seconds: f64,
+    bytes: usize,
+}
+
+/// Summarizes every example through [`api::summarize`] and scores the briefs.
+fn score_briefs(examples: &[Example], options: &EvalOptions, scorer: &mut Scorer) -> BriefRun {
+    let mut sums = Sums::default();
+    let (mut failed, mut seconds, mut bytes) = (0, 0.0, 0usize);
     for ex in examples {
         let req = pb::SummarizeRequest {
             document: Some(pb::Document {
@@ -189,25 +215,29 @@ pub fn evaluate(examples: &[Example], options: &EvalOptions) -> Report {
                 String::new()
             }
         };
-        brief.add(&scorer.score(&ex.reference, &summary), word_count(&summary));
+        sums.add(&scorer.score(&ex.reference, &summary), word_count(&summary));
+    }
+    BriefRun {
+        scores: sums.mean(),
+        failed,
+        seconds,
+        bytes,
+    }
+}
 
+/// Lead-3's scores: the first three sentences of each article, from brief's segmenter.
+fn score_lead3(examples: &[Example], scorer: &mut Scorer) -> Scores {
+    let mut sums = Sums::default();
+    for ex in examples {
         let lead: Vec<&str> = segment::sentences(&ex.article)
             .iter()
             .take(3)
             .map(|s| &ex.article[s.start..s.end])
             .collect();
         let lead = lead.join("\n");
-        lead3.add(&scorer.score(&ex.reference, &lead), word_count(&lead));
+        sums.add(&scorer.score(&ex.reference, &lead), word_count(&lead));
     }
-    let seconds = seconds.max(f64::MIN_POSITIVE);
-    Report {
-        articles: examples.len(),
-        failed,
-        brief: brief.mean(),
-        lead3: lead3.mean(),
-        articles_per_second: examples.len() as f64 / seconds,
-        megabytes_per_second: bytes as f64 / 1e6 / seconds,
-    }
+    sums.mean()
 }
 
 impl fmt::Display for Report {

@@ -5,8 +5,6 @@
 //! message that does not say how to fix it. This layer turns that answer into
 //! `RESOURCE_EXHAUSTED` that states the size, the limit and the flag that raises it.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use tonic::codegen::http;
@@ -55,7 +53,7 @@ where
 {
     type Response = S::Response;
     type Error = S::Error;
-    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>> + Send>>;
+    type Future = super::BoxFuture<Self::Response, Self::Error>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)

@@ -15,6 +15,10 @@ pub use log::RequestLogLayer;
 pub use message_limit::MessageLimitLayer;
 pub use metrics::MetricsLayer;
 
+/// The future every layer here returns: boxed, because each wraps its inner future in an
+/// `async` block.
+type BoxFuture<R, E> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<R, E>> + Send>>;
+
 /// The gRPC status code of a unary response. An error is a trailers-only response, with its
 /// status in the headers; no status there means the call succeeded.
 fn response_code(headers: &tonic::codegen::http::HeaderMap) -> tonic::Code {

@@ -484,14 +484,6 @@ impl<'a> Vocabulary<'a> {
         }
     }
 
-    /// Returns the id of `stem`, adding it (with `surface` as its display form) if new, and counts
-    /// one occurrence.
-    pub fn intern(&mut self, stem: String, surface: &'a str) -> TermId {
-        let id = self.add_stem(stem, surface);
-        self.counts[id as usize] += 1;
-        id
-    }
-
     /// Returns the id of `stem`, adding it with a count of 0 if new.
     fn add_stem(&mut self, stem: String, surface: &'a str) -> TermId {
         if let Some(id) = ENGLISH.stem_id(&stem) {
