@@ -4,8 +4,10 @@
 //! Stages: `segment` (sentence boundaries), `terms` (words, folding, stop words, stemming and
 //! interning, over pre-segmented sentences), `analyze` (segment + terms + features + ranking),
 //! `select` (the budget and redundancy control over a finished analysis); `summarize` is the whole
-//! core path and `api` adds the protobuf request/response conversion the service does. Every
-//! benchmark reports MB/s of article text; `summarize_articles` reports articles/s.
+//! core path and `api` adds what the service does around it: language detection (`detect` alone)
+//! and the protobuf request/response conversion. Every benchmark reports MB/s of article text;
+//! `summarize_articles` reports articles/s. The `html` group extracts the main text of the HTML
+//! pages in `tests/data/html/` (MB/s of HTML).
 //!
 //! Run: `cargo bench --bench core` (articles: see benches/data.rs).
 
@@ -13,8 +15,8 @@ mod data;
 
 use brief::proto::v1 as pb;
 use brief::rank::features::Weights;
-use brief::text::segment;
 use brief::text::token::{Tokenizer, Vocabulary};
+use brief::text::{html, lang, segment};
 use brief::{Article, Budget, analyze, api};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -102,6 +104,16 @@ fn bench(c: &mut Criterion) {
             })
         });
 
+        g.bench_function("detect", |b| {
+            b.iter(|| {
+                corpus
+                    .articles
+                    .iter()
+                    .filter_map(|a| lang::detect(black_box(a)))
+                    .count()
+            })
+        });
+
         let requests: Vec<pb::SummarizeRequest> = corpus
             .articles
             .iter()
@@ -133,6 +145,36 @@ fn bench(c: &mut Criterion) {
         });
         g.finish();
     }
+    bench_html(c);
+}
+
+/// Main-text extraction from the HTML fixtures.
+fn bench_html(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/html");
+    let mut pages: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| std::fs::read(e.path()).ok())
+                .map(|bytes| html::decode(&bytes).0.into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    pages.sort();
+    let mut g = c.benchmark_group("html");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(
+        pages.iter().map(|p| p.len() as u64).sum(),
+    ));
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .filter_map(|p| html::extract(black_box(p)).ok())
+                .count()
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -14,6 +14,7 @@ use crate::rank::keywords::{self, Keyword};
 use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::is_boilerplate;
 use crate::text::headline;
+use crate::text::lang::Language;
 use crate::text::segment;
 use crate::text::token::{SentenceWords, TermId, Tokenizer, Vocabulary, words};
 
@@ -26,6 +27,8 @@ pub struct Article<'a> {
     pub title: &'a str,
     /// A focus query, or "".
     pub query: &'a str,
+    /// The language to process it in (its segmentation rules, stop words and stemmer).
+    pub language: Language,
 }
 
 /// Where the title used for ranking came from.
@@ -172,13 +175,13 @@ pub fn analyze_until<'a>(
         None => ("", TitleSource::None),
     };
 
-    let mut tokenizer = Tokenizer::new();
-    let mut vocab = Vocabulary::for_text(content.len());
+    let mut tokenizer = Tokenizer::for_language(article.language);
+    let mut vocab = Vocabulary::for_text_in(content.len(), article.language);
     let mut scratch = Vec::new();
     // About one distinct content term per 12 bytes of text.
     let mut terms = Vec::with_capacity(content.len() / 12);
     let mut term_counts = Vec::with_capacity(content.len() / 12);
-    let spans = segment::sentences(content);
+    let spans = segment::sentences_in(content, article.language);
     check()?;
     let mut sentences = Vec::with_capacity(spans.len());
     // The first word of each sentence, for the `dangling` feature.
@@ -298,7 +301,10 @@ pub fn analyze_until<'a>(
             query: query_terms.share(s_terms),
             paragraph_start: f64::from(u8::from(spans[i].first_in_paragraph)),
             short: f64::from(u8::from(s.words < SHORT_WORDS)),
-            dangling: f64::from(u8::from(is_dangling(first_words[i]))),
+            // The list of openers that point back is English.
+            dangling: f64::from(u8::from(
+                article.language == Language::English && is_dangling(first_words[i]),
+            )),
             quote: f64::from(u8::from(opens_with_quote(s.text))),
         };
         s.features = f;
@@ -401,11 +407,8 @@ impl TermSet {
 
 /// The distinct content terms of `text`, looked up in (not added to) `vocab`.
 fn lookup_terms(tokenizer: &mut Tokenizer, vocab: &Vocabulary<'_>, text: &str) -> TermSet {
-    let mut stems: Vec<String> = words(text)
-        .filter_map(|(_, w)| tokenizer.content_stem(w))
-        .collect();
-    stems.sort_unstable();
-    stems.dedup();
+    let mut stems = Vec::new();
+    tokenizer.content_stems(text, &mut stems);
     let mut found: Vec<TermId> = stems.iter().filter_map(|s| vocab.get(s)).collect();
     found.sort_unstable();
     TermSet {

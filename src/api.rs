@@ -5,12 +5,16 @@
 //! gets the same answer, and the same error, whichever way it comes in. Nothing here knows about
 //! gRPC status codes; [`crate::service`] maps [`RequestError`] to them in one place.
 
+use std::borrow::Cow;
+
 use crate::analyze::{self, Analysis, Article, Cancelled, Exclusion, Sentence, TitleSource};
 use crate::error::Error;
 use crate::offsets::{OffsetMap, Unit};
 use crate::proto::v1 as pb;
 use crate::rank::features::{Features, Weights};
 use crate::rank::select::{Budget, LimitedBy};
+use crate::text::html::{self, HtmlError};
+use crate::text::lang::{self, Language, Support};
 
 /// The algorithm version reported in every response: briefs with the same version are
 /// reproducible.
@@ -19,8 +23,8 @@ pub const ALGORITHM_VERSION: &str = concat!("brief-extractive-", env!("CARGO_PKG
 /// The number of keywords `Extract` returns when the request does not say.
 pub const DEFAULT_MAX_KEYWORDS: usize = 10;
 
-/// The language every article is processed in, for now.
-const LANGUAGE: &str = "en";
+/// The language an article is processed in when it is neither given nor detected.
+const DEFAULT_LANGUAGE: Language = Language::English;
 
 /// A request the API cannot answer, with the field at fault.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -36,12 +40,13 @@ pub enum RequestError {
     /// The caller cancelled the request, or its deadline passed, before the answer was ready.
     #[error("the request was cancelled or ran out of time before the summary was ready")]
     Cancelled,
-    /// The request asks for something this version does not do yet.
+    /// The request is within the message size limit but would cost more than the server allows
+    /// (an HTML page with too many elements).
     #[error("{field}: {reason}")]
-    Unimplemented {
+    ResourceExhausted {
         /// The field's path in the request.
         field: &'static str,
-        /// What is not supported and what to do instead.
+        /// Which limit was exceeded and what to do instead.
         reason: String,
     },
 }
@@ -84,12 +89,14 @@ pub fn summarize_until(
     let budget = budget(req.length.as_ref())?;
     let order = enum_value::<pb::Order>("order", req.order)?;
     let unit = offset_unit("offset_unit", req.offset_unit)?;
-    let (language, language_source) = language(&doc.language)?;
+    let text = article_text(doc)?;
+    let language = language(&doc.language, &text.content)?;
 
     let article = Article {
-        content: &doc.content,
-        title: &doc.title,
+        content: &text.content,
+        title: text.title(doc),
         query: &req.query,
+        language: language.language,
     };
     let brief = analyze::summarize_until(&article, &budget, weights, cancelled)?;
     let analysis = &brief.analysis;
@@ -122,11 +129,13 @@ pub fn summarize_until(
         id: doc.id.clone(),
         summary,
         sentences,
-        language: language.to_owned(),
         limited_by: limited_by(brief.selection.limited_by) as i32,
         algorithm_version: ALGORITHM_VERSION.to_owned(),
-        language_source: language_source as i32,
         title: title(analysis),
+        language_source: language.source as i32,
+        language_confidence: language.confidence,
+        language_support: language_support(language.language) as i32,
+        language: language.tag,
     })
 }
 
@@ -146,16 +155,18 @@ pub fn extract_until(
 ) -> Result<pb::ExtractResponse, RequestError> {
     let doc = document(req.document.as_ref())?;
     let unit = offset_unit("offset_unit", req.offset_unit)?;
-    let (language, language_source) = language(&doc.language)?;
+    let text = article_text(doc)?;
+    let language = language(&doc.language, &text.content)?;
     let max_keywords = match req.max_keywords {
         0 => DEFAULT_MAX_KEYWORDS,
         n => n as usize,
     };
 
     let article = Article {
-        content: &doc.content,
-        title: &doc.title,
+        content: &text.content,
+        title: text.title(doc),
         query: &req.query,
+        language: language.language,
     };
     let analysis = analyze::analyze_until(&article, weights, cancelled)?;
 
@@ -192,38 +203,103 @@ pub fn extract_until(
         id: doc.id.clone(),
         sentences,
         keywords,
-        language: language.to_owned(),
-        language_source: language_source as i32,
         title: title(&analysis),
         algorithm_version: ALGORITHM_VERSION.to_owned(),
+        language_source: language.source as i32,
+        language_confidence: language.confidence,
+        language_support: language_support(language.language) as i32,
+        language: language.tag,
+        // The analysis borrows the text, so the response gets a copy (of HTML pages only).
+        text: match &text.page_title {
+            Some(_) => text.content.to_string(),
+            None => String::new(),
+        },
+        page_title: text.page_title.clone().unwrap_or_default(),
     })
 }
 
-/// The size of a request's article in bytes (content, title and query), for logs and limits.
+/// The size of a request's article in bytes (content, raw bytes, title and query), for logs and
+/// limits.
 pub fn article_bytes(doc: Option<&pb::Document>, query: &str) -> usize {
-    doc.map_or(0, |d| d.content.len() + d.title.len()) + query.len()
+    doc.map_or(0, |d| d.content.len() + d.raw.len() + d.title.len()) + query.len()
 }
 
-/// Checks the document: present, plain text, with content.
+/// Checks the document: present, with a known format, and content or raw bytes but not both.
 fn document(doc: Option<&pb::Document>) -> Result<&pb::Document, RequestError> {
     let doc = doc.ok_or_else(|| {
         RequestError::invalid("document", "required; send the article as document.content")
     })?;
-    match enum_value::<pb::Format>("document.format", doc.format)? {
-        pb::Format::Unspecified | pb::Format::PlainText => {}
-        pb::Format::Html => {
-            return Err(RequestError::Unimplemented {
-                field: "document.format",
-                reason:
-                    "FORMAT_HTML is not supported yet; send the article's text as FORMAT_PLAIN_TEXT"
-                        .into(),
-            });
-        }
-    }
-    if doc.content.trim().is_empty() {
-        return Err(Error::EmptyContent.into());
+    enum_value::<pb::Format>("document.format", doc.format)?;
+    if !doc.raw.is_empty() && !doc.content.is_empty() {
+        return Err(RequestError::invalid(
+            "document.raw",
+            "set either document.content (text) or document.raw (undecoded bytes), not both",
+        ));
     }
     Ok(doc)
+}
+
+/// The text a document's sentences are taken from.
+struct ArticleText<'d> {
+    /// The text: the content, the raw bytes decoded, or the main text of an HTML page.
+    content: Cow<'d, str>,
+    /// For an HTML page, its own title ("" when it has none); `None` for plain text.
+    page_title: Option<String>,
+}
+
+impl ArticleText<'_> {
+    /// The title to rank with: the caller's, else the page's.
+    fn title<'a>(&'a self, doc: &'a pb::Document) -> &'a str {
+        match &self.page_title {
+            Some(page) if doc.title.trim().is_empty() => page,
+            _ => &doc.title,
+        }
+    }
+}
+
+/// Decodes the document and, for HTML, extracts the article from the page.
+fn article_text(doc: &pb::Document) -> Result<ArticleText<'_>, RequestError> {
+    let raw = !doc.raw.is_empty();
+    let field = if raw {
+        "document.raw"
+    } else {
+        "document.content"
+    };
+    let html = enum_value::<pb::Format>("document.format", doc.format)? == pb::Format::Html;
+    let text = match (raw, html) {
+        (false, _) => Cow::Borrowed(doc.content.as_str()),
+        (true, true) => html::decode(&doc.raw).0,
+        // A byte-order mark names the encoding; anything else is read as UTF-8.
+        (true, false) => encoding_rs::UTF_8.decode(&doc.raw).0,
+    };
+    let text = if html {
+        let page = html::extract(&text).map_err(|e| match e {
+            HtmlError::TooManyElements { .. } => RequestError::ResourceExhausted {
+                field,
+                reason: format!("{e}; send the article's own markup, or its text as plain text"),
+            },
+            HtmlError::NoText => RequestError::invalid(
+                field,
+                format!("{e}; send a page with an article, or the article's text as plain text"),
+            ),
+        })?;
+        ArticleText {
+            content: Cow::Owned(page.text),
+            page_title: Some(page.title),
+        }
+    } else {
+        ArticleText {
+            content: text,
+            page_title: None,
+        }
+    };
+    if text.content.trim().is_empty() {
+        return Err(RequestError::invalid(
+            field,
+            Error::EmptyContent.to_string(),
+        ));
+    }
+    Ok(text)
 }
 
 /// Converts the length budget; 0 means unset.
@@ -293,14 +369,34 @@ fn offset_unit(field: &'static str, value: i32) -> Result<Unit, RequestError> {
     })
 }
 
-/// The language to process the article in, and how it was decided.
-///
-/// Only English is supported so far: an English tag is honoured, anything else falls back to
-/// English and says so with `LANGUAGE_SOURCE_DEFAULT`.
-fn language(tag: &str) -> Result<(&'static str, pb::LanguageSource), RequestError> {
+/// The language an article is processed in, and how it was decided.
+struct LanguageChoice {
+    /// The BCP-47 tag reported: the caller's, the detected language's, or the default's.
+    tag: String,
+    language: Language,
+    source: pb::LanguageSource,
+    confidence: f64,
+}
+
+/// Decides the language: the caller's tag when there is one (a language without resources here
+/// is processed language-neutrally), else the one detected in `text`, else the default.
+fn language(tag: &str, text: &str) -> Result<LanguageChoice, RequestError> {
     let tag = tag.trim();
     if tag.is_empty() {
-        return Ok((LANGUAGE, pb::LanguageSource::Default));
+        return Ok(match lang::detect(text) {
+            Some(d) => LanguageChoice {
+                tag: d.tag.to_owned(),
+                language: d.language,
+                source: pb::LanguageSource::Detected,
+                confidence: d.confidence,
+            },
+            None => LanguageChoice {
+                tag: DEFAULT_LANGUAGE.tag().to_owned(),
+                language: DEFAULT_LANGUAGE,
+                source: pb::LanguageSource::Default,
+                confidence: 0.0,
+            },
+        });
     }
     let well_formed = tag.len() <= 35
         && tag.split(['-', '_']).all(|part| {
@@ -314,11 +410,20 @@ fn language(tag: &str) -> Result<(&'static str, pb::LanguageSource), RequestErro
             ),
         ));
     }
-    let primary = tag.split(['-', '_']).next().unwrap_or_default();
-    if primary.eq_ignore_ascii_case(LANGUAGE) {
-        Ok((LANGUAGE, pb::LanguageSource::Request))
-    } else {
-        Ok((LANGUAGE, pb::LanguageSource::Default))
+    Ok(LanguageChoice {
+        tag: tag.to_owned(),
+        language: Language::from_tag(tag),
+        source: pb::LanguageSource::Request,
+        confidence: 1.0,
+    })
+}
+
+fn language_support(language: Language) -> pb::LanguageSupport {
+    match language.support() {
+        Support::Stemmed => pb::LanguageSupport::Stemmed,
+        Support::StopWords => pb::LanguageSupport::StopWords,
+        Support::CharacterNgrams => pb::LanguageSupport::CharacterNgrams,
+        Support::Neutral => pb::LanguageSupport::Neutral,
     }
 }
 

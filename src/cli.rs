@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
 use crate::api::{self, RequestError};
-use crate::config::{EvalArgs, ExtractArgs, SummarizeArgs};
+use crate::config::{DocumentArgs, EvalArgs, ExtractArgs, SummarizeArgs};
 use crate::eval::run::{self as eval, EvalError, EvalOptions};
 use crate::proto::FILE_DESCRIPTOR_SET;
 use crate::proto::v1 as pb;
@@ -72,13 +72,8 @@ pub fn summarize(args: &SummarizeArgs, weights: &Weights) -> Result<(), CliError
             |r| api::summarize(r, weights),
         );
     }
-    let content = read_text(&args.input)?;
     let req = pb::SummarizeRequest {
-        document: Some(pb::Document {
-            title: args.title.clone(),
-            content,
-            ..Default::default()
-        }),
+        document: Some(document(&args.input, &args.document)?),
         length: Some(args.length.to_proto()),
         order: args.order.to_proto() as i32,
         query: args.query.clone(),
@@ -102,13 +97,8 @@ pub fn extract(args: &ExtractArgs, weights: &Weights) -> Result<(), CliError> {
             |r| api::extract(r, weights),
         );
     }
-    let content = read_text(&args.input)?;
     let req = pb::ExtractRequest {
-        document: Some(pb::Document {
-            title: args.title.clone(),
-            content,
-            ..Default::default()
-        }),
+        document: Some(document(&args.input, &args.document)?),
         max_keywords: args.max_keywords,
         query: args.query.clone(),
         ..Default::default()
@@ -277,6 +267,14 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>, CliError> {
 
 /// Reads a whole input as UTF-8 text.
 fn read_text(path: &Path) -> Result<String, CliError> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| CliError::NotUtf8 {
+        path: path.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Reads a file, or standard input for `-`.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     let mut bytes = Vec::new();
     open(path)?
         .read_to_end(&mut bytes)
@@ -284,8 +282,22 @@ fn read_text(path: &Path) -> Result<String, CliError> {
             path: path.to_owned(),
             source,
         })?;
-    String::from_utf8(bytes).map_err(|e| CliError::NotUtf8 {
-        path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
-    })
+    Ok(bytes)
+}
+
+/// The document of `brief summarize` or `brief extract`: a plain-text file, or an HTML page sent
+/// as undecoded bytes so that the server-side charset rules apply.
+fn document(path: &Path, args: &DocumentArgs) -> Result<pb::Document, CliError> {
+    let mut doc = pb::Document {
+        title: args.title.clone(),
+        language: args.language.clone(),
+        ..Default::default()
+    };
+    if args.html {
+        doc.format = pb::Format::Html as i32;
+        doc.raw = read_bytes(path)?;
+    } else {
+        doc.content = read_text(path)?;
+    }
+    Ok(doc)
 }

@@ -234,6 +234,10 @@ pub struct LoadgenArgs {
     /// report the server's memory before and after.
     #[arg(long)]
     pub total: Option<u64>,
+    /// Instead of timed levels, send this many articles through one SummarizeStream and report
+    /// its rate and the server's memory before and after (flow control keeps it bounded).
+    #[arg(long)]
+    pub stream: Option<u64>,
 }
 
 /// Settings of `brief summarize`.
@@ -252,12 +256,27 @@ pub struct SummarizeArgs {
     /// Sentence order.
     #[arg(long, value_enum, default_value_t = OrderArg::Reading)]
     pub order: OrderArg,
-    /// The article's title (default: a headline line at the top of the article, if any).
-    #[arg(long, default_value = "")]
-    pub title: String,
+    /// The article's title, format and language.
+    #[command(flatten)]
+    pub document: DocumentArgs,
     /// A focus query.
     #[arg(long, default_value = "")]
     pub query: String,
+}
+
+/// What `brief summarize` and `brief extract` are told about the article.
+#[derive(Debug, Clone, Args)]
+pub struct DocumentArgs {
+    /// The article's title (default: a headline line at the top of the article, or an HTML
+    /// page's title).
+    #[arg(long, default_value = "")]
+    pub title: String,
+    /// The input is an HTML page (decoded by its <meta charset>): its main text is summarized.
+    #[arg(long)]
+    pub html: bool,
+    /// The article's language as a BCP-47 tag (default: detected).
+    #[arg(long, default_value = "")]
+    pub language: String,
 }
 
 /// Settings of `brief extract`.
@@ -273,9 +292,9 @@ pub struct ExtractArgs {
     /// The most keywords to list.
     #[arg(long, default_value_t = 10)]
     pub max_keywords: u32,
-    /// The article's title.
-    #[arg(long, default_value = "")]
-    pub title: String,
+    /// The article's title, format and language.
+    #[command(flatten)]
+    pub document: DocumentArgs,
     /// A focus query.
     #[arg(long, default_value = "")]
     pub query: String,

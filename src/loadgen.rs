@@ -17,6 +17,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use tokio_stream::StreamExt;
 use tonic::transport::{Channel, Endpoint};
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_client::HealthClient;
@@ -41,6 +42,9 @@ pub struct LoadSettings {
     /// Instead of timed levels: send this many Summarize requests at the first concurrency level
     /// and report the server's memory before and after.
     pub total: Option<u64>,
+    /// Instead of timed levels: send this many articles through one `SummarizeStream` and report
+    /// the server's memory before and after.
+    pub stream: Option<u64>,
 }
 
 /// What can stop a load run.
@@ -111,6 +115,22 @@ pub async fn run(settings: &LoadSettings) -> Result<(), LoadError> {
         articles.len()
     );
 
+    if let Some(items) = settings.stream {
+        let before = pid.and_then(memory_kib);
+        let start = Instant::now();
+        let (answered, errors) = stream(channel.clone(), items, articles.clone()).await?;
+        let after = pid.and_then(memory_kib);
+        let seconds = start.elapsed().as_secs_f64();
+        println!(
+            "one SummarizeStream of {items} articles in {seconds:.1} s: {:.0} results/s, {answered} briefs in order, {errors} item errors",
+            answered as f64 / seconds.max(f64::MIN_POSITIVE),
+        );
+        if let (Some((rss0, _)), Some((rss1, peak))) = (before, after) {
+            println!("server RSS before {rss0} KiB, after {rss1} KiB, peak {peak} KiB");
+        }
+        return Ok(());
+    }
+
     if let Some(total) = settings.total {
         let c = settings.concurrency.first().copied().unwrap_or(64);
         let before = pid.and_then(memory_kib);
@@ -173,6 +193,49 @@ pub async fn run(settings: &LoadSettings) -> Result<(), LoadError> {
         }
     }
     Ok(())
+}
+
+/// Sends `items` articles (cycling through `articles`) through one `SummarizeStream`, made lazily
+/// so that the client holds only what flow control lets through, and checks that the results come
+/// back in order. Returns the briefs received and the item errors.
+async fn stream(
+    channel: Channel,
+    items: u64,
+    articles: Arc<Vec<String>>,
+) -> Result<(u64, u64), LoadError> {
+    let mut client = SummarizerClient::new(channel).max_decoding_message_size(64 << 20);
+    let requests = tokio_stream::iter(0..items).map(move |i| pb::SummarizeRequest {
+        document: Some(pb::Document {
+            id: i.to_string(),
+            content: articles[(i % articles.len() as u64) as usize].clone(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    });
+    let mut results = client
+        .summarize_stream(requests)
+        .await
+        .map_err(|e| LoadError::Server(format!("SummarizeStream: {e}")))?
+        .into_inner();
+    let (mut answered, mut errors, mut expected) = (0u64, 0u64, 0u64);
+    while let Some(result) = results
+        .message()
+        .await
+        .map_err(|e| LoadError::Server(format!("SummarizeStream ended early: {e}")))?
+    {
+        if result.sequence != expected || result.id != expected.to_string() {
+            return Err(LoadError::Server(format!(
+                "result {} (id {:?}) out of order: expected {expected}",
+                result.sequence, result.id
+            )));
+        }
+        expected += 1;
+        match result.result {
+            Some(pb::summarize_result::Result::Response(_)) => answered += 1,
+            _ => errors += 1,
+        }
+    }
+    Ok((answered, errors))
 }
 
 /// When a level ends.

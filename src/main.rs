@@ -87,6 +87,7 @@ fn loadgen(a: brief::config::LoadgenArgs) -> Result<(), String> {
         concurrency: a.concurrency,
         duration: std::time::Duration::from_secs(a.seconds),
         total: a.total,
+        stream: a.stream,
     };
     let runtime =
         tokio::runtime::Runtime::new().map_err(|e| format!("cannot start the runtime: {e}"))?;

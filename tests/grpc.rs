@@ -417,23 +417,6 @@ async fn bad_requests_get_invalid_argument_naming_the_field() {
 }
 
 #[tokio::test]
-async fn html_is_unimplemented_for_now() {
-    let server = TestServer::start().await;
-    let mut client = server.client().await;
-    let req = pb::SummarizeRequest {
-        document: Some(pb::Document {
-            format: pb::Format::Html as i32,
-            ..doc("<p>Hi.</p>")
-        }),
-        ..Default::default()
-    };
-    let err = client.summarize(req).await.expect_err("html");
-    assert_eq!(err.code(), Code::Unimplemented);
-    assert!(err.message().contains("FORMAT_PLAIN_TEXT"));
-    server.stop().await;
-}
-
-#[tokio::test]
 async fn odd_but_valid_input_gets_a_sensible_answer() {
     let server = TestServer::start().await;
     let mut client = server.client().await;

@@ -131,4 +131,64 @@ proptest! {
             prop_assert!(resp.sentences.windows(2).all(|w| w[0].index < w[1].index));
         }
     }
+
+    #[test]
+    fn html_pages_in_any_language_keep_every_promise(
+        blocks in prop::collection::vec(
+            (
+                prop::sample::select(vec![
+                    "p", "div", "h1", "li", "nav", "footer", "script", "article", "span", "br", "td",
+                ]),
+                text(),
+            ),
+            0..12,
+        ),
+        language in prop::sample::select(vec!["", "en", "de", "fr-CA", "zh", "ja", "ko", "xx"]),
+        as_bytes in any::<bool>(),
+        unit in unit(),
+    ) {
+        let mut page = String::from("<html><head><title>T</title></head><body>");
+        for (tag, text) in &blocks {
+            page.push_str(&format!("<{tag}>{text}</{tag}>"));
+        }
+        page.push_str("</body></html>");
+        let mut doc = pb::Document {
+            format: pb::Format::Html as i32,
+            language: language.to_owned(),
+            ..Default::default()
+        };
+        if as_bytes {
+            doc.raw = page.into_bytes();
+        } else {
+            doc.content = page;
+        }
+        let weights = Weights::default();
+        let req = pb::ExtractRequest {
+            document: Some(doc.clone()),
+            offset_unit: unit as i32,
+            ..Default::default()
+        };
+        let extract = match api::extract(&req, &weights) {
+            Ok(r) => r,
+            // A page without text is refused, naming the field; nothing else is.
+            Err(api::RequestError::InvalidArgument { field, .. }) => {
+                prop_assert!(field == "document.raw" || field == "document.content");
+                return Ok(());
+            }
+            Err(e) => return Err(TestCaseError::fail(format!("{e}"))),
+        };
+        for s in &extract.sentences {
+            prop_assert_eq!(slice(&extract.text, unit, s.offset, s.length), Some(s.text.clone()));
+        }
+        let brief = api::summarize(
+            &pb::SummarizeRequest { document: Some(doc), offset_unit: unit as i32, ..Default::default() },
+            &weights,
+        )
+        .expect("summarize accepts what extract accepts");
+        for s in &brief.sentences {
+            prop_assert_eq!(&extract.sentences[s.index as usize].text, &s.text);
+            prop_assert_eq!(slice(&extract.text, unit, s.offset, s.length), Some(s.text.clone()));
+        }
+        prop_assert_eq!(&brief.language, &extract.language);
+    }
 }

@@ -16,7 +16,8 @@ const MAX_BYTES: usize = 400;
 /// Returns the byte range of a headline line at the start of `content`, if there is one.
 ///
 /// A headline is the first line when it is short, does not end like a sentence of prose (with a
-/// full stop, comma, colon or semicolon), is not boilerplate, and more text follows it.
+/// full stop, comma, colon or semicolon, Latin or CJK), is not boilerplate, and more text follows
+/// it.
 pub fn find(content: &str) -> Option<Range<usize>> {
     let start = content.len() - content.trim_start().len();
     let line_end = start + content[start..].find('\n')?;
@@ -26,7 +27,11 @@ pub fn find(content: &str) -> Option<Range<usize>> {
         return None;
     }
     let last = line.chars().next_back()?;
-    if matches!(last, '.' | ',' | ';' | ':' | '…') || is_boilerplate(line) {
+    if matches!(
+        last,
+        '.' | ',' | ';' | ':' | '…' | '。' | '，' | '；' | '：' | '．' | '、'
+    ) || is_boilerplate(line)
+    {
         return None;
     }
     let words = word_count(line);
@@ -63,6 +68,8 @@ mod tests {
         assert_eq!(find("The talks ended on Monday.\n\nBoth sides left."), None);
         assert_eq!(find("One line only, no newline"), None);
         assert_eq!(find("Headline\n   \n"), None);
+        assert_eq!(find("政府周二宣布了新的计划。\n该计划包括减税。"), None);
+        assert_eq!(find("政府宣布新计划\n该计划包括减税。"), Some(0..21));
         assert_eq!(find("© 2024 Example\nBody text."), None);
         let long = format!("{}\nBody.", "word ".repeat(40));
         assert_eq!(find(&long), None);

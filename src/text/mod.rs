@@ -2,6 +2,8 @@
 
 pub mod boilerplate;
 pub mod headline;
+pub mod html;
+pub mod lang;
 pub mod lexicon;
 pub mod segment;
 pub mod stopwords;

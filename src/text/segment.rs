@@ -63,9 +63,21 @@ pub struct Span {
     pub first_in_paragraph: bool,
 }
 
-/// Splits `text` into sentences, in order.
+mod languages;
+
+use crate::text::lang::Language;
+use languages::Rules;
+
+/// Splits `text` (English, or any language without rules of its own) into sentences, in order.
 pub fn sentences(text: &str) -> Vec<Span> {
-    let mut seg = Segmenter::new(text);
+    sentences_in(text, Language::English)
+}
+
+/// Splits `text` into sentences, in order, with the abbreviations and ordinal rules of
+/// `language` (German, French, Spanish, Italian, Portuguese and Dutch have their own, on top of
+/// the English ones) and its stop words as sentence starters.
+pub fn sentences_in(text: &str, language: Language) -> Vec<Span> {
+    let mut seg = Segmenter::new(text, languages::rules(language));
     seg.run();
     seg.out
 }
@@ -1317,6 +1329,8 @@ enum Decision {
 struct Segmenter<'a> {
     text: &'a str,
     b: &'a [u8],
+    /// The language's additions to the English rules.
+    rules: &'static Rules,
     out: Vec<Span>,
     /// Start of the current (not yet emitted) sentence.
     seg_start: usize,
@@ -1342,12 +1356,13 @@ struct Segmenter<'a> {
 }
 
 impl<'a> Segmenter<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, rules: &'static Rules) -> Self {
         let b = text.as_bytes();
         let wrap = detect_hard_wrap(b);
         Segmenter {
             text,
             b,
+            rules,
             out: Vec::with_capacity(b.len() / 96 + 1),
             seg_start: 0,
             para: 0,
@@ -1959,7 +1974,11 @@ impl<'a> Segmenter<'a> {
                     *d = c.to_ascii_lowercase();
                 }
                 let lower = &buf[..tok.len()];
-                prev.class = if NEVER_DOTTED.iter().any(|w| w.as_bytes() == lower) {
+                prev.class = if NEVER_DOTTED
+                    .iter()
+                    .chain(self.rules.never_dotted)
+                    .any(|w| w.as_bytes() == lower)
+                {
                     Never
                 } else if POST_DOTTED.iter().any(|&(w, after_number)| {
                     w.as_bytes() == lower && (!after_number || (key == s && self.number_before(s)))
@@ -1978,8 +1997,7 @@ impl<'a> Segmenter<'a> {
             prev.marker = whole && roman;
             let mut buf = [0u8; 16];
             if let Some(k) = lower_word(tok, &mut buf) {
-                if let Ok(idx) = ABBREVIATIONS.binary_search_by(|e| e.0.as_bytes().cmp(k)) {
-                    let (_, cap, low) = ABBREVIATIONS[idx];
+                if let Some((cap, low)) = self.abbreviation(k) {
                     prev.class = if capital { cap } else { low };
                     // All-caps tokens are acronyms (`SEC.`, `MS.`, `RT.`), except company suffixes.
                     if tok.iter().all(u8::is_ascii_uppercase) && prev.class != Company {
@@ -1990,6 +2008,25 @@ impl<'a> Segmenter<'a> {
                     capital && BANG_NAMES.binary_search_by(|e| e.as_bytes().cmp(k)).is_ok();
             }
             return prev;
+        }
+        // A non-ASCII abbreviation of the language (`Dña.`, `pág.`, `tél.`): rare, so the
+        // lowercase copy it needs costs nothing on the common path.
+        if !self.rules.abbreviations.is_empty()
+            && tok.len() <= 16
+            && let Ok(word) = std::str::from_utf8(tok)
+            && word.chars().all(char::is_alphabetic)
+        {
+            let lower = word.to_lowercase();
+            if let Ok(idx) = self
+                .rules
+                .abbreviations
+                .binary_search_by(|e| e.0.cmp(lower.as_str()))
+            {
+                let (_, cap, low) = self.rules.abbreviations[idx];
+                let capital = word.chars().next().is_some_and(char::is_uppercase);
+                prev.class = if capital { cap } else { low };
+                return prev;
+            }
         }
         // `N°. 5`, `nº. 12`: the numero sign.
         if matches!(tok, [b'N' | b'n', 0xC2, 0xB0 | 0xBA]) {
@@ -2171,17 +2208,18 @@ impl<'a> Segmenter<'a> {
             NextKind::Upper | NextKind::Other => {
                 let upper = next.kind == NextKind::Upper;
                 match class {
+                    Class::Number if self.ordinal(prev, next.word) => false,
                     Ordinary | Class::Number | NumPrefix => upper || !next.quote,
                     Title | Never => false,
-                    Class::Initial => !next.quote && is_starter(b, next.word),
-                    Weak => is_starter(b, next.word) || (next.quote && upper),
+                    Class::Initial => !next.quote && self.starter(next.word),
+                    Weak => self.starter(next.word) || (next.quote && upper),
                     Company => {
-                        is_starter(b, next.word)
+                        self.starter(next.word)
                             || (next.quote && upper)
                             || (!next.quote && capword_then_lower(b, next.word))
                     }
                     Post => {
-                        is_starter(b, next.word)
+                        self.starter(next.word)
                             || (next.quote && upper)
                             || (!next.quote
                                 && (capword_then_lower(b, next.word) || title_at(b, next.word))
@@ -2197,6 +2235,52 @@ impl<'a> Segmenter<'a> {
         }
     }
 
+    /// A capitalised common sentence starter at `q`: an English one, or a stop word of the
+    /// language (`Die`, `Le`, `El`).
+    fn starter(&self, q: usize) -> bool {
+        let b = self.b;
+        if is_starter(b, q) {
+            return true;
+        }
+        if self.rules.language == Language::English {
+            return false;
+        }
+        let Some(e) = ascii_word(b, q, 15) else {
+            return false;
+        };
+        let w = &b[q..e];
+        let mut buf = [0u8; 16];
+        w[0].is_ascii_uppercase()
+            && w[1..].iter().all(u8::is_ascii_lowercase)
+            && word_ends_cleanly(b, e)
+            && lower_word(w, &mut buf)
+                .and_then(|k| std::str::from_utf8(k).ok())
+                .is_some_and(|k| self.rules.language.is_stop_word(k))
+    }
+
+    /// The classes of the abbreviation `key` (lowercase ASCII): the language's, else English's.
+    fn abbreviation(&self, key: &[u8]) -> Option<(Class, Class)> {
+        [self.rules.abbreviations, ABBREVIATIONS]
+            .into_iter()
+            .find_map(|list| {
+                let idx = list.binary_search_by(|e| e.0.as_bytes().cmp(key)).ok()?;
+                Some((list[idx].1, list[idx].2))
+            })
+    }
+
+    /// `am 3. Oktober`: the number before the period is an ordinal, by the word after it.
+    fn ordinal(&self, prev: &Prev, next_word: usize) -> bool {
+        if self.rules.ordinal_followers.is_empty() || prev.core_len > 3 {
+            return false;
+        }
+        let b = self.b;
+        // A month may be abbreviated itself (`5. Jan.`).
+        ascii_word(b, next_word, 15).is_some_and(|e| {
+            (word_ends_cleanly(b, e) || b.get(e) == Some(&b'.'))
+                && in_list(self.rules.ordinal_followers, &b[next_word..e])
+        })
+    }
+
     /// Boundary after an ellipsis (`...`, `…`, `. . .`, `....`).
     fn decide_ellipsis(&self, quote_closer: bool, gap: bool, p: usize) -> Decision {
         let b = self.b;
@@ -2204,7 +2288,7 @@ impl<'a> Segmenter<'a> {
             return Decision::Split;
         }
         let next = self.next_token(p, self.gap_nl);
-        let starter = is_starter(b, next.word);
+        let starter = self.starter(next.word);
         let split = if gap {
             starter || ((next.quote || quote_closer) && next.kind == NextKind::Upper)
         } else {
@@ -2243,7 +2327,7 @@ impl<'a> Segmenter<'a> {
             NextKind::Upper | NextKind::Other => {
                 let upper = next.kind == NextKind::Upper;
                 if prev.bang_name {
-                    is_starter(b, next.word) || (next.quote && upper)
+                    self.starter(next.word) || (next.quote && upper)
                 } else if quote_closer && !next.quote && upper {
                     !speech_attribution(b, next.word)
                 } else {

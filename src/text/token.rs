@@ -4,6 +4,12 @@
 //! the word ("Kim's", "don't"). A *term* is the folded, stemmed form of a content word (not a stop
 //! word, not a lone letter, not a bare number), interned per document in a [`Vocabulary`] so that
 //! everything downstream compares small integers instead of strings.
+//!
+//! Chinese and Japanese are written without spaces, so a "word" of those scripts is a whole
+//! phrase: there every ideograph and kana counts as one word, and the terms are the bigrams of
+//! adjacent ideographs and katakana (a lone ideograph is a term of its own). Hiragana, which
+//! mostly writes particles and endings, makes no terms. This applies in any language, so a
+//! Chinese name in an English article is a term too.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -11,6 +17,7 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::lang::{Language, Support};
 use super::lexicon::{ENGLISH, Form, KEY_BYTES, Key, key};
 use super::stopwords::is_stop_word;
 
@@ -241,6 +248,7 @@ pub fn word_count(text: &str) -> usize {
 #[derive(Debug, Default)]
 pub struct Tokenizer {
     folded: String,
+    language: Language,
 }
 
 /// True when `word` is already folded: lowercase ASCII letters, digits and `'` only.
@@ -286,17 +294,167 @@ pub fn stem_of_folded(folded: &str) -> Option<String> {
     Some(ENGLISH_STEMMER.stem(folded).into_owned())
 }
 
+/// The term of a folded word in `language` if it is a content word (see [`stem_of_folded`]).
+fn term_of_folded(folded: &str, language: Language) -> Option<String> {
+    if language == Language::English {
+        return stem_of_folded(folded);
+    }
+    if folded.chars().nth(1).is_none()
+        || folded.bytes().all(|b| b.is_ascii_digit())
+        || language.is_stop_word(folded)
+    {
+        return None;
+    }
+    Some(match language.support() {
+        Support::Stemmed => language.stem(folded),
+        Support::StopWords | Support::CharacterNgrams | Support::Neutral => folded.to_owned(),
+    })
+}
+
+/// What a character is to the Chinese and Japanese rules (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CjkClass {
+    /// An ideograph (Han): a word of its own, and part of bigram terms.
+    Ideograph,
+    /// Katakana: a word of its own, and part of bigram terms.
+    Katakana,
+    /// Hiragana: a word of its own, but no term.
+    Hiragana,
+    /// Any other character.
+    Other,
+}
+
+fn cjk_class(c: char) -> CjkClass {
+    match c {
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}'
+        | '\u{3005}' => CjkClass::Ideograph,
+        '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}' => {
+            CjkClass::Katakana
+        }
+        '\u{3040}'..='\u{309F}' => CjkClass::Hiragana,
+        _ => CjkClass::Other,
+    }
+}
+
+/// True when `word` has a Chinese or Japanese character.
+fn has_cjk(word: &str) -> bool {
+    // Every such character is 3 or 4 bytes long, with a lead byte of at least 0xE3.
+    word.bytes().any(|b| b >= 0xE3) && word.chars().any(|c| cjk_class(c) != CjkClass::Other)
+}
+
+/// One piece of a word with Chinese or Japanese characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CjkPiece<'a> {
+    /// A term: a bigram, or a lone ideograph.
+    Gram(&'a str),
+    /// A run of other letters and digits inside the word ("iPhone" in "iPhone手机").
+    Word(&'a str),
+}
+
+/// Splits a word with Chinese or Japanese characters into its pieces, and returns its number of
+/// words (each such character counts one, each run of other characters one).
+fn cjk_pieces<'a>(word: &'a str, mut piece: impl FnMut(CjkPiece<'a>)) -> usize {
+    let mut count = 0;
+    // The current run of characters of one class: its start, class, length in chars, and the
+    // start of its last char.
+    let mut run: Option<(usize, CjkClass, usize, usize)> = None;
+    for (i, c) in word.char_indices() {
+        let class = match cjk_class(c) {
+            // Ideographs and katakana form one run (`カタカナ語`), so bigrams span both.
+            CjkClass::Katakana => CjkClass::Ideograph,
+            other => other,
+        };
+        if class != CjkClass::Other {
+            count += 1;
+        }
+        if let Some((_, run_class, len, prev)) = run.as_mut()
+            && *run_class == class
+            && class != CjkClass::Hiragana
+        {
+            if class == CjkClass::Ideograph {
+                piece(CjkPiece::Gram(&word[*prev..i + c.len_utf8()]));
+            }
+            *len += 1;
+            *prev = i;
+            continue;
+        }
+        if let Some(done) = run.take() {
+            end_run(word, done, i, &mut piece);
+        }
+        if class == CjkClass::Other {
+            count += 1;
+        }
+        run = Some((i, class, 1, i));
+    }
+    if let Some(done) = run {
+        end_run(word, done, word.len(), &mut piece);
+    }
+    count
+}
+
+/// Reports what a finished run of [`cjk_pieces`] adds: a run of other characters is a word, a
+/// lone ideograph a term (longer runs reported their bigrams as they grew).
+fn end_run<'a>(
+    word: &'a str,
+    (start, class, len, _): (usize, CjkClass, usize, usize),
+    end: usize,
+    piece: &mut impl FnMut(CjkPiece<'a>),
+) {
+    match class {
+        CjkClass::Other => piece(CjkPiece::Word(&word[start..end])),
+        CjkClass::Ideograph
+            if len == 1
+                && cjk_class(word[start..].chars().next().unwrap_or(' '))
+                    == CjkClass::Ideograph =>
+        {
+            piece(CjkPiece::Gram(&word[start..end]))
+        }
+        _ => {}
+    }
+}
+
 impl Tokenizer {
-    /// Creates a tokenizer.
+    /// Creates a tokenizer for English.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Creates a tokenizer for `language`.
+    pub fn for_language(language: Language) -> Self {
+        Self {
+            folded: String::new(),
+            language,
+        }
     }
 
     /// Returns the stem of `word` if it is a content word, else `None`.
     ///
     /// Stop words, single characters and bare numbers are not content words.
     pub fn content_stem(&mut self, word: &str) -> Option<String> {
-        stem_of_folded(fold(word, is_folded(word), &mut self.folded))
+        term_of_folded(fold(word, is_folded(word), &mut self.folded), self.language)
+    }
+
+    /// Appends the distinct terms (stems, or character bigrams) of `text` to `out`, sorted.
+    pub fn content_stems(&mut self, text: &str, out: &mut Vec<String>) {
+        for (_, word) in words(text) {
+            if has_cjk(word) {
+                cjk_pieces(word, |piece| match piece {
+                    CjkPiece::Gram(gram) => {
+                        if !Language::Chinese.is_stop_word(gram) {
+                            out.push(gram.to_owned());
+                        }
+                    }
+                    CjkPiece::Word(w) => out.extend(self.content_stem(w)),
+                });
+            } else {
+                out.extend(self.content_stem(word));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
     }
 
     /// Appends the term of every content word of `text` to `out`, interning new terms in `vocab`,
@@ -321,7 +479,8 @@ impl Tokenizer {
         vocab: &mut Vocabulary<'a>,
         out: &mut Vec<TermId>,
     ) -> SentenceWords<'a> {
-        let lexicon = &*ENGLISH;
+        // Only English has a lexicon; other languages take the path of unlisted words.
+        let lexicon = (self.language == Language::English).then(|| &*ENGLISH);
         let mut count = 0;
         let mut first = "";
         let mut words = words(text);
@@ -329,37 +488,48 @@ impl Tokenizer {
             if count == 0 {
                 first = word.text;
             }
-            count += 1;
             let surface = word.text;
+            if word.classes & NON_ASCII != 0 && has_cjk(surface) {
+                count += cjk_pieces(surface, |piece| {
+                    let term = match piece {
+                        CjkPiece::Gram(gram) => vocab.term_of_gram(gram),
+                        CjkPiece::Word(w) => self.unlisted_term(w, is_folded(w), vocab),
+                    };
+                    vocab.occurs(term, out);
+                });
+                continue;
+            }
+            count += 1;
             // A short ASCII word (most words) is looked up by its key, without folding it first;
             // the folded string is made only for the other words and for words not listed.
-            let listed = match word.ascii_key(text.as_bytes()) {
+            let listed = lexicon.and_then(|lexicon| match word.ascii_key(text.as_bytes()) {
                 Some(key) => lexicon.form_of_key(key),
                 None => lexicon.form(fold(surface, word.is_folded(), &mut self.folded)),
-            };
+            });
             let term = match listed {
                 Some(Form::NotContent) => None,
                 Some(Form::Stem(id)) => Some(vocab.listed_term(id, surface)),
-                // Not listed: classified and stemmed once per document.
-                None => {
-                    let folded = fold(surface, word.is_folded(), &mut self.folded);
-                    match vocab.forms.get(folded) {
-                        Some(&term) => term,
-                        None => {
-                            let term =
-                                stem_of_folded(folded).map(|stem| vocab.add_stem(stem, surface));
-                            vocab.forms.insert(folded.into(), term);
-                            term
-                        }
-                    }
-                }
+                None => self.unlisted_term(surface, word.is_folded(), vocab),
             };
-            if let Some(t) = term {
-                vocab.counts[t as usize] += 1;
-                out.push(t);
-            }
+            vocab.occurs(term, out);
         }
         SentenceWords { count, first }
+    }
+
+    /// The term of a word the lexicon does not list: classified and stemmed once per document.
+    fn unlisted_term<'a>(
+        &mut self,
+        surface: &'a str,
+        already_folded: bool,
+        vocab: &mut Vocabulary<'a>,
+    ) -> Option<TermId> {
+        let folded = fold(surface, already_folded, &mut self.folded);
+        if let Some(&term) = vocab.forms.get(folded) {
+            return term;
+        }
+        let term = term_of_folded(folded, self.language).map(|stem| vocab.add_stem(stem, surface));
+        vocab.forms.insert(folded.into(), term);
+        term
     }
 }
 
@@ -441,6 +611,8 @@ pub struct Vocabulary<'a> {
     surface: Vec<&'a str>,
     counts: Vec<u32>,
     idf: Vec<u8>,
+    /// Stems are looked up in the English lexicon (for English text only).
+    lexicon: bool,
 }
 
 impl Default for Vocabulary<'_> {
@@ -452,6 +624,7 @@ impl Default for Vocabulary<'_> {
             surface: Vec::new(),
             counts: Vec::new(),
             idf: Vec::new(),
+            lexicon: true,
         }
     }
 }
@@ -472,8 +645,16 @@ impl<'a> Vocabulary<'a> {
     /// rehash as they grow (a news article has a distinct term for about every 25 bytes, and a
     /// distinct word form that is not in the lexicon for about every 200).
     pub fn for_text(bytes: usize) -> Self {
+        Self::for_text_in(bytes, Language::English)
+    }
+
+    /// [`Vocabulary::for_text`] for a text in `language`: without the English lexicon's stems
+    /// and idf unless it is English, and sized for a distinct word form per 25 bytes otherwise
+    /// (no lexicon lists them).
+    pub fn for_text_in(bytes: usize, language: Language) -> Self {
+        let english = language == Language::English;
         let terms = bytes / 25;
-        let unlisted = bytes / 200;
+        let unlisted = if english { bytes / 200 } else { terms };
         Self {
             forms: Map::with_capacity_and_hasher(unlisted, Default::default()),
             ids: Map::with_capacity_and_hasher(unlisted, Default::default()),
@@ -481,12 +662,35 @@ impl<'a> Vocabulary<'a> {
             surface: Vec::with_capacity(terms),
             counts: Vec::with_capacity(terms),
             idf: Vec::with_capacity(terms),
+            lexicon: english,
         }
+    }
+
+    /// Counts one occurrence of `term`, if it is one, and appends it to `out`.
+    fn occurs(&mut self, term: Option<TermId>, out: &mut Vec<TermId>) {
+        if let Some(t) = term {
+            self.counts[t as usize] += 1;
+            out.push(t);
+        }
+    }
+
+    /// The term of a Chinese or Japanese bigram (or lone ideograph), or `None` for a Chinese stop
+    /// word; interned once per document like an unlisted word form.
+    fn term_of_gram(&mut self, gram: &'a str) -> Option<TermId> {
+        if let Some(&term) = self.forms.get(gram) {
+            return term;
+        }
+        let term =
+            (!Language::Chinese.is_stop_word(gram)).then(|| self.add_stem(gram.into(), gram));
+        self.forms.insert(gram.into(), term);
+        term
     }
 
     /// Returns the id of `stem`, adding it with a count of 0 if new.
     fn add_stem(&mut self, stem: String, surface: &'a str) -> TermId {
-        if let Some(id) = ENGLISH.stem_id(&stem) {
+        if self.lexicon
+            && let Some(id) = ENGLISH.stem_id(&stem)
+        {
             return self.listed_term(id, surface);
         }
         if let Some(&id) = self.ids.get(stem.as_str()) {
@@ -518,7 +722,7 @@ impl<'a> Vocabulary<'a> {
 
     /// Looks up the id of a term without adding it.
     pub fn get(&self, stem: &str) -> Option<TermId> {
-        match ENGLISH.stem_id(stem) {
+        match ENGLISH.stem_id(stem).filter(|_| self.lexicon) {
             Some(id) => self.listed.get(id),
             None => self.ids.get(stem).copied(),
         }
@@ -704,5 +908,69 @@ mod tests {
         assert_eq!(vocab.count(talk), 3);
         assert_eq!(vocab.surface(talk), "Talks");
         assert_eq!(out.iter().filter(|&&id| id == talk).count(), 3);
+    }
+
+    fn pieces(word: &str) -> (Vec<CjkPiece<'_>>, usize) {
+        let mut out = Vec::new();
+        let count = cjk_pieces(word, |p| out.push(p));
+        (out, count)
+    }
+
+    #[test]
+    fn chinese_and_japanese_words_become_bigrams() {
+        use CjkPiece::{Gram, Word};
+        // Every ideograph counts as a word; bigrams overlap.
+        assert_eq!(
+            pieces("经济增长"),
+            (vec![Gram("经济"), Gram("济增"), Gram("增长")], 4)
+        );
+        // A lone ideograph is a term; a run of Latin letters inside is a word of its own.
+        assert_eq!(
+            pieces("iPhone手机"),
+            (vec![Word("iPhone"), Gram("手机")], 3)
+        );
+        assert_eq!(pieces("新iPhone"), (vec![Gram("新"), Word("iPhone")], 2));
+        // Hiragana counts but makes no terms, and breaks runs; katakana joins ideographs.
+        assert_eq!(
+            pieces("政府はテレビ局"),
+            (
+                vec![Gram("政府"), Gram("テレ"), Gram("レビ"), Gram("ビ局")],
+                7
+            )
+        );
+        assert_eq!(pieces("すし"), (vec![], 2));
+        assert!(has_cjk("東京"));
+        assert!(!has_cjk("Zürich’s"));
+    }
+
+    #[test]
+    fn chinese_terms_drop_stop_words_and_count_every_character() {
+        let mut t = Tokenizer::for_language(Language::Chinese);
+        let mut vocab = Vocabulary::for_text_in(100, Language::Chinese);
+        let mut out = Vec::new();
+        let seen = t.sentence_terms("我们的经济，经济增长。", &mut vocab, &mut out);
+        assert_eq!(seen.count, 9);
+        let economy = vocab.get("经济").expect("a term");
+        assert_eq!(vocab.count(economy), 2);
+        // 我们 is a Chinese stop word; 的 alone is never a term.
+        assert_eq!(vocab.get("我们"), None);
+        let mut stems = Vec::new();
+        t.content_stems("经济增长", &mut stems);
+        assert_eq!(stems, ["增长", "济增", "经济"]);
+    }
+
+    #[test]
+    fn other_languages_use_their_stop_words_and_stemmer_without_the_english_lexicon() {
+        let mut t = Tokenizer::for_language(Language::German);
+        let mut vocab = Vocabulary::for_text_in(100, Language::German);
+        let mut out = Vec::new();
+        let seen = t.sentence_terms("Die Regierungen und die Regierung", &mut vocab, &mut out);
+        assert_eq!(seen.count, 5);
+        assert_eq!(out.len(), 2);
+        let government = vocab.get("regier").expect("the German stem");
+        assert_eq!(vocab.count(government), 2);
+        // Unknown to the English lexicon's idf: every term weighs the same.
+        assert_eq!(vocab.idf(government), u8::MAX);
+        assert_eq!(t.content_stem("und"), None);
     }
 }

@@ -1,0 +1,675 @@
+//! Languages: which one an article is in, and how its words become terms.
+//!
+//! A [`Language`] says how the tokenizer makes terms ([`Support`]): English uses the shipped
+//! lexicon (stems and background idf, see [`super::lexicon`]); the other languages that have both
+//! a Snowball stemmer and a stop-word list are stemmed the same way without idf; Chinese and
+//! Japanese, written without spaces, get character n-grams; any other language gets
+//! language-neutral terms (case-folded words). Stop words come from NLTK's lists (the
+//! `stop-words` crate), stemmers from `rust-stemmers`; both are built once per process.
+//!
+//! [`detect`] identifies the language of a text from a bounded sample of its start, so that
+//! detection costs the same for a 4 KB and a 4 MB article. Latin-script text is first matched
+//! against the stop-word lists (function words are the most frequent words of any text, and
+//! their sets barely overlap across languages): one hash lookup per word, a few microseconds for
+//! an article. Text in other scripts, and Latin text the stop words do not settle, go to
+//! `whatlang` (trigram statistics), which costs about 150 µs a call.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use whatlang::{Lang, Script};
+
+/// How a language's words become terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Support {
+    /// Stop words removed and Snowball stemming (for English also the background idf table).
+    Stemmed,
+    /// Stop words removed, words not stemmed (no stemmer exists for the language).
+    StopWords,
+    /// Chinese and Japanese: terms are character bigrams (and single ideographs).
+    CharacterNgrams,
+    /// Language-neutral: every case-folded word of two or more characters is a term.
+    Neutral,
+}
+
+/// A language the summarizer processes, or [`Language::Neutral`] for any other.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Language {
+    /// Arabic.
+    Arabic,
+    /// Catalan.
+    Catalan,
+    /// Chinese.
+    Chinese,
+    /// Danish.
+    Danish,
+    /// Dutch.
+    Dutch,
+    /// English (the default).
+    #[default]
+    English,
+    /// Finnish.
+    Finnish,
+    /// French.
+    French,
+    /// German.
+    German,
+    /// Greek.
+    Greek,
+    /// Hebrew.
+    Hebrew,
+    /// Hungarian.
+    Hungarian,
+    /// Indonesian.
+    Indonesian,
+    /// Italian.
+    Italian,
+    /// Japanese.
+    Japanese,
+    /// Norwegian (Bokmål and Nynorsk).
+    Norwegian,
+    /// Portuguese.
+    Portuguese,
+    /// Romanian.
+    Romanian,
+    /// Russian.
+    Russian,
+    /// Slovenian.
+    Slovenian,
+    /// Spanish.
+    Spanish,
+    /// Swedish.
+    Swedish,
+    /// Tamil.
+    Tamil,
+    /// Turkish.
+    Turkish,
+    /// Any other language: language-neutral processing.
+    Neutral,
+}
+
+/// Every language with its BCP-47 primary tag, stemmer and NLTK stop-word list code.
+static TABLE: &[(Language, &str, Option<Algorithm>, Option<&str>)] = &[
+    (Language::Arabic, "ar", Some(Algorithm::Arabic), Some("ar")),
+    (Language::Catalan, "ca", None, Some("ca")),
+    (Language::Chinese, "zh", None, Some("zh")),
+    (Language::Danish, "da", Some(Algorithm::Danish), Some("da")),
+    (Language::Dutch, "nl", Some(Algorithm::Dutch), Some("nl")),
+    (
+        Language::English,
+        "en",
+        Some(Algorithm::English),
+        Some("en"),
+    ),
+    (
+        Language::Finnish,
+        "fi",
+        Some(Algorithm::Finnish),
+        Some("fi"),
+    ),
+    (Language::French, "fr", Some(Algorithm::French), Some("fr")),
+    (Language::German, "de", Some(Algorithm::German), Some("de")),
+    (Language::Greek, "el", Some(Algorithm::Greek), Some("el")),
+    (Language::Hebrew, "he", None, Some("he")),
+    (
+        Language::Hungarian,
+        "hu",
+        Some(Algorithm::Hungarian),
+        Some("hu"),
+    ),
+    (Language::Indonesian, "id", None, Some("id")),
+    (
+        Language::Italian,
+        "it",
+        Some(Algorithm::Italian),
+        Some("it"),
+    ),
+    (Language::Japanese, "ja", None, None),
+    (
+        Language::Norwegian,
+        "no",
+        Some(Algorithm::Norwegian),
+        Some("no"),
+    ),
+    (
+        Language::Portuguese,
+        "pt",
+        Some(Algorithm::Portuguese),
+        Some("pt"),
+    ),
+    (
+        Language::Romanian,
+        "ro",
+        Some(Algorithm::Romanian),
+        Some("ro"),
+    ),
+    (
+        Language::Russian,
+        "ru",
+        Some(Algorithm::Russian),
+        Some("ru"),
+    ),
+    (Language::Slovenian, "sl", None, Some("sl")),
+    (
+        Language::Spanish,
+        "es",
+        Some(Algorithm::Spanish),
+        Some("es"),
+    ),
+    (
+        Language::Swedish,
+        "sv",
+        Some(Algorithm::Swedish),
+        Some("sv"),
+    ),
+    (Language::Tamil, "ta", Some(Algorithm::Tamil), Some("ta")),
+    (
+        Language::Turkish,
+        "tr",
+        Some(Algorithm::Turkish),
+        Some("tr"),
+    ),
+];
+
+/// The stemmer and stop words of one language.
+struct Resources {
+    stemmer: Option<Stemmer>,
+    stop_words: HashSet<&'static str, foldhash::fast::FixedState>,
+}
+
+/// Every language's resources, in [`TABLE`] order, built on first use (see [`preload`]).
+static RESOURCES: LazyLock<Vec<Resources>> = LazyLock::new(|| {
+    TABLE
+        .iter()
+        .map(|&(_, _, algorithm, stop_code)| Resources {
+            stemmer: algorithm.map(Stemmer::create),
+            stop_words: stop_code
+                .and_then(stop_words::lookup)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .collect(),
+        })
+        .collect()
+});
+
+/// Builds every language's stemmer and stop-word set now rather than on the first request.
+pub fn preload() {
+    LazyLock::force(&RESOURCES);
+    LazyLock::force(&LATIN_STOP_WORDS);
+}
+
+/// Stop word → the set of Latin-script languages (bits indexed like [`TABLE`]) it is a stop
+/// word of.
+static LATIN_STOP_WORDS: LazyLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
+    LazyLock::new(|| {
+        let mut index: HashMap<&'static str, u32, foldhash::fast::FixedState> = HashMap::default();
+        for (i, &(language, _, _, code)) in TABLE.iter().enumerate() {
+            if !LATIN.contains(&language) {
+                continue;
+            }
+            for &word in code.and_then(stop_words::lookup).unwrap_or_default() {
+                *index.entry(word).or_default() |= 1 << i;
+            }
+        }
+        index
+    });
+
+/// The languages written in Latin script that have a stop-word list.
+const LATIN: &[Language] = &[
+    Language::Catalan,
+    Language::Danish,
+    Language::Dutch,
+    Language::English,
+    Language::Finnish,
+    Language::French,
+    Language::German,
+    Language::Hungarian,
+    Language::Indonesian,
+    Language::Italian,
+    Language::Norwegian,
+    Language::Portuguese,
+    Language::Romanian,
+    Language::Slovenian,
+    Language::Spanish,
+    Language::Swedish,
+    Language::Turkish,
+];
+
+impl Language {
+    /// The languages that are not [`Language::Neutral`].
+    pub fn all() -> impl Iterator<Item = Language> {
+        TABLE.iter().map(|e| e.0)
+    }
+
+    fn entry(self) -> Option<usize> {
+        TABLE.iter().position(|e| e.0 == self)
+    }
+
+    /// The BCP-47 primary language tag ("en"), or "und" for [`Language::Neutral`].
+    pub fn tag(self) -> &'static str {
+        self.entry().map_or("und", |i| TABLE[i].1)
+    }
+
+    /// How words become terms in this language.
+    pub fn support(self) -> Support {
+        match self {
+            Language::Chinese | Language::Japanese => Support::CharacterNgrams,
+            Language::Neutral => Support::Neutral,
+            _ => match self.entry() {
+                Some(i) if TABLE[i].2.is_some() => Support::Stemmed,
+                _ => Support::StopWords,
+            },
+        }
+    }
+
+    /// The language of a BCP-47 tag ("de", "de-AT", "pt_BR", "zh-Hant"; ISO 639-3 codes such as
+    /// "deu" too), or [`Language::Neutral`] for one this version has no resources for.
+    pub fn from_tag(tag: &str) -> Language {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        let mut lower = [0u8; 3];
+        if primary.len() > lower.len() || !primary.is_ascii() {
+            return Language::Neutral;
+        }
+        lower[..primary.len()].copy_from_slice(primary.as_bytes());
+        lower.make_ascii_lowercase();
+        let primary = std::str::from_utf8(&lower[..primary.len()]).unwrap_or_default();
+        let primary = match primary {
+            "nb" | "nn" => "no",
+            p if p.len() == 3 => ISO_639_3
+                .iter()
+                .find(|e| e.0 == p)
+                .map_or(p, |e| if e.1 == "nb" { "no" } else { e.1 }),
+            p => p,
+        };
+        TABLE
+            .iter()
+            .find(|e| e.1 == primary)
+            .map_or(Language::Neutral, |e| e.0)
+    }
+
+    /// True when `folded` (lowercase) is a stop word of this language.
+    pub fn is_stop_word(self, folded: &str) -> bool {
+        self.entry()
+            .is_some_and(|i| RESOURCES[i].stop_words.contains(folded))
+    }
+
+    /// The stem of `folded` (lowercase) when the language has a stemmer, else `folded` itself.
+    pub fn stem(self, folded: &str) -> String {
+        match self.entry().and_then(|i| RESOURCES[i].stemmer.as_ref()) {
+            Some(stemmer) => stemmer.stem(folded).into_owned(),
+            None => folded.to_owned(),
+        }
+    }
+}
+
+/// The result of [`detect`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detection {
+    /// The BCP-47 primary tag of the detected language ("ko"), even when it is processed as
+    /// [`Language::Neutral`].
+    pub tag: &'static str,
+    /// The language the article is processed in.
+    pub language: Language,
+    /// whatlang's confidence in [0, 1].
+    pub confidence: f64,
+}
+
+/// How many bytes of the text detection looks at: a few hundred words identify a language as
+/// well as the whole article would, and the cost stays bounded for large articles.
+pub const DETECTION_SAMPLE_BYTES: usize = 2048;
+
+/// Detects the language of `text` from its first [`DETECTION_SAMPLE_BYTES`] bytes.
+///
+/// `None` when the text is too short or too mixed to tell: for Latin script, only a clear or
+/// reliable detection counts (short Latin texts are easily mistaken for one another); for other
+/// scripts the best guess is used, since the script alone narrows it down.
+pub fn detect(text: &str) -> Option<Detection> {
+    let mut end = text.len().min(DETECTION_SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    let candidates = match detect_by_stop_words(sample) {
+        StopWordVote::Clear(found) => return Some(found),
+        StopWordVote::Close(candidates) => candidates,
+        StopWordVote::Undecided => [Language::Neutral; 2],
+    };
+    let info = whatlang::detect(sample)?;
+    // An unreliable Latin guess counts only when the stop words agree that it is one of the two
+    // likeliest (Swedish, Danish and Norwegian share most of their function words).
+    let tag = tag_of(info.lang());
+    if info.script() == Script::Latin
+        && !info.is_reliable()
+        && !candidates.contains(&Language::from_tag(tag))
+    {
+        return None;
+    }
+    Some(Detection {
+        tag,
+        language: Language::from_tag(tag),
+        confidence: info.confidence(),
+    })
+}
+
+/// Fewest words a sample needs for the stop words to decide its language.
+const MIN_STOP_WORD_SAMPLE: usize = 8;
+
+/// What the stop words of a sample say about its language.
+enum StopWordVote {
+    /// One language leads clearly.
+    Clear(Detection),
+    /// Two languages lead together.
+    Close([Language; 2]),
+    /// Another script, too few words, or too few stop words.
+    Undecided,
+}
+
+/// Votes on a Latin-script language by the stop words of the sample: the language whose list
+/// holds the most of its words wins when that is a clear lead (at least 3 hits, a tenth of the
+/// words, and 1.5 times the runner-up).
+fn detect_by_stop_words(sample: &str) -> StopWordVote {
+    let index = &*LATIN_STOP_WORDS;
+    let mut hits = [0u32; 32];
+    let (mut words, mut latin_words) = (0usize, 0usize);
+    let mut lower = String::new();
+    for (_, word) in super::token::words(sample) {
+        words += 1;
+        if !word.chars().next().is_some_and(is_latin) {
+            continue;
+        }
+        latin_words += 1;
+        let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(&languages) = index.get(key) {
+            let mut bits = languages;
+            while bits != 0 {
+                hits[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        }
+        // Most texts are settled within a few dozen words: stop once one language leads by far.
+        if latin_words % 16 == 0 && latin_words >= 32 && decisive(&hits) {
+            break;
+        }
+    }
+    if latin_words < MIN_STOP_WORD_SAMPLE || latin_words * 2 < words {
+        return StopWordVote::Undecided;
+    }
+    let mut ranked: Vec<(u32, usize)> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| (h, i))
+        .filter(|&(h, _)| h > 0)
+        .collect();
+    // Most hits first; ties by table order, so the result is deterministic.
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let Some(&(best, i)) = ranked.first() else {
+        return StopWordVote::Undecided;
+    };
+    let (second, j) = ranked.get(1).copied().unwrap_or((0, i));
+    let enough = best >= 3 && best as usize * 10 >= latin_words;
+    if !enough {
+        return StopWordVote::Undecided;
+    }
+    if best * 2 < second * 3 {
+        return StopWordVote::Close([TABLE[i].0, TABLE[j].0]);
+    }
+    let (language, tag, _, _) = TABLE[i];
+    StopWordVote::Clear(Detection {
+        tag,
+        language,
+        // The runner-up's share of the winner's hits, turned around: 1 when no other
+        // language's stop words occur.
+        confidence: 1.0 - f64::from(second) / f64::from(best),
+    })
+}
+
+/// True when one language has at least 12 hits and three times as many as any other.
+fn decisive(hits: &[u32; 32]) -> bool {
+    let (mut best, mut second) = (0, 0);
+    for &h in hits {
+        if h > best {
+            second = best;
+            best = h;
+        } else if h > second {
+            second = h;
+        }
+    }
+    best >= 12 && best >= 3 * second
+}
+
+/// True for a letter of the Latin script (ASCII, Latin-1 and Latin Extended letters).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c))
+}
+
+/// The BCP-47 primary tag of a whatlang language.
+fn tag_of(lang: Lang) -> &'static str {
+    let code = lang.code();
+    ISO_639_3.iter().find(|e| e.0 == code).map_or(code, |e| e.1)
+}
+
+/// ISO 639-3 codes of whatlang's languages and their BCP-47 tags.
+static ISO_639_3: &[(&str, &str)] = &[
+    ("afr", "af"),
+    ("aka", "ak"),
+    ("amh", "am"),
+    ("ara", "ar"),
+    ("aze", "az"),
+    ("bel", "be"),
+    ("ben", "bn"),
+    ("bul", "bg"),
+    ("cat", "ca"),
+    ("ces", "cs"),
+    ("cmn", "zh"),
+    ("cym", "cy"),
+    ("dan", "da"),
+    ("deu", "de"),
+    ("ell", "el"),
+    ("eng", "en"),
+    ("epo", "eo"),
+    ("est", "et"),
+    ("fin", "fi"),
+    ("fra", "fr"),
+    ("guj", "gu"),
+    ("heb", "he"),
+    ("hin", "hi"),
+    ("hrv", "hr"),
+    ("hun", "hu"),
+    ("hye", "hy"),
+    ("ind", "id"),
+    ("ita", "it"),
+    ("jav", "jv"),
+    ("jpn", "ja"),
+    ("kan", "kn"),
+    ("kat", "ka"),
+    ("khm", "km"),
+    ("kor", "ko"),
+    ("lat", "la"),
+    ("lav", "lv"),
+    ("lit", "lt"),
+    ("mal", "ml"),
+    ("mar", "mr"),
+    ("mkd", "mk"),
+    ("mya", "my"),
+    ("nep", "ne"),
+    ("nld", "nl"),
+    ("nob", "nb"),
+    ("nor", "no"),
+    ("ori", "or"),
+    ("pan", "pa"),
+    ("pes", "fa"),
+    ("pol", "pl"),
+    ("por", "pt"),
+    ("ron", "ro"),
+    ("rus", "ru"),
+    ("sin", "si"),
+    ("slk", "sk"),
+    ("slv", "sl"),
+    ("sna", "sn"),
+    ("spa", "es"),
+    ("srp", "sr"),
+    ("swe", "sv"),
+    ("tam", "ta"),
+    ("tel", "te"),
+    ("tgl", "tl"),
+    ("tha", "th"),
+    ("tuk", "tk"),
+    ("tur", "tr"),
+    ("ukr", "uk"),
+    ("urd", "ur"),
+    ("uzb", "uz"),
+    ("vie", "vi"),
+    ("yid", "yi"),
+    ("zho", "zh"),
+    ("zul", "zu"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_least_fifteen_languages_have_stop_words_and_a_stemmer() {
+        let stemmed: Vec<&str> = Language::all()
+            .filter(|l| l.support() == Support::Stemmed)
+            .map(Language::tag)
+            .collect();
+        assert!(stemmed.len() >= 15, "{stemmed:?}");
+        for l in Language::all().filter(|l| l.support() != Support::CharacterNgrams) {
+            assert!(l.is_stop_word(match l {
+                Language::English => "the",
+                Language::German => "und",
+                Language::French => "les",
+                Language::Spanish => "los",
+                Language::Russian => "и",
+                _ => continue,
+            }));
+        }
+        assert!(!Language::German.is_stop_word("regierung"));
+        assert_eq!(Language::German.stem("regierungen"), "regier");
+        assert_eq!(Language::French.stem("présidentielles"), "présidentiel");
+        assert_eq!(Language::Neutral.stem("서울"), "서울");
+    }
+
+    #[test]
+    fn tags_map_to_languages() {
+        assert_eq!(Language::from_tag("de"), Language::German);
+        assert_eq!(Language::from_tag("DE-at"), Language::German);
+        assert_eq!(Language::from_tag("pt_BR"), Language::Portuguese);
+        assert_eq!(Language::from_tag("zh-Hant-TW"), Language::Chinese);
+        assert_eq!(Language::from_tag("nb"), Language::Norwegian);
+        assert_eq!(Language::from_tag("deu"), Language::German);
+        assert_eq!(Language::from_tag("ko"), Language::Neutral);
+        assert_eq!(Language::from_tag(""), Language::Neutral);
+        assert_eq!(Language::from_tag("ünï"), Language::Neutral);
+        for l in Language::all() {
+            assert_eq!(Language::from_tag(l.tag()), l);
+        }
+        assert_eq!(Language::Neutral.tag(), "und");
+    }
+
+    #[test]
+    fn detects_languages_of_news_text() {
+        let cases = [
+            (
+                "The government announced on Tuesday that it would raise taxes on fuel, a move \
+                 that critics said would hurt families already struggling with rising prices.",
+                "en",
+            ),
+            (
+                "Die Bundesregierung hat am Dienstag angekündigt, die Steuern auf Kraftstoff zu \
+                 erhöhen. Kritiker sagen, dass dies Familien schadet, die bereits unter den \
+                 steigenden Preisen leiden.",
+                "de",
+            ),
+            (
+                "Le gouvernement a annoncé mardi qu'il augmenterait les taxes sur le carburant, \
+                 une décision qui, selon les critiques, pénaliserait les familles.",
+                "fr",
+            ),
+            (
+                "El gobierno anunció el martes que subirá los impuestos sobre el combustible, una \
+                 medida que según los críticos perjudicará a las familias.",
+                "es",
+            ),
+            (
+                "De regering heeft dinsdag aangekondigd dat zij de belasting op brandstof zal \
+                 verhogen, een maatregel die volgens critici gezinnen zal treffen.",
+                "nl",
+            ),
+            (
+                "Il governo ha annunciato martedì che aumenterà le tasse sul carburante, una \
+                 misura che secondo i critici danneggerà le famiglie.",
+                "it",
+            ),
+            (
+                "Regeringen meddelade på tisdagen att den kommer att höja skatten på bränsle, \
+                 en åtgärd som enligt kritiker skadar familjer som redan har det svårt.",
+                "sv",
+            ),
+            (
+                "Hükümet salı günü akaryakıt vergilerini artıracağını açıkladı. Eleştirmenler \
+                 bu kararın zaten zorlanan aileleri daha da zor durumda bırakacağını söyledi.",
+                "tr",
+            ),
+            // Latin script without a stop-word list here: whatlang decides.
+            (
+                "Rząd ogłosił we wtorek, że podniesie podatki na paliwo, co według krytyków \
+                 zaszkodzi rodzinom, które już teraz zmagają się z rosnącymi cenami.",
+                "pl",
+            ),
+            (
+                "Правительство объявило во вторник, что повысит налоги на топливо.",
+                "ru",
+            ),
+            (
+                "政府周二宣布将提高燃油税。批评者说，这将伤害已经在物价上涨中挣扎的家庭。",
+                "zh",
+            ),
+            (
+                "政府は火曜日、燃料税を引き上げると発表した。批判的な人々は、物価の上昇に苦しむ家庭に打撃を与えると述べている。",
+                "ja",
+            ),
+            (
+                "정부는 화요일 연료세를 인상하겠다고 발표했다. 비평가들은 이것이 가정에 피해를 줄 것이라고 말했다.",
+                "ko",
+            ),
+        ];
+        for (text, tag) in cases {
+            let d = detect(text).unwrap_or_else(|| panic!("no detection for {tag}"));
+            assert_eq!(d.tag, tag, "{text}");
+            assert!(d.confidence > 0.0 && d.confidence <= 1.0);
+        }
+        assert_eq!(
+            detect("정부는").map(|d| d.language),
+            Some(Language::Neutral)
+        );
+        assert_eq!(
+            detect("Rząd ogłosił we wtorek, że podniesie podatki na paliwo, co według krytyków zaszkodzi rodzinom.")
+                .map(|d| d.language),
+            Some(Language::Neutral)
+        );
+        // Too short to tell: no detection rather than a guess.
+        assert_eq!(detect("OK"), None);
+        assert_eq!(detect("12345 !!!"), None);
+    }
+
+    #[test]
+    fn detection_looks_at_a_bounded_sample() {
+        // A multi-byte character straddles the sample boundary.
+        let text = format!(
+            "{}{}",
+            "a".repeat(DETECTION_SAMPLE_BYTES - 1),
+            "é".repeat(10)
+        );
+        let _ = detect(&text);
+    }
+}
