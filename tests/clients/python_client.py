@@ -1,4 +1,4 @@
-"""A Python client generated from proto/ with grpcio-tools, calling both RPCs in every offset unit.
+"""A Python client generated from proto/ with grpcio-tools, calling every RPC in every offset unit, with an HTML page and a Chinese article.
 
 Run by scripts/python-client.sh, which generates the code and starts the server; argv[1] is the
 server address and argv[2] the directory of the generated code.
@@ -40,6 +40,23 @@ def main():
     assert len(r.sentences) == 3 and r.limited_by == pb.LIMITED_BY_MAX_SENTENCES, r
     assert "Copyright" not in r.summary and not r.summary.startswith("North Korea News"), r.summary
     print("seed brief:", r.summary)
+
+    # An HTML page sent as its undecoded windows-1252 bytes: offsets refer to the extracted text.
+    page = open("tests/data/html/windows1252.html", "rb").read()
+    doc = pb.Document(format=pb.FORMAT_HTML, raw=page)
+    e = stub.Extract(pb.ExtractRequest(document=doc, offset_unit=pb.OFFSET_UNIT_CODE_POINTS))
+    assert e.text and "\ufffd" not in e.text and e.page_title, e
+    for s in e.sentences:
+        assert e.text[s.offset:s.offset + s.length] == s.text, s
+    r = stub.Summarize(pb.SummarizeRequest(document=doc))
+    assert len(r.sentences) == 3 and r.language == "fr", r  # the page is French
+    print("html page:", e.page_title, "->", len(e.sentences), "sentences;", r.summary[:60], "...")
+
+    zh = "中国政府周二宣布了新的经济刺激计划。该计划包括减税和增加基础设施投资。经济学家表示，这一计划将有助于稳定经济增长。"
+    r = stub.Summarize(pb.SummarizeRequest(document=pb.Document(content=zh), length=pb.Length(max_sentences=1)))
+    assert r.language == "zh" and r.language_source == pb.LANGUAGE_SOURCE_DETECTED, r
+    assert r.language_support == pb.LANGUAGE_SUPPORT_CHARACTER_NGRAMS and len(r.sentences) == 1, r
+    print("chinese:", r.summary, r.language, round(r.language_confidence, 2))
 
     bad = [
         (pb.SummarizeRequest(), "document"),
