@@ -17,6 +17,13 @@ const ANYWHERE: &[&str] = &[
     "follow us on",
     "this material may not be published",
     "getty images",
+    // The same in the other languages with abbreviation lists (de, fr, es, it, pt, nl).
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "alle rechten voorbehouden",
 ];
 
 /// Prefixes that mark a short sentence as boilerplate (compared lowercase).
@@ -40,6 +47,36 @@ const PREFIXES: &[&str] = &[
     "last updated",
     "share this",
     "email this",
+    // Datelines, "read also" and advertisement labels in de, fr, es, it, pt and nl.
+    "veröffentlicht am",
+    "aktualisiert am",
+    "lesen sie auch",
+    "mehr zum thema",
+    "publié le",
+    "mis à jour le",
+    "lire aussi",
+    "lire la suite",
+    "voir aussi",
+    "publicité",
+    "publicado el",
+    "actualizado el",
+    "lea también",
+    "leer más",
+    "publicidad",
+    "pubblicato il",
+    "aggiornato il",
+    "leggi anche",
+    "pubblicità",
+    "publicado em",
+    "atualizado em",
+    "leia também",
+    "leia mais",
+    "publicidade",
+    "gepubliceerd op",
+    "bijgewerkt op",
+    "lees ook",
+    "lees meer",
+    "advertentie",
 ];
 
 /// Sentences longer than this many bytes are never taken for a prefix-only match: a long sentence
@@ -201,6 +238,12 @@ mod tests {
             "CLICK HERE for the latest",
             "By Jane Smith",
             "By Jane Smith and John Doe, CNN",
+            "Publié le 12 mars 2024 à 18 h 05",
+            "Veröffentlicht am 3. Mai 2024",
+            "Lesen Sie auch: Die Bahn erhöht die Preise",
+            "© Nordkurier. Alle Rechte vorbehalten.",
+            "Tous droits réservés – Le Journal",
+            "Leia também: governo anuncia novo plano",
             "Photo: Reuters",
             "Share this article",
         ] {
@@ -215,6 +258,8 @@ mod tests {
             "By the end of the week, the two sides had not met.",
             "Copyright law was at the heart of the dispute between the studio and its writers, who said the rules were decades out of date and had never been tested in court before this year.",
             "Readers were told to read more carefully.",
+            "Anzeige gegen den Fahrer wurde am Montag erstattet.",
+            "Le gouvernement a publié le rapport mardi.",
             "",
         ] {
             assert!(!is_boilerplate(line), "{line:?} should not be boilerplate");
