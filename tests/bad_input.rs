@@ -318,3 +318,83 @@ async fn a_100_mb_message_is_refused_without_harm() {
     .await;
     server.stop().await;
 }
+
+/// Sends an HTML page as `raw` bytes and returns the outcome within a liveness bound.
+async fn summarize_html(
+    client: &mut SummarizerClient<Channel>,
+    name: &str,
+    raw: Vec<u8>,
+) -> Result<pb::SummarizeResponse, tonic::Status> {
+    let req = pb::SummarizeRequest {
+        document: Some(pb::Document {
+            format: pb::Format::Html as i32,
+            raw,
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    tokio::time::timeout(Duration::from_secs(60), client.summarize(req))
+        .await
+        .unwrap_or_else(|_| panic!("{name}: no answer within 60 s"))
+        .map(tonic::Response::into_inner)
+}
+
+#[tokio::test]
+async fn hostile_html_pages_get_an_answer_or_a_clear_refusal() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let text = "The council met on Monday and voted for the plan. ";
+
+    // 150,000 nested elements (a parser without a depth limit would overflow its stack): the text
+    // inside still gets a brief.
+    let nested = format!("{}<p>{}</p>", "<div>".repeat(150_000), text.repeat(3));
+    let resp = summarize_html(&mut client, "nested divs", nested.into_bytes())
+        .await
+        .expect("deeply nested page");
+    assert!(
+        resp.summary.contains("The council met on Monday"),
+        "{resp:?}"
+    );
+
+    // Nested inline formatting, unclosed.
+    let bold = format!("<p>{}</p>{}", text.repeat(3), "<b><i>".repeat(50_000));
+    summarize_html(&mut client, "nested formatting", bold.into_bytes())
+        .await
+        .expect("nested formatting");
+
+    // More elements than allowed: refused, naming the field.
+    let many = format!("<p>{text}</p>{}", "<i></i>".repeat(210_000));
+    let err = summarize_html(&mut client, "too many elements", many.into_bytes())
+        .await
+        .expect_err("too many elements");
+    assert_eq!(err.code(), Code::ResourceExhausted);
+    assert!(
+        err.message().starts_with("document.raw:"),
+        "{}",
+        err.message()
+    );
+
+    // Binary junk and a page of tags only: a brief or "no visible text", nothing else.
+    let junk: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    for (name, raw) in [
+        ("binary junk", junk),
+        (
+            "tags only",
+            "<div><span></span></div>".repeat(1000).into_bytes(),
+        ),
+    ] {
+        match summarize_html(&mut client, name, raw).await {
+            Ok(_) => {}
+            Err(e) => assert_eq!(e.code(), Code::InvalidArgument, "{name}: {e}"),
+        }
+    }
+
+    // The server is still fine.
+    client
+        .summarize(request("Still here. Still answering."))
+        .await
+        .expect("still serving");
+    server.stop().await;
+}
