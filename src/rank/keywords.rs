@@ -6,8 +6,10 @@
 
 use std::cell::RefCell;
 
+use std::collections::HashMap;
+
 use crate::text::lexicon::idf_value;
-use crate::text::token::{TermId, Vocabulary};
+use crate::text::token::{TermId, Vocabulary, cjk_bigram};
 
 /// One keyword of an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +60,13 @@ pub fn weights(vocab: &Vocabulary<'_>, specificity: &[f64]) -> Vec<f64> {
 }
 
 /// The `max` heaviest keywords, heaviest first, ties in order of first appearance.
+///
+/// Chinese and Japanese bigrams that straddle two words are not listed (see [`straddles`]).
 pub fn top<'a>(vocab: &Vocabulary<'a>, weights: &[f64], max: usize) -> Vec<Keyword<'a>> {
-    let mut ids: Vec<TermId> = (0..weights.len() as TermId).collect();
+    let straddling = straddles(vocab);
+    let mut ids: Vec<TermId> = (0..weights.len() as TermId)
+        .filter(|&t| !straddling.get(t as usize).copied().unwrap_or(false))
+        .collect();
     // Stable sort keeps first-appearance order (ids are assigned in order) among equal weights.
     ids.sort_by(|&a, &b| weights[b as usize].total_cmp(&weights[a as usize]));
     ids.into_iter()
@@ -68,6 +75,41 @@ pub fn top<'a>(vocab: &Vocabulary<'a>, weights: &[f64], max: usize) -> Vec<Keywo
             text: vocab.surface(t),
             weight: weights[t as usize],
             count: vocab.count(t),
+        })
+        .collect()
+}
+
+/// Which terms of `vocab` are character bigrams that straddle two words: `xy` where some bigram
+/// ending in `x` and some bigram starting with `y` each occur at least as often as `xy` (in
+/// 经济增长, 济增 lies between 经济 and 增长). Indexed by [`TermId`]; one pass over the terms.
+fn straddles(vocab: &Vocabulary<'_>) -> Vec<bool> {
+    let grams: Vec<Option<(char, char)>> = (0..vocab.len() as TermId)
+        .map(|t| cjk_bigram(vocab.surface(t)))
+        .collect();
+    if grams.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    // The most occurrences of a bigram ending (starting) with each character.
+    let mut ending: HashMap<char, u32> = HashMap::new();
+    let mut starting: HashMap<char, u32> = HashMap::new();
+    for (t, gram) in grams.iter().enumerate() {
+        if let Some((a, b)) = *gram {
+            let count = vocab.count(t as TermId);
+            let e = ending.entry(b).or_default();
+            *e = (*e).max(count);
+            let s = starting.entry(a).or_default();
+            *s = (*s).max(count);
+        }
+    }
+    grams
+        .iter()
+        .enumerate()
+        .map(|(t, gram)| {
+            gram.is_some_and(|(a, b)| {
+                let count = vocab.count(t as TermId);
+                ending.get(&a).is_some_and(|&c| c >= count)
+                    && starting.get(&b).is_some_and(|&c| c >= count)
+            })
         })
         .collect()
 }
@@ -99,6 +141,26 @@ mod tests {
         assert_eq!(top[1].text, "talks");
         assert_eq!(top[1].count, 2);
         assert!((top[1].weight - 2.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn bigrams_across_two_words_are_not_listed() {
+        use crate::text::lang::Language;
+        let mut vocab = Vocabulary::for_text_in(100, Language::Chinese);
+        let mut out = Vec::new();
+        Tokenizer::for_language(Language::Chinese).terms(
+            "经济增长放缓。经济增长。刺激计划，刺激计划。经济。",
+            &mut vocab,
+            &mut out,
+        );
+        let w = weights(&vocab, &vec![1.0; vocab.len()]);
+        let listed: Vec<&str> = top(&vocab, &w, 20).iter().map(|k| k.text).collect();
+        for word in ["经济", "增长", "刺激", "计划"] {
+            assert!(listed.contains(&word), "{word} missing from {listed:?}");
+        }
+        for straddling in ["济增", "激计"] {
+            assert!(!listed.contains(&straddling), "{straddling} in {listed:?}");
+        }
     }
 
     #[test]

@@ -339,6 +339,21 @@ fn cjk_class(c: char) -> CjkClass {
     }
 }
 
+/// The two characters of a Chinese or Japanese bigram term, or `None` for any other term.
+pub fn cjk_bigram(term: &str) -> Option<(char, char)> {
+    let mut chars = term.chars();
+    let (a, b) = (chars.next()?, chars.next()?);
+    let gram = |c| matches!(cjk_class(c), CjkClass::Ideograph | CjkClass::Katakana);
+    (chars.next().is_none() && gram(a) && gram(b)).then_some((a, b))
+}
+
+/// Chinese characters that only ever write particles and conjunctions (的, 了, 是, 和, ...): a
+/// bigram with one of them straddles a word boundary, so it is no term.
+const FUNCTION_CHARS: &[char] = &[
+    '的', '了', '着', '过', '是', '在', '和', '与', '及', '或', '而', '之', '于', '把', '被', '也',
+    '就', '都', '吗', '呢', '吧', '啊',
+];
+
 /// True when `word` has a Chinese or Japanese character.
 fn has_cjk(word: &str) -> bool {
     // Every such character is 3 or 4 bytes long, with a lead byte of at least 0xE3.
@@ -443,7 +458,7 @@ impl Tokenizer {
             if has_cjk(word) {
                 cjk_pieces(word, |piece| match piece {
                     CjkPiece::Gram(gram) => {
-                        if !Language::Chinese.is_stop_word(gram) {
+                        if !Language::Chinese.is_stop_word(gram) && !gram.contains(FUNCTION_CHARS) {
                             out.push(gram.to_owned());
                         }
                     }
@@ -680,8 +695,8 @@ impl<'a> Vocabulary<'a> {
         if let Some(&term) = self.forms.get(gram) {
             return term;
         }
-        let term =
-            (!Language::Chinese.is_stop_word(gram)).then(|| self.add_stem(gram.into(), gram));
+        let content = !Language::Chinese.is_stop_word(gram) && !gram.contains(FUNCTION_CHARS);
+        let term = content.then(|| self.add_stem(gram.into(), gram));
         self.forms.insert(gram.into(), term);
         term
     }
@@ -952,8 +967,10 @@ mod tests {
         assert_eq!(seen.count, 9);
         let economy = vocab.get("经济").expect("a term");
         assert_eq!(vocab.count(economy), 2);
-        // 我们 is a Chinese stop word; 的 alone is never a term.
+        // 我们 is a Chinese stop word; 的 alone is never a term, nor a bigram with it.
         assert_eq!(vocab.get("我们"), None);
+        assert_eq!(vocab.get("们的"), None);
+        assert_eq!(vocab.get("的经"), None);
         let mut stems = Vec::new();
         t.content_stems("经济增长", &mut stems);
         assert_eq!(stems, ["增长", "济增", "经济"]);
