@@ -265,7 +265,8 @@ fn article_text(doc: &pb::Document) -> Result<ArticleText<'_>, RequestError> {
     } else {
         "document.content"
     };
-    let html = enum_value::<pb::Format>("document.format", doc.format)? == pb::Format::Html;
+    // `document` has checked the format.
+    let html = doc.format == pb::Format::Html as i32;
     let text = match (raw, html) {
         (false, _) => Cow::Borrowed(doc.content.as_str()),
         (true, true) => html::decode(&doc.raw).0,

@@ -34,6 +34,9 @@ pub enum Support {
 }
 
 /// A language the summarizer processes, or [`Language::Neutral`] for any other.
+///
+/// The variants are declared in [`TABLE`] order, so that a language's entry is its discriminant
+/// (checked by a test) rather than a search on every stop-word lookup.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Language {
     /// Arabic.
@@ -243,8 +246,9 @@ impl Language {
         TABLE.iter().map(|e| e.0)
     }
 
+    /// The index of the language in [`TABLE`] and [`RESOURCES`].
     fn entry(self) -> Option<usize> {
-        TABLE.iter().position(|e| e.0 == self)
+        (self != Language::Neutral).then_some(self as usize)
     }
 
     /// The BCP-47 primary language tag ("en"), or "und" for [`Language::Neutral`].
@@ -312,7 +316,8 @@ pub struct Detection {
     pub tag: &'static str,
     /// The language the article is processed in.
     pub language: Language,
-    /// whatlang's confidence in [0, 1].
+    /// How sure the detection is, in [0, 1]: from the stop-word vote's margin over the
+    /// runner-up, or whatlang's own confidence.
     pub confidence: f64,
 }
 
@@ -340,15 +345,13 @@ pub fn detect(text: &str) -> Option<Detection> {
     // An unreliable Latin guess counts only when the stop words agree that it is one of the two
     // likeliest (Swedish, Danish and Norwegian share most of their function words).
     let tag = tag_of(info.lang());
-    if info.script() == Script::Latin
-        && !info.is_reliable()
-        && !candidates.contains(&Language::from_tag(tag))
-    {
+    let language = Language::from_tag(tag);
+    if info.script() == Script::Latin && !info.is_reliable() && !candidates.contains(&language) {
         return None;
     }
     Some(Detection {
         tag,
-        language: Language::from_tag(tag),
+        language,
         confidence: info.confidence(),
     })
 }
@@ -402,18 +405,7 @@ fn detect_by_stop_words(sample: &str) -> StopWordVote {
     if latin_words < MIN_STOP_WORD_SAMPLE || latin_words * 2 < words {
         return StopWordVote::Undecided;
     }
-    let mut ranked: Vec<(u32, usize)> = hits
-        .iter()
-        .enumerate()
-        .map(|(i, &h)| (h, i))
-        .filter(|&(h, _)| h > 0)
-        .collect();
-    // Most hits first; ties by table order, so the result is deterministic.
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let Some(&(best, i)) = ranked.first() else {
-        return StopWordVote::Undecided;
-    };
-    let (second, j) = ranked.get(1).copied().unwrap_or((0, i));
+    let ((best, i), (second, j)) = top_two(&hits);
     let enough = best >= 3 && best as usize * 10 >= latin_words;
     if !enough {
         return StopWordVote::Undecided;
@@ -433,16 +425,23 @@ fn detect_by_stop_words(sample: &str) -> StopWordVote {
 
 /// True when one language has at least 12 hits and three times as many as any other.
 fn decisive(hits: &[u32; 32]) -> bool {
-    let (mut best, mut second) = (0, 0);
-    for &h in hits {
-        if h > best {
+    let ((best, _), (second, _)) = top_two(hits);
+    best >= 12 && best >= 3 * second
+}
+
+/// The most and second-most hits with their [`TABLE`] indices; ties go to the earlier index, so
+/// the vote is deterministic.
+fn top_two(hits: &[u32; 32]) -> ((u32, usize), (u32, usize)) {
+    let (mut best, mut second) = ((0, 0), (0, 0));
+    for (i, &h) in hits.iter().enumerate() {
+        if h > best.0 {
             second = best;
-            best = h;
-        } else if h > second {
-            second = h;
+            best = (h, i);
+        } else if h > second.0 {
+            second = (h, i);
         }
     }
-    best >= 12 && best >= 3 * second
+    (best, second)
 }
 
 /// True for a letter of the Latin script (ASCII, Latin-1 and Latin Extended letters).
@@ -570,8 +569,10 @@ mod tests {
         assert_eq!(Language::from_tag("ko"), Language::Neutral);
         assert_eq!(Language::from_tag(""), Language::Neutral);
         assert_eq!(Language::from_tag("ünï"), Language::Neutral);
-        for l in Language::all() {
+        for (i, l) in Language::all().enumerate() {
             assert_eq!(Language::from_tag(l.tag()), l);
+            // The discriminant is the table index (see `Language::entry`).
+            assert_eq!(l as usize, i);
         }
         assert_eq!(Language::Neutral.tag(), "und");
     }

@@ -73,9 +73,9 @@ pub fn sentences(text: &str) -> Vec<Span> {
     sentences_in(text, Language::English)
 }
 
-/// Splits `text` into sentences, in order, with the abbreviations and ordinal rules of
-/// `language` (German, French, Spanish, Italian, Portuguese and Dutch have their own, on top of
-/// the English ones) and its stop words as sentence starters.
+/// Splits `text` into sentences, in order. German, French, Spanish, Italian, Portuguese and Dutch
+/// add their own abbreviations and ordinal rules to the English ones, and their stop words as
+/// sentence starters; every other language uses the English rules.
 pub fn sentences_in(text: &str, language: Language) -> Vec<Span> {
     let mut seg = Segmenter::new(text, languages::rules(language));
     seg.run();
@@ -2015,18 +2015,11 @@ impl<'a> Segmenter<'a> {
             && tok.len() <= 16
             && let Ok(word) = std::str::from_utf8(tok)
             && word.chars().all(char::is_alphabetic)
+            && let Some((cap, low)) = self.abbreviation(word.to_lowercase().as_bytes())
         {
-            let lower = word.to_lowercase();
-            if let Ok(idx) = self
-                .rules
-                .abbreviations
-                .binary_search_by(|e| e.0.cmp(lower.as_str()))
-            {
-                let (_, cap, low) = self.rules.abbreviations[idx];
-                let capital = word.chars().next().is_some_and(char::is_uppercase);
-                prev.class = if capital { cap } else { low };
-                return prev;
-            }
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            prev.class = if capital { cap } else { low };
+            return prev;
         }
         // `N°. 5`, `nº. 12`: the numero sign.
         if matches!(tok, [b'N' | b'n', 0xC2, 0xB0 | 0xBA]) {
@@ -2258,7 +2251,7 @@ impl<'a> Segmenter<'a> {
                 .is_some_and(|k| self.rules.language.is_stop_word(k))
     }
 
-    /// The classes of the abbreviation `key` (lowercase ASCII): the language's, else English's.
+    /// The classes of the abbreviation `key` (lowercase): the language's, else English's.
     fn abbreviation(&self, key: &[u8]) -> Option<(Class, Class)> {
         [self.rules.abbreviations, ABBREVIATIONS]
             .into_iter()

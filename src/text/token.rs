@@ -354,6 +354,12 @@ const FUNCTION_CHARS: &[char] = &[
     '就', '都', '吗', '呢', '吧', '啊',
 ];
 
+/// True when a bigram (or lone ideograph) is a term: not a Chinese stop word, and without a
+/// function character.
+fn gram_is_content(gram: &str) -> bool {
+    !Language::Chinese.is_stop_word(gram) && !gram.contains(FUNCTION_CHARS)
+}
+
 /// True when `word` has a Chinese or Japanese character.
 fn has_cjk(word: &str) -> bool {
     // Every such character is 3 or 4 bytes long, with a lead byte of at least 0xE3.
@@ -458,7 +464,7 @@ impl Tokenizer {
             if has_cjk(word) {
                 cjk_pieces(word, |piece| match piece {
                     CjkPiece::Gram(gram) => {
-                        if !Language::Chinese.is_stop_word(gram) && !gram.contains(FUNCTION_CHARS) {
+                        if gram_is_content(gram) {
                             out.push(gram.to_owned());
                         }
                     }
@@ -695,8 +701,7 @@ impl<'a> Vocabulary<'a> {
         if let Some(&term) = self.forms.get(gram) {
             return term;
         }
-        let content = !Language::Chinese.is_stop_word(gram) && !gram.contains(FUNCTION_CHARS);
-        let term = content.then(|| self.add_stem(gram.into(), gram));
+        let term = gram_is_content(gram).then(|| self.add_stem(gram.into(), gram));
         self.forms.insert(gram.into(), term);
         term
     }
