@@ -47,11 +47,28 @@ pub fn key(word: &str) -> Option<Key> {
     Some(Key::from_le_bytes(packed))
 }
 
+/// How many of the most frequent forms go in [`Lexicon::hot`]: they are four words in five of
+/// running news text (on cnndm_dev: 3,584 forms 80%, all 59,611 forms 97%), and their table,
+/// 4,096 buckets of 24 bytes, stays in the core's caches, while a lookup in the table of all
+/// forms (megabytes) would miss them for nearly every word.
+const HOT_FORMS: usize = 3584;
+
+/// A [`Key`] as two words: the same bytes without `u128`'s 16-byte alignment, so that a table
+/// entry with its [`Form`] takes 24 bytes instead of 32.
+type SplitKey = [u64; 2];
+
+fn split(key: Key) -> SplitKey {
+    // Truncations on purpose: the low and the high half.
+    [key as u64, (key >> 64) as u64]
+}
+
 /// Word forms, stems and idf of one language.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Forms that have a [`Key`].
-    short: Map<Key, Form>,
+    /// The [`HOT_FORMS`] most frequent forms that have a [`Key`].
+    hot: Map<SplitKey, Form>,
+    /// The other forms that have a [`Key`].
+    short: Map<SplitKey, Form>,
     /// Longer forms.
     long: Map<&'static str, Form>,
     stems: Map<String, u32>,
@@ -70,6 +87,7 @@ impl Lexicon {
     /// Parses `word<TAB>idf` lines; a stem's idf is the one given with its first form.
     fn parse(tsv: &'static str) -> Self {
         let mut lexicon = Lexicon {
+            hot: Map::with_capacity_and_hasher(HOT_FORMS, Default::default()),
             short: Map::default(),
             long: Map::default(),
             stems: Map::default(),
@@ -91,10 +109,18 @@ impl Lexicon {
                     Form::Stem(id)
                 }
             };
-            match key(word) {
-                Some(k) => lexicon.short.entry(k).or_insert(form),
-                None => lexicon.long.entry(word).or_insert(form),
-            };
+            match key(word).map(split) {
+                Some(k) if lexicon.hot.contains_key(&k) || lexicon.short.contains_key(&k) => {}
+                Some(k) if lexicon.hot.len() < HOT_FORMS => {
+                    lexicon.hot.insert(k, form);
+                }
+                Some(k) => {
+                    lexicon.short.insert(k, form);
+                }
+                None => {
+                    lexicon.long.entry(word).or_insert(form);
+                }
+            }
         }
         lexicon
     }
@@ -109,7 +135,8 @@ impl Lexicon {
 
     /// What the folded word form whose [`Key`] is `key` is, if it is listed.
     pub fn form_of_key(&self, key: Key) -> Option<Form> {
-        self.short.get(&key).copied()
+        let key = split(key);
+        self.hot.get(&key).or_else(|| self.short.get(&key)).copied()
     }
 
     /// The number of distinct stems; stem ids are `0..stem_count()`.
@@ -141,7 +168,8 @@ mod tests {
     #[test]
     fn lexicon_is_loaded_and_ordered_by_rarity() {
         let en = &*ENGLISH;
-        let forms = en.short.len() + en.long.len();
+        let forms = en.hot.len() + en.short.len() + en.long.len();
+        assert_eq!(en.hot.len(), HOT_FORMS);
         assert!(forms > 50_000, "{forms}");
         assert!(!en.long.is_empty());
         assert_eq!(en.form("the"), Some(Form::NotContent));
