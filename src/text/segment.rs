@@ -12,7 +12,9 @@
 //!    word would not have fitted). In a hard-wrapped document a single newline is just a space
 //!    and only blank lines separate paragraphs, except before bullets/numbered items and after
 //!    short unpunctuated lines (headings); otherwise every line is its own paragraph (news text
-//!    puts headlines, captions and bullets on lines of their own).
+//!    puts headlines, captions and bullets on lines of their own), except that a line going on
+//!    in lowercase after a trailing space or after four or more words ending on a lowercase word
+//!    continues the sentence (`This is a sentence\ncut off in the middle.`).
 //! 2. **Boundary scan**: a table-driven loop jumps from one *interesting* byte to the next
 //!    (`.`, `!`, `?`, newlines and the lead bytes of the few multi-byte characters that matter:
 //!    `…`, `。`, `！`, `？`, `•`, U+2028/U+2029, ...). At a terminal character the whole run of
@@ -1250,6 +1252,27 @@ fn detached_ahead(b: &[u8], tok: &[u8], from: usize) -> bool {
     false
 }
 
+/// Does the line `b[start..end]` (no trailing whitespace) end on a whole lowercase ASCII word
+/// after at least three other words? Looks back at most 200 bytes.
+fn wrapped_fragment(b: &[u8], start: usize, end: usize) -> bool {
+    let lo = start.max(end.saturating_sub(200));
+    let mut q = end;
+    while q > lo && b[q - 1].is_ascii_lowercase() {
+        q -= 1;
+    }
+    if q == end || q == lo || b[q - 1] != b' ' {
+        return false;
+    }
+    let mut spaces = 0;
+    while q > lo && spaces < 3 {
+        q -= 1;
+        if b[q] == b' ' && q > lo && b[q - 1] != b' ' {
+            spaces += 1;
+        }
+    }
+    spaces >= 3
+}
+
 /// Value of a roman numeral of at most four letters, all lowercase or all uppercase
 /// (`ii`, `IV`, `xii`), or `None`.
 fn roman_value(w: &[u8]) -> Option<u32> {
@@ -1600,9 +1623,11 @@ impl<'a> Segmenter<'a> {
         match self.wrap {
             // A trailing space marks a soft line break (as in `format=flowed` mail) when the
             // next line goes on in lowercase: `It was a cold \nnight in the city.`
+            // So does a line of four or more words that stops on a lowercase word, mid-clause,
+            // before a lowercase line (`This is a sentence\ncut off in the middle.`).
             None if i > line_start
-                && b[i - 1] == b' '
                 && b.get(k).is_some_and(u8::is_ascii_lowercase)
+                && (b[i - 1] == b' ' || wrapped_fragment(b, line_start, i))
                 && !line_ends_terminal(b, line_start, i) => {}
             None => self.cut(i, true),
             Some(width) => {
@@ -3530,6 +3555,26 @@ mod tests {
         (
             "1) The first item. 2) The second item.",
             &["1) The first item.", "2) The second item."],
+        ),
+        // --- a line broken mid-clause ---
+        (
+            "This is a sentence\ncut off in the middle because pdf.",
+            &["This is a sentence\ncut off in the middle because pdf."],
+        ),
+        (
+            "The company said on Monday that it would\ncut 500 jobs. Shares fell.",
+            &[
+                "The company said on Monday that it would\ncut 500 jobs.",
+                "Shares fell.",
+            ],
+        ),
+        (
+            "features\ncontact manager\nevents, activities\n",
+            &["features", "contact manager", "events, activities"],
+        ),
+        (
+            "Photo by John Smith\nupdated at noon",
+            &["Photo by John Smith", "updated at noon"],
         ),
         // --- roman-numeral lists ---
         (
