@@ -50,7 +50,8 @@
 //!   would go.`) or an opening quote followed by a capital, and never when bracketed (`[...]`,
 //!   `(...)`).
 //! * A number after a period continues the sentence after `in.` of a measure (`3 in. 2 lb.`) and
-//!   inside a bracket (`[page. 42]`); a clock time after `p.m.` starts a new one (`7 p.m. 7 a.m.
+//!   inside a bracket (`[page. 42]`, `(Phil. 4:8)`); a bracketed list marker before a capital
+//!   starts a new sentence (`here. (vii) And`); a clock time after `p.m.` starts a new one (`7 p.m. 7 a.m.
 //!   is`); a roman numeral after a number prefix continues it (`Vol. II`).
 //! * A sentence never consists of punctuation only; list markers (`1.`, `a.`, `iv.`) at the start
 //!   of a sentence never end it, and inline numbered lists (`1. Foo 2. Bar`, `i) Foo ii) Bar`)
@@ -1273,6 +1274,25 @@ fn wrapped_fragment(b: &[u8], start: usize, end: usize) -> bool {
     spaces >= 3
 }
 
+/// A bracketed lowercase list marker followed by a capitalised word at `q`: `(a) The`,
+/// `[z] Last`, `(vii) And`.
+fn bracketed_marker_at(b: &[u8], q: usize) -> bool {
+    let close = match b.get(q) {
+        Some(b'(') => b')',
+        Some(b'[') => b']',
+        _ => return false,
+    };
+    let Some(e) = ascii_word(b, q + 1, 4) else {
+        return false;
+    };
+    let w = &b[q + 1..e];
+    (w.len() == 1 || roman_value(w).is_some())
+        && w[0].is_ascii_lowercase()
+        && b.get(e) == Some(&close)
+        && b.get(e + 1) == Some(&b' ')
+        && b.get(e + 2).is_some_and(u8::is_ascii_uppercase)
+}
+
 /// Value of a roman numeral of at most four letters, all lowercase or all uppercase
 /// (`ii`, `IV`, `xii`), or `None`.
 fn roman_value(w: &[u8]) -> Option<u32> {
@@ -2358,10 +2378,10 @@ impl<'a> Segmenter<'a> {
             NextKind::End => true,
             NextKind::Punct => false,
             NextKind::Lower => {
-                // `... sold. iPhone sales ...`
+                // `... sold. iPhone sales ...`, `... here. (vii) And ...`
                 matches!(class, Ordinary | Class::Number)
-                    && !next.quote
-                    && b.get(next.word + 1).is_some_and(u8::is_ascii_uppercase)
+                    && ((!next.quote && b.get(next.word + 1).is_some_and(u8::is_ascii_uppercase))
+                        || bracketed_marker_at(b, p))
             }
             NextKind::Digit => {
                 (matches!(class, Ordinary | Class::Number)
@@ -2411,13 +2431,16 @@ impl<'a> Segmenter<'a> {
             && b.get(next_word).is_some_and(u8::is_ascii_digit)
     }
 
-    /// `[page. 42]`, `(chapter. 3)`: a number closed by the bracket that opened before the
+    /// `[page. 42]`, `(Phil. 4:8)`: a number closed by the bracket that opened before the
     /// period (`end`), in the current sentence (at most 64 bytes back and a few digits ahead).
     fn bracketed_number(&self, end: usize, next_word: usize) -> bool {
         let b = self.b;
         let mut e = next_word;
-        while e < b.len() && e - next_word < 6 && b[e].is_ascii_digit() {
+        while e < b.len() && e - next_word < 8 && (b[e].is_ascii_digit() || b[e] == b':') {
             e += 1;
+        }
+        if e == next_word || !b[e - 1].is_ascii_digit() {
+            return false;
         }
         let open = match b.get(e) {
             Some(b']') => b'[',
@@ -3549,6 +3572,10 @@ mod tests {
             ],
         ),
         (
+            "It is a verse (Phil. 4:8) that he likes.",
+            &["It is a verse (Phil. 4:8) that he likes."],
+        ),
+        (
             "Check the reference [page. 42] for details. It helps.",
             &["Check the reference [page. 42] for details.", "It helps."],
         ),
@@ -3575,6 +3602,18 @@ mod tests {
         (
             "Photo by John Smith\nupdated at noon",
             &["Photo by John Smith", "updated at noon"],
+        ),
+        (
+            "No, they go here. [z] Last, but not least. (vii) And the Romans, too.",
+            &[
+                "No, they go here.",
+                "[z] Last, but not least.",
+                "(vii) And the Romans, too.",
+            ],
+        ),
+        (
+            "He was sentenced to pay (a) fines and (b) costs.",
+            &["He was sentenced to pay (a) fines and (b) costs."],
         ),
         // --- roman-numeral lists ---
         (
