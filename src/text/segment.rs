@@ -12,7 +12,9 @@
 //!    word would not have fitted). In a hard-wrapped document a single newline is just a space
 //!    and only blank lines separate paragraphs, except before bullets/numbered items and after
 //!    short unpunctuated lines (headings); otherwise every line is its own paragraph (news text
-//!    puts headlines, captions and bullets on lines of their own).
+//!    puts headlines, captions and bullets on lines of their own), except that a line going on
+//!    in lowercase after a trailing space or after four or more words ending on a lowercase word
+//!    continues the sentence (`This is a sentence\ncut off in the middle.`).
 //! 2. **Boundary scan**: a table-driven loop jumps from one *interesting* byte to the next
 //!    (`.`, `!`, `?`, newlines and the lead bytes of the few multi-byte characters that matter:
 //!    `…`, `。`, `！`, `？`, `•`, U+2028/U+2029, ...). At a terminal character the whole run of
@@ -44,11 +46,16 @@
 //!   lowercase word (not a domain, file name, URL, abbreviation or initial).
 //! * `!`/`?` split unless followed by a lowercase word, a digit after a name like `Yahoo!`, or a
 //!   quoted question/exclamation followed by an attribution (`"Why?" Smith asked`).
-//! * Ellipses split only before a capitalised sentence starter or an opening quote followed by a
-//!   capital, and never when bracketed (`[...]`, `(...)`).
+//! * Ellipses split only before a capitalised sentence starter (not a bare `I`: `I thought... I
+//!   would go.`) or an opening quote followed by a capital, and never when bracketed (`[...]`,
+//!   `(...)`).
+//! * A number after a period continues the sentence after `in.` of a measure (`3 in. 2 lb.`) and
+//!   inside a bracket (`[page. 42]`, `(Phil. 4:8)`); a bracketed list marker before a capital
+//!   starts a new sentence (`here. (vii) And`); a clock time after `p.m.` starts a new one (`7 p.m. 7 a.m.
+//!   is`); a roman numeral after a number prefix continues it (`Vol. II`).
 //! * A sentence never consists of punctuation only; list markers (`1.`, `a.`, `iv.`) at the start
-//!   of a sentence never end it, and inline numbered lists (`1. Foo 2. Bar`) are split before
-//!   each next number.
+//!   of a sentence never end it, and inline numbered lists (`1. Foo 2. Bar`, `i) Foo ii) Bar`)
+//!   are split before each next number, letter or roman numeral.
 
 /// One sentence of the input: a byte range into the text, trimmed of surrounding whitespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -300,6 +307,9 @@ const HYPHEN_BULLET: &[u8] = "⁃".as_bytes();
 
 /// Offset added to letter list markers (`a.`, `b)`) in `Prev::item` and `list_next`.
 const LETTER_ITEM: u32 = 1 << 20;
+
+/// Offset added to roman list markers of two or more letters (`ii.`, `iv)`, `III.`).
+const ROMAN_ITEM: u32 = 1 << 21;
 
 /// Skips a bullet (`• `, `- `, `* `, `⁃`) at `i`: returns where the item text starts, or `i`.
 fn after_bullet(b: &[u8], i: usize) -> usize {
@@ -1223,6 +1233,139 @@ fn capword_then_lower(b: &[u8], q: usize) -> bool {
     following_word(b, e).is_some_and(|j| b[j].is_ascii_lowercase())
 }
 
+/// Is there another `tok` standing alone (whitespace on both sides) after `from`, on the same
+/// line and at most 200 bytes ahead? Only asked for rare detached quotes.
+fn detached_ahead(b: &[u8], tok: &[u8], from: usize) -> bool {
+    let hi = b.len().min(from.saturating_add(200));
+    let mut q = from;
+    while q + tok.len() < hi {
+        if b[q] == b'\n' {
+            return false;
+        }
+        if b[q].is_ascii_whitespace()
+            && &b[q + 1..q + 1 + tok.len()] == tok
+            && b.get(q + 1 + tok.len()).is_none_or(u8::is_ascii_whitespace)
+        {
+            return true;
+        }
+        q += 1;
+    }
+    false
+}
+
+/// Does the line `b[start..end]` (no trailing whitespace) end on a whole lowercase ASCII word
+/// after at least three other words? Looks back at most 200 bytes.
+fn wrapped_fragment(b: &[u8], start: usize, end: usize) -> bool {
+    let lo = start.max(end.saturating_sub(200));
+    let mut q = end;
+    while q > lo && b[q - 1].is_ascii_lowercase() {
+        q -= 1;
+    }
+    if q == end || q == lo || b[q - 1] != b' ' {
+        return false;
+    }
+    let mut spaces = 0;
+    while q > lo && spaces < 3 {
+        q -= 1;
+        if b[q] == b' ' && q > lo && b[q - 1] != b' ' {
+            spaces += 1;
+        }
+    }
+    spaces >= 3
+}
+
+/// A bracketed lowercase list marker followed by a capitalised word at `q`: `(a) The`,
+/// `[z] Last`, `(vii) And`.
+fn bracketed_marker_at(b: &[u8], q: usize) -> bool {
+    let close = match b.get(q) {
+        Some(b'(') => b')',
+        Some(b'[') => b']',
+        _ => return false,
+    };
+    let Some(e) = ascii_word(b, q + 1, 4) else {
+        return false;
+    };
+    let w = &b[q + 1..e];
+    (w.len() == 1 || roman_value(w).is_some())
+        && w[0].is_ascii_lowercase()
+        && b.get(e) == Some(&close)
+        && b.get(e + 1) == Some(&b' ')
+        && b.get(e + 2).is_some_and(u8::is_ascii_uppercase)
+}
+
+/// Value of a roman numeral of at most four letters, all lowercase or all uppercase
+/// (`ii`, `IV`, `xii`), or `None`.
+fn roman_value(w: &[u8]) -> Option<u32> {
+    if w.is_empty() || w.len() > 4 {
+        return None;
+    }
+    let upper = w[0].is_ascii_uppercase();
+    let mut total = 0u32;
+    let mut last = 0u32;
+    for &c in w.iter().rev() {
+        if c.is_ascii_uppercase() != upper {
+            return None;
+        }
+        let v = match c.to_ascii_lowercase() {
+            b'i' => 1,
+            b'v' => 5,
+            b'x' => 10,
+            b'l' => 50,
+            _ => return None,
+        };
+        if v < last {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            last = v;
+        }
+    }
+    Some(total)
+}
+
+/// An uppercase roman numeral of two to four letters at `q`, as a whole word (`Vol. II`,
+/// `No. IV`).
+fn roman_at(b: &[u8], q: usize) -> bool {
+    ascii_word(b, q, 4).is_some_and(|e| {
+        e - q >= 2
+            && b[q].is_ascii_uppercase()
+            && roman_value(&b[q..e]).is_some()
+            && word_ends_cleanly(b, e)
+    })
+}
+
+/// A clock time with its meridiem at `q`: `7 a.m.`, `10:30 p.m.`, `7pm`, `11 AM`.
+fn time_at(b: &[u8], q: usize) -> bool {
+    let mut e = q;
+    while e < b.len() && e - q < 2 && b[e].is_ascii_digit() {
+        e += 1;
+    }
+    if e == q {
+        return false;
+    }
+    if b.get(e) == Some(&b':') && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
+        e += 2;
+        if b.get(e).is_some_and(u8::is_ascii_digit) {
+            e += 1;
+        }
+    }
+    if b.get(e) == Some(&b' ') {
+        e += 1;
+    }
+    let (Some(&m), Some(&c2)) = (b.get(e), b.get(e + 1)) else {
+        return false;
+    };
+    if !matches!(m.to_ascii_lowercase(), b'a' | b'p') {
+        return false;
+    }
+    let rest = match c2.to_ascii_lowercase() {
+        b'm' => e + 2,
+        b'.' if b.get(e + 2).is_some_and(|c| c.eq_ignore_ascii_case(&b'm')) => e + 3,
+        _ => return false,
+    };
+    !b.get(rest).is_some_and(u8::is_ascii_alphanumeric)
+}
+
 /// `Smith asked.`, `John Smith said in a statement`, `I asked`: an attribution after a quoted
 /// question or exclamation. The name must not be a common sentence starter (`He said ...` after
 /// a closing quote starts a sentence), and the verb must be followed by punctuation or a word that
@@ -1278,7 +1421,8 @@ struct Prev {
     /// Small number value when the token is all digits (at most 9 of them).
     number: Option<u32>,
     /// Position in an enumeration when the token can be a list marker: the number for `1`..`999`,
-    /// `LETTER_ITEM + n` for the n-th lowercase letter (`a` = 1).
+    /// `LETTER_ITEM + n` for the n-th lowercase letter (`a` = 1), `ROMAN_ITEM + n` for a roman
+    /// numeral of two or more letters.
     item: Option<u32>,
     /// Looks like a list marker (`1`, `a`, `iv`) and has no opening bracket/hyphen.
     marker: bool,
@@ -1499,9 +1643,11 @@ impl<'a> Segmenter<'a> {
         match self.wrap {
             // A trailing space marks a soft line break (as in `format=flowed` mail) when the
             // next line goes on in lowercase: `It was a cold \nnight in the city.`
+            // So does a line of four or more words that stops on a lowercase word, mid-clause,
+            // before a lowercase line (`This is a sentence\ncut off in the middle.`).
             None if i > line_start
-                && b[i - 1] == b' '
                 && b.get(k).is_some_and(u8::is_ascii_lowercase)
+                && (b[i - 1] == b' ' || wrapped_fragment(b, line_start, i))
                 && !line_ends_terminal(b, line_start, i) => {}
             None => self.cut(i, true),
             Some(width) => {
@@ -1546,8 +1692,17 @@ impl<'a> Segmenter<'a> {
                 .iter()
                 .fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'))
         } else if i > self.seg_start && b[i - 1].is_ascii_lowercase() {
-            s = i - 1;
-            LETTER_ITEM + u32::from(b[s] - b'a') + 1
+            // `b)`, or a roman numeral `iv)`.
+            while s > self.seg_start && i - s < 5 && b[s - 1].is_ascii_lowercase() {
+                s -= 1;
+            }
+            match i - s {
+                1 => LETTER_ITEM + u32::from(b[s] - b'a') + 1,
+                _ => match roman_value(&b[s..i]) {
+                    Some(v) => ROMAN_ITEM + v,
+                    None => return i + 1,
+                },
+            }
         } else {
             return i + 1;
         };
@@ -1562,11 +1717,30 @@ impl<'a> Segmenter<'a> {
         };
         if self.first_nonws.is_some_and(|f| after_bullet(b, f) == s) {
             self.list_next = Some(item + 1);
-        } else if self.list_next == Some(item) && self.has_content_before(marker_start) {
+        } else if let Some(after) = self.list_continues(item)
+            && self.has_content_before(marker_start)
+        {
             self.cut(marker_start, false);
-            self.list_next = Some(item + 1);
+            self.list_next = Some(after);
         }
         i + 1
+    }
+
+    /// Does list item `item` continue the inline list (`list_next`)? Returns the item expected
+    /// after it. Roman and letter numbering overlap: `i.` counts as a letter and may be followed
+    /// by `ii.`; `v.` and `x.` come as letters after `iv.` and `ix.`.
+    fn list_continues(&self, item: u32) -> Option<u32> {
+        let want = self.list_next?;
+        if want == item {
+            return Some(item + 1);
+        }
+        if want == LETTER_ITEM + 10 && item == ROMAN_ITEM + 2 {
+            return Some(ROMAN_ITEM + 3);
+        }
+        let letter = item.checked_sub(LETTER_ITEM + 1)?;
+        let c = u8::try_from(letter).ok().filter(|&c| c < 26)? + b'a';
+        let v = roman_value(&[c])?;
+        (want == ROMAN_ITEM + v).then_some(ROMAN_ITEM + v + 1)
     }
 
     /// Handles an interesting multi-byte lead byte at `i`.
@@ -1694,10 +1868,19 @@ impl<'a> Segmenter<'a> {
             } else if b.get(k) == Some(&b'\'') {
                 // Tokenized quotes (`as a ' Maistre Boursier . ' He`, `'' Slanged ! '' ,`): a
                 // detached `'` or `''` closes a quote opened by a detached one in this sentence.
+                // One before a name that no other detached one follows on the line closes a
+                // quote opened in an earlier sentence (`to do ? '' Graham was convicted .`),
+                // unless the run already closed one (`painting.'  ' Tom`: that one opens); before
+                // a sentence starter it opens (`she wrote . '' Why did n't she leave ?`).
                 let len = if b.get(k + 1) == Some(&b'\'') { 2 } else { 1 };
                 let (after, _) = skip_ws(b, k + len);
                 let punct_after = matches!(b.get(after), Some(b',' | b';' | b')'));
-                if punct_after || self.odd_detached(&b[k..k + len], i) {
+                if punct_after
+                    || self.odd_detached(&b[k..k + len], i)
+                    || (!quote_closer
+                        && !self.starter(after)
+                        && !detached_ahead(b, &b[k..k + len], k + len))
+                {
                     len
                 } else {
                     0
@@ -1995,6 +2178,9 @@ impl<'a> Segmenter<'a> {
                 && (tok.iter().all(|c| b"ivxl".contains(c))
                     || tok.iter().all(|c| b"IVXL".contains(c)));
             prev.marker = whole && roman;
+            if roman {
+                prev.item = roman_value(tok).map(|v| ROMAN_ITEM + v);
+            }
             let mut buf = [0u8; 16];
             if let Some(k) = lower_word(tok, &mut buf) {
                 if let Some((cap, low)) = self.abbreviation(k) {
@@ -2152,11 +2338,11 @@ impl<'a> Segmenter<'a> {
         if plain {
             if let Some(num) = prev.item {
                 // Inline list: `1. Foo 2. Bar`, `a. Foo b. Bar` -> cut before `2`, `b`.
-                if self.list_next == Some(num)
+                if let Some(after) = self.list_continues(num)
                     && prev.start > self.seg_start
                     && ws_before(b, prev.start) > 0
                 {
-                    return Decision::CutBefore(prev.start, num + 1);
+                    return Decision::CutBefore(prev.start, after);
                 }
             }
             if prev.marker || prev.number.is_some() {
@@ -2192,16 +2378,24 @@ impl<'a> Segmenter<'a> {
             NextKind::End => true,
             NextKind::Punct => false,
             NextKind::Lower => {
-                // `... sold. iPhone sales ...`
+                // `... sold. iPhone sales ...`, `... here. (vii) And ...`
                 matches!(class, Ordinary | Class::Number)
-                    && !next.quote
-                    && b.get(next.word + 1).is_some_and(u8::is_ascii_uppercase)
+                    && ((!next.quote && b.get(next.word + 1).is_some_and(u8::is_ascii_uppercase))
+                        || bracketed_marker_at(b, p))
             }
-            NextKind::Digit => matches!(class, Ordinary | Class::Number),
+            NextKind::Digit => {
+                (matches!(class, Ordinary | Class::Number)
+                    && !self.measure_goes_on(prev, next.word)
+                    && !self.bracketed_number(prev.end, next.word))
+                    // `before 7 p.m. 7 a.m. is ...`: a time cannot follow a time.
+                    || (class == Post && time_at(b, next.word))
+            }
             NextKind::Upper | NextKind::Other => {
                 let upper = next.kind == NextKind::Upper;
                 match class {
                     Class::Number if self.ordinal(prev, next.word) => false,
+                    // `Vol. II`, `No. IV`: a number prefix before a roman numeral.
+                    NumPrefix if !next.quote && roman_at(b, next.word) => false,
                     Ordinary | Class::Number | NumPrefix => upper || !next.quote,
                     Title | Never => false,
                     Class::Initial => !next.quote && self.starter(next.word),
@@ -2226,6 +2420,46 @@ impl<'a> Segmenter<'a> {
         } else {
             Decision::NoSplit
         }
+    }
+
+    /// `5 ft. 3 in. 2 lb.`: `in.` after a number and before another number is the inch.
+    fn measure_goes_on(&self, prev: &Prev, next_word: usize) -> bool {
+        let b = self.b;
+        prev.end == prev.start + 2
+            && &b[prev.start..prev.end] == b"in"
+            && self.number_before(prev.start)
+            && b.get(next_word).is_some_and(u8::is_ascii_digit)
+    }
+
+    /// `[page. 42]`, `(Phil. 4:8)`: a number closed by the bracket that opened before the
+    /// period (`end`), in the current sentence (at most 64 bytes back and a few digits ahead).
+    fn bracketed_number(&self, end: usize, next_word: usize) -> bool {
+        let b = self.b;
+        let mut e = next_word;
+        while e < b.len() && e - next_word < 8 && (b[e].is_ascii_digit() || b[e] == b':') {
+            e += 1;
+        }
+        if e == next_word || !b[e - 1].is_ascii_digit() {
+            return false;
+        }
+        let open = match b.get(e) {
+            Some(b']') => b'[',
+            Some(b')') => b'(',
+            _ => return false,
+        };
+        let close = b[e];
+        let lo = self.seg_start.max(end.saturating_sub(64));
+        let mut q = end;
+        while q > lo {
+            q -= 1;
+            if b[q] == close {
+                return false;
+            }
+            if b[q] == open {
+                return true;
+            }
+        }
+        false
     }
 
     /// A capitalised common sentence starter at `q`: an English one, or a stop word of the
@@ -2281,7 +2515,13 @@ impl<'a> Segmenter<'a> {
             return Decision::Split;
         }
         let next = self.next_token(p, self.gap_nl);
-        let starter = self.starter(next.word);
+        // `I thought... I would go.`: a trailing-off ellipsis before a bare `I` marks a pause,
+        // not an end (unless a quote closes or opens there).
+        let pause_i = !next.quote
+            && !quote_closer
+            && b.get(next.word) == Some(&b'I')
+            && b.get(next.word + 1) == Some(&b' ');
+        let starter = !pause_i && self.starter(next.word);
         let split = if gap {
             starter || ((next.quote || quote_closer) && next.kind == NextKind::Upper)
         } else {
@@ -3267,6 +3507,132 @@ mod tests {
         (
             "We met Dr . Jones near U.S . Route 66 today .",
             &["We met Dr . Jones near U.S . Route 66 today ."],
+        ),
+        (
+            "Do you know what to do ? '' Graham was convicted . He left .",
+            &[
+                "Do you know what to do ? ''",
+                "Graham was convicted .",
+                "He left .",
+            ],
+        ),
+        (
+            "Red Dolan went to get the Chief. ' Jed noticed the boat.",
+            &[
+                "Red Dolan went to get the Chief. '",
+                "Jed noticed the boat.",
+            ],
+        ),
+        (
+            "'' It was bad , '' she wrote . '' Why did n't she leave ?",
+            &[
+                "'' It was bad , '' she wrote .",
+                "'' Why did n't she leave ?",
+            ],
+        ),
+        (
+            "He was done. ' I guess I could, sir,' Jed admitted.",
+            &["He was done.", "' I guess I could, sir,' Jed admitted."],
+        ),
+        // --- pauses, measures, times, roman numerals, bracketed numbers ---
+        (
+            "I thought... I would go. He said it was over... I asked why.",
+            &[
+                "I thought... I would go.",
+                "He said it was over... I asked why.",
+            ],
+        ),
+        (
+            "He paused... \"I know.\" Then he left.",
+            &["He paused...", "\"I know.\"", "Then he left."],
+        ),
+        (
+            "He bought 5 ft. 3 in. 2 lb. of materials.",
+            &["He bought 5 ft. 3 in. 2 lb. of materials."],
+        ),
+        (
+            "The store opens at 7 a.m. and closes at 7 p.m. 7 a.m. is early.",
+            &[
+                "The store opens at 7 a.m. and closes at 7 p.m.",
+                "7 a.m. is early.",
+            ],
+        ),
+        (
+            "The meeting ran until 10 p.m. 11:30 PM was when it ended.",
+            &[
+                "The meeting ran until 10 p.m.",
+                "11:30 PM was when it ended.",
+            ],
+        ),
+        (
+            "It appeared on Going Underground Vol. II last year. Sales rose.",
+            &[
+                "It appeared on Going Underground Vol. II last year.",
+                "Sales rose.",
+            ],
+        ),
+        (
+            "It is a verse (Phil. 4:8) that he likes.",
+            &["It is a verse (Phil. 4:8) that he likes."],
+        ),
+        (
+            "Check the reference [page. 42] for details. It helps.",
+            &["Check the reference [page. 42] for details.", "It helps."],
+        ),
+        (
+            "1) The first item. 2) The second item.",
+            &["1) The first item.", "2) The second item."],
+        ),
+        // --- a line broken mid-clause ---
+        (
+            "This is a sentence\ncut off in the middle because pdf.",
+            &["This is a sentence\ncut off in the middle because pdf."],
+        ),
+        (
+            "The company said on Monday that it would\ncut 500 jobs. Shares fell.",
+            &[
+                "The company said on Monday that it would\ncut 500 jobs.",
+                "Shares fell.",
+            ],
+        ),
+        (
+            "features\ncontact manager\nevents, activities\n",
+            &["features", "contact manager", "events, activities"],
+        ),
+        (
+            "Photo by John Smith\nupdated at noon",
+            &["Photo by John Smith", "updated at noon"],
+        ),
+        (
+            "No, they go here. [z] Last, but not least. (vii) And the Romans, too.",
+            &[
+                "No, they go here.",
+                "[z] Last, but not least.",
+                "(vii) And the Romans, too.",
+            ],
+        ),
+        (
+            "He was sentenced to pay (a) fines and (b) costs.",
+            &["He was sentenced to pay (a) fines and (b) costs."],
+        ),
+        // --- roman-numeral lists ---
+        (
+            "i.) The first item ii.) The second item",
+            &["i.) The first item", "ii.) The second item"],
+        ),
+        (
+            "i) Apples ii) Pears iii) Plums iv) Figs v) Dates",
+            &[
+                "i) Apples",
+                "ii) Pears",
+                "iii) Plums",
+                "iv) Figs",
+                "v) Dates",
+            ],
+        ),
+        (
+            "ii. The first item iii. The second item",
+            &["ii. The first item", "iii. The second item"],
         ),
     ];
 
