@@ -3,6 +3,8 @@
 //!
 //! Each check looks at one sentence on its own, at most its first 400 bytes, without allocating.
 
+use super::swar;
+
 /// Phrases that mark a sentence as boilerplate wherever they occur (compared lowercase).
 const ANYWHERE: &[&str] = &[
     "all rights reserved",
@@ -125,39 +127,19 @@ const FIRST_LETTERS: ([u8; ANYWHERE.len()], usize) = {
     (letters, n)
 };
 
-/// Eight bytes at once (SWAR): the masks below have the top bit of each byte set or clear.
-const ONES: u64 = u64::MAX / 0xFF;
-const TOP: u64 = ONES * 0x80;
-const LOW7: u64 = !TOP;
-
-/// The top bit of each byte of `x` (all below 0x80) that is at least `c` (`c` ≤ 0x80): adding
-/// `0x80 - c` to a 7-bit byte cannot carry into the next one.
-const fn at_least(x: u64, c: u8) -> u64 {
-    (x + ONES * (0x80 - c as u64)) & TOP
-}
-
-/// The top bit of each byte of `x` (all below 0x80) that is zero.
-const fn zero_bytes(x: u64) -> u64 {
-    !((x + LOW7) | x) & TOP
-}
-
-/// For the eight bytes packed little-endian in `x`: the top bit of each byte of a word (an ASCII
-/// letter or digit, or any byte of a non-ASCII char, so that a phrase never starts inside a word
-/// like "Zürich"), and of each byte that is the first letter (either case) of some [`ANYWHERE`]
-/// phrase.
+/// For the eight bytes packed little-endian in `x`, as [`swar`] masks: the bytes of a word (an
+/// ASCII letter or digit, or any byte of a non-ASCII char, so that a phrase never starts inside a
+/// word like "Zürich"), and the bytes that are the first letter (either case) of some
+/// [`ANYWHERE`] phrase.
 fn classify(x: u64) -> (u64, u64) {
-    let high = x & TOP;
-    let low7 = x & LOW7;
-    // Setting 0x20 maps exactly the bytes in A..=Z and a..=z onto a..=z.
-    let folded = low7 | (ONES * 0x20);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & !high;
-    let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1) & !high;
-    let (letters, n) = FIRST_LETTERS;
+    let letters = swar::letters(x);
+    let folded = swar::fold(x);
+    let (firsts, n) = FIRST_LETTERS;
     let mut first = 0;
-    for &c in &letters[..n] {
-        first |= zero_bytes(folded ^ (ONES * u64::from(c)));
+    for &c in &firsts[..n] {
+        first |= swar::equal(folded, c);
     }
-    (high | letter | digit, first & letter)
+    ((x & swar::TOP) | letters | swar::digits(x), first & letters)
 }
 
 /// True when one of the [`ANYWHERE`] phrases starts at a word start of `head` (at most
@@ -169,16 +151,13 @@ fn classify(x: u64) -> (u64, u64) {
 /// mispredicts its branches or spends several instructions per byte avoiding them.
 fn scan_head(head: &str) -> bool {
     let bytes = head.as_bytes();
-    let chunks = bytes.chunks_exact(8);
+    let (chunks, rest) = bytes.as_chunks::<8>();
     // The last few bytes, zero-padded: a zero byte is neither a word byte nor a phrase start.
     let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    tail[..rest.len()].copy_from_slice(rest);
     // Whether the byte before the current chunk is a word byte, as the top bit of a byte 0.
     let mut carry = 0u64;
-    for (chunk_index, chunk) in chunks.chain([&tail[..]]).enumerate() {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
+    for (chunk_index, &chunk) in chunks.iter().chain([&tail]).enumerate() {
         let (word, first) = classify(u64::from_le_bytes(chunk));
         // The word mask of the byte before each byte.
         let before = (word << 8) | carry;

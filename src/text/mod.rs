@@ -7,4 +7,5 @@ pub mod lang;
 pub mod lexicon;
 pub mod segment;
 pub mod stopwords;
+mod swar;
 pub mod token;

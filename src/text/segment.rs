@@ -2174,12 +2174,10 @@ impl<'a> Segmenter<'a> {
             return prev;
         }
         if tok.iter().all(u8::is_ascii_alphabetic) {
-            let roman = tok.len() <= 4
-                && (tok.iter().all(|c| b"ivxl".contains(c))
-                    || tok.iter().all(|c| b"IVXL".contains(c)));
-            prev.marker = whole && roman;
-            if roman {
-                prev.item = roman_value(tok).map(|v| ROMAN_ITEM + v);
+            let roman = roman_value(tok);
+            prev.marker = whole && roman.is_some();
+            if let Some(v) = roman {
+                prev.item = Some(ROMAN_ITEM + v);
             }
             let mut buf = [0u8; 16];
             if let Some(k) = lower_word(tok, &mut buf) {

@@ -20,6 +20,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::lang::{Language, Support};
 use super::lexicon::{ENGLISH, Form, KEY_BYTES, Key, key};
 use super::stopwords::is_stop_word;
+use super::swar;
 
 /// The English Snowball stemmer, built once for the process.
 static ENGLISH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -202,28 +203,19 @@ impl<'a> Words<'a> {
 /// The length of the run of ASCII letters and digits at the start of the 8 bytes packed
 /// little-endian in `chunk` (0 to 8), and [`UPPER`] if the run has an uppercase letter, else 0.
 ///
-/// A branch-free SWAR test of all eight bytes at once: each byte is classified by adding constants
-/// to its low seven bits, which sets the byte's top bit exactly when the byte is at least some
-/// value (the sum stays below 0x100, so no byte carries into the next).
+/// A branch-free test of all eight bytes at once (see [`swar`]).
 #[inline(always)]
 fn ascii_run(chunk: u64) -> (usize, u8) {
-    const ONES: u64 = u64::MAX / 0xFF;
-    const TOP: u64 = ONES * 0x80;
-    let low7 = chunk & !TOP;
-    // The top bit of each byte of `low7` that is at least `c`.
-    let at_least = |bytes: u64, c: u8| (bytes + ONES * u64::from(0x80 - c)) & TOP;
-    let in_range = |bytes: u64, lo: u8, hi: u8| at_least(bytes, lo) & !at_least(bytes, hi + 1);
-    // Setting 0x20 maps exactly the bytes in A..=Z and a..=z onto a..=z.
-    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
-    let digit = in_range(low7, b'0', b'9');
-    let upper = in_range(low7, b'A', b'Z');
     // Bytes of non-ASCII chars (top bit set) end the run.
-    let alnum = (letter | digit) & !chunk;
-    let stop = !alnum & TOP;
+    let alnum = swar::letters(chunk) | swar::digits(chunk);
+    let stop = !alnum & swar::TOP;
     // The bytes before the first stop: all ones below its lowest set bit (all of them if none).
     let run_bytes = !stop & stop.wrapping_sub(1);
     let run = (stop.trailing_zeros() / 8) as usize;
-    (run, UPPER * u8::from(upper & run_bytes != 0))
+    (
+        run,
+        UPPER * u8::from(swar::uppercase(chunk) & run_bytes != 0),
+    )
 }
 
 impl<'a> Iterator for Words<'a> {

@@ -1,0 +1,89 @@
+//! Byte classes of eight bytes at once (SWAR, "SIMD within a register"): the bytes of a `u64`,
+//! packed little-endian, are classified with a few integer operations instead of one branch or
+//! table lookup per byte. Every mask returned has the top bit (0x80) of each byte that is in the
+//! class set, and no other bit.
+//!
+//! Each byte is classified by adding a constant to its low seven bits, which sets the byte's top
+//! bit exactly when the byte is at least some value; the sum stays below 0x100, so no byte ever
+//! carries into the next one.
+
+/// 0x01 in every byte.
+pub const ONES: u64 = u64::MAX / 0xFF;
+/// The top bit of every byte.
+pub const TOP: u64 = ONES * 0x80;
+
+/// The bytes of `x7` (every byte below 0x80) that are at least `c` (at most 0x80).
+#[inline(always)]
+const fn at_least(x7: u64, c: u8) -> u64 {
+    (x7 + ONES * (0x80 - c as u64)) & TOP
+}
+
+/// The bytes of `x7` (every byte below 0x80) in `lo..=hi`.
+#[inline(always)]
+const fn in_range(x7: u64, lo: u8, hi: u8) -> u64 {
+    at_least(x7, lo) & !at_least(x7, hi + 1)
+}
+
+/// The bytes of `x` with the top bit clear (the bytes of non-ASCII chars have it set).
+#[inline(always)]
+const fn ascii(x: u64) -> u64 {
+    !x & TOP
+}
+
+/// The ASCII letters of `x`, either case.
+#[inline(always)]
+pub const fn letters(x: u64) -> u64 {
+    in_range(fold(x), b'a', b'z') & ascii(x)
+}
+
+/// The ASCII digits of `x`.
+#[inline(always)]
+pub const fn digits(x: u64) -> u64 {
+    in_range(x & !TOP, b'0', b'9') & ascii(x)
+}
+
+/// The ASCII uppercase letters of `x`.
+#[inline(always)]
+pub const fn uppercase(x: u64) -> u64 {
+    in_range(x & !TOP, b'A', b'Z') & ascii(x)
+}
+
+/// `x` with the top bit of each byte cleared and 0x20 set, which maps exactly the ASCII bytes in
+/// `A..=Z` and `a..=z` onto `a..=z` (mask with [`letters`] to leave out non-ASCII bytes).
+#[inline(always)]
+pub const fn fold(x: u64) -> u64 {
+    (x & !TOP) | (ONES * 0x20)
+}
+
+/// The bytes of `x7` (every byte below 0x80) equal to `c` (below 0x80).
+#[inline(always)]
+pub const fn equal(x7: u64, c: u8) -> u64 {
+    let diff = x7 ^ (ONES * c as u64);
+    // A byte of `diff` is zero exactly when adding 0x7F to it leaves its top bit clear.
+    !((diff + (ONES * 0x7F)) | diff) & TOP
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_match_std_for_every_byte_in_every_position() {
+        let bit = |mask: u64, i: usize| mask >> (8 * i + 7) & 1 == 1;
+        for byte in 0..=255u8 {
+            for i in 0..8 {
+                // The byte at position i among neighbours of every kind.
+                let mut bytes = *b"aZ9 \x80\xff.q";
+                bytes[i] = byte;
+                let x = u64::from_le_bytes(bytes);
+                for (j, &b) in bytes.iter().enumerate() {
+                    assert_eq!(bit(letters(x), j), b.is_ascii_alphabetic(), "{b:#x}");
+                    assert_eq!(bit(digits(x), j), b.is_ascii_digit(), "{b:#x}");
+                    assert_eq!(bit(uppercase(x), j), b.is_ascii_uppercase(), "{b:#x}");
+                    let q = equal(fold(x), b'q') & letters(x);
+                    assert_eq!(bit(q, j), b.eq_ignore_ascii_case(&b'q'), "{b:#x}");
+                }
+            }
+        }
+    }
+}
