@@ -63,6 +63,24 @@ pub const fn equal(x7: u64, c: u8) -> u64 {
     !((diff + (ONES * 0x7F)) | diff) & TOP
 }
 
+/// The bytes of `x` equal to `c`, for finding the *first* such byte: the lowest set bit of the
+/// result is exact, but a byte above a match may be flagged too (the borrow of the subtraction
+/// runs on past a match), so only the lowest bit can be trusted. One operation cheaper than
+/// [`equal`], and `x` may hold any bytes.
+#[inline(always)]
+pub const fn first_equal(x: u64, c: u8) -> u64 {
+    let diff = x ^ (ONES * c as u64);
+    // Below the first zero byte of `diff` nothing borrows, and a byte minus one has its top bit
+    // set only when the byte itself had it (masked off by `!diff`) or was zero.
+    diff.wrapping_sub(ONES) & !diff & TOP
+}
+
+/// The bytes of `x` that are at least `c` (at least 0x80): non-ASCII bytes in `c..=0xFF`.
+#[inline(always)]
+pub const fn at_least_high(x: u64, c: u8) -> u64 {
+    at_least(x & !TOP, c - 0x80) & x & TOP
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,7 +100,29 @@ mod tests {
                     assert_eq!(bit(uppercase(x), j), b.is_ascii_uppercase(), "{b:#x}");
                     let q = equal(fold(x), b'q') & letters(x);
                     assert_eq!(bit(q, j), b.eq_ignore_ascii_case(&b'q'), "{b:#x}");
+                    assert_eq!(bit(at_least_high(x, 0xD8), j), b >= 0xD8, "{b:#x}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn first_equal_finds_the_first_match_exactly() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Bytes drawn from a small alphabet, so that matches are frequent.
+            let bytes = seed
+                .to_le_bytes()
+                .map(|b| [b'.', b'a', 0, 0xFF, 0x2F, 0x2D][usize::from(b % 6)]);
+            let x = u64::from_le_bytes(bytes);
+            for c in [b'.', 0, 0xFF, b'a'] {
+                let first = bytes.iter().position(|&b| b == c);
+                let mask = first_equal(x, c);
+                let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
+                assert_eq!(found, first, "{bytes:x?} {c:#x}");
             }
         }
     }
