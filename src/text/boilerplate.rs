@@ -85,6 +85,20 @@ const PREFIXES: &[&str] = &[
 /// that happens to start with "Read more" or "Video" is prose.
 const SHORT_LINE_BYTES: usize = 160;
 
+/// For each letter `a..=z`, the [`PREFIXES`] that start with it, as a bit set of their indices.
+const PREFIXES_BY_LETTER: [u64; 26] = {
+    assert!(PREFIXES.len() <= 64);
+    let mut sets = [0u64; 26];
+    let mut i = 0;
+    while i < PREFIXES.len() {
+        let first = PREFIXES[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        sets[(first - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    sets
+};
+
 /// How much of a sentence the phrase and prefix checks look at, in bytes.
 const HEAD_BYTES: usize = 400;
 
@@ -97,108 +111,109 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         return true;
     }
     if sentence.len() <= SHORT_LINE_BYTES
-        && let Some(first) = head.bytes().next().map(|b| b.to_ascii_lowercase())
-        && PREFIXES
-            .iter()
-            .any(|p| p.as_bytes()[0] == first && starts_with_ignore_case(head, p))
+        && let Some(&first) = head.as_bytes().first()
+        && first.is_ascii_alphabetic()
     {
-        return true;
+        // Only the prefixes that start with the sentence's first letter.
+        let mut candidates = PREFIXES_BY_LETTER[usize::from(first.to_ascii_lowercase() - b'a')];
+        while candidates != 0 {
+            let p = PREFIXES[candidates.trailing_zeros() as usize];
+            candidates &= candidates - 1;
+            if starts_with_ignore_case(head, p) {
+                return true;
+            }
+        }
     }
     is_byline(sentence)
 }
 
-/// The distinct first letters of the [`ANYWHERE`] phrases (lowercase), and how many there are.
-const FIRST_LETTERS: ([u8; ANYWHERE.len()], usize) = {
-    let mut letters = [0u8; ANYWHERE.len()];
-    let mut n = 0;
+/// The first three letters of each [`ANYWHERE`] phrase, as a set of 15-bit indices (five low
+/// bits of each letter, so either case gives the same index): a word start is looked up here, one
+/// bit test, before any phrase is compared in full. Other bytes may share an index with a phrase's
+/// letters (`0` with `p`); that only costs a comparison.
+static PHRASE_STARTS: [u64; 512] = {
+    let mut set = [0u64; 512];
     let mut i = 0;
     while i < ANYWHERE.len() {
-        let first = ANYWHERE[i].as_bytes()[0];
-        let mut j = 0;
-        while j < n && letters[j] != first {
-            j += 1;
-        }
-        if j == n {
-            letters[n] = first;
-            n += 1;
-        }
+        let p = ANYWHERE[i].as_bytes();
+        assert!(
+            p[0].is_ascii_lowercase() && p[1].is_ascii_lowercase() && p[2].is_ascii_lowercase()
+        );
+        let index = start_index(p[0], p[1], p[2]);
+        set[index / 64] |= 1 << (index % 64);
         i += 1;
     }
-    (letters, n)
+    set
 };
 
-/// For the eight bytes packed little-endian in `x`, as [`swar`] masks: the bytes of a word (an
-/// ASCII letter or digit, or any byte of a non-ASCII char, so that a phrase never starts inside a
-/// word like "Zürich"), and the bytes that are the first letter (either case) of some
-/// [`ANYWHERE`] phrase.
-fn classify(x: u64) -> (u64, u64) {
-    let letters = swar::letters(x);
-    let folded = swar::fold(x);
-    let (firsts, n) = FIRST_LETTERS;
-    let mut first = 0;
-    for &c in &firsts[..n] {
-        first |= swar::equal(folded, c);
-    }
-    ((x & swar::TOP) | letters | swar::digits(x), first & letters)
+/// The index of three bytes in [`PHRASE_STARTS`].
+#[inline(always)]
+const fn start_index(a: u8, b: u8, c: u8) -> usize {
+    ((a as usize & 0x1F) << 10) | ((b as usize & 0x1F) << 5) | (c as usize & 0x1F)
 }
 
 /// True when one of the [`ANYWHERE`] phrases starts at a word start of `head` (at most
 /// [`HEAD_BYTES`] long), ignoring ASCII case.
 ///
-/// Eight bytes at a time: a word start that begins with the first letter of some phrase is a
-/// candidate (a few per sentence), and only candidates are compared with the phrases. Such word
-/// starts are frequent and come in no predictable pattern, so a byte-at-a-time scan either
-/// mispredicts its branches or spends several instructions per byte avoiding them.
+/// Eight bytes at a time: the word starts (a letter after a byte that is not part of a word) come
+/// out of a few [`swar`] operations, and each one costs a bit test in [`PHRASE_STARTS`]; only the
+/// rare hit is compared with the phrases. Word starts come in no predictable pattern, so a
+/// byte-at-a-time scan either mispredicts its branches or spends several instructions per byte
+/// avoiding them.
 fn scan_head(head: &str) -> bool {
     let bytes = head.as_bytes();
     let (chunks, rest) = bytes.as_chunks::<8>();
+    // Whether the byte before the current chunk is a word byte, as the top bit of a byte 0.
+    let mut carry = 0u64;
+    for (chunk_index, &chunk) in chunks.iter().enumerate() {
+        if phrase_in_chunk(
+            bytes,
+            chunk_index * 8,
+            u64::from_le_bytes(chunk),
+            &mut carry,
+        ) {
+            return true;
+        }
+    }
     // The last few bytes, zero-padded: a zero byte is neither a word byte nor a phrase start.
     let mut tail = [0u8; 8];
     tail[..rest.len()].copy_from_slice(rest);
-    // Whether the byte before the current chunk is a word byte, as the top bit of a byte 0.
-    let mut carry = 0u64;
-    for (chunk_index, &chunk) in chunks.iter().chain([&tail]).enumerate() {
-        let (word, first) = classify(u64::from_le_bytes(chunk));
-        // The word mask of the byte before each byte.
-        let before = (word << 8) | carry;
-        carry = word >> 56;
-        let mut candidates = first & !before;
-        while candidates != 0 {
-            let i = chunk_index * 8 + (candidates.trailing_zeros() / 8) as usize;
-            if has_phrase_at(&bytes[i..]) {
+    phrase_in_chunk(
+        bytes,
+        chunks.len() * 8,
+        u64::from_le_bytes(tail),
+        &mut carry,
+    )
+}
+
+/// The step of [`scan_head`] for the eight bytes `x` at `offset` in `bytes`: true when a phrase
+/// starts at one of them. `carry` says whether the byte before them is a word byte, and is
+/// updated for the next eight.
+#[inline(always)]
+fn phrase_in_chunk(bytes: &[u8], offset: usize, x: u64, carry: &mut u64) -> bool {
+    let letters = swar::letters(x);
+    // The bytes of a word: ASCII letters and digits, and any byte of a non-ASCII char, so that a
+    // phrase never starts inside a word like "Zürich".
+    let word = (x & swar::TOP) | letters | swar::digits(x);
+    // The word mask of the byte before each byte.
+    let before = (word << 8) | *carry;
+    *carry = word >> 56;
+    let mut starts = letters & !before;
+    while starts != 0 {
+        let i = offset + (starts.trailing_zeros() / 8) as usize;
+        starts &= starts - 1;
+        if let [a, b, c, ..] = bytes[i..] {
+            let index = start_index(a, b, c);
+            if PHRASE_STARTS[index / 64] >> (index % 64) & 1 != 0 && has_phrase_at(&bytes[i..]) {
                 return true;
             }
-            candidates &= candidates - 1;
         }
     }
     false
 }
 
-/// The first three letters of each [`ANYWHERE`] phrase, as little-endian `u32`s: a word start is
-/// compared with these (one integer comparison each) before any phrase is compared in full.
-const PHRASE_KEYS: [u32; ANYWHERE.len()] = {
-    let mut keys = [0u32; ANYWHERE.len()];
-    let mut i = 0;
-    while i < ANYWHERE.len() {
-        let p = ANYWHERE[i].as_bytes();
-        keys[i] = u32::from_le_bytes([p[0], p[1], p[2], 0]);
-        i += 1;
-    }
-    keys
-};
-
 /// True when one of the [`ANYWHERE`] phrases starts `bytes`, ignoring ASCII case.
 fn has_phrase_at(bytes: &[u8]) -> bool {
-    let [a, b, c, ..] = *bytes else { return false };
-    let key = u32::from_le_bytes([
-        a.to_ascii_lowercase(),
-        b.to_ascii_lowercase(),
-        c.to_ascii_lowercase(),
-        0,
-    ]);
-    if !PHRASE_KEYS.contains(&key) {
-        return false;
-    }
     ANYWHERE
         .iter()
         .any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))

@@ -55,14 +55,6 @@ pub const fn fold(x: u64) -> u64 {
     (x & !TOP) | (ONES * 0x20)
 }
 
-/// The bytes of `x7` (every byte below 0x80) equal to `c` (below 0x80).
-#[inline(always)]
-pub const fn equal(x7: u64, c: u8) -> u64 {
-    let diff = x7 ^ (ONES * c as u64);
-    // A byte of `diff` is zero exactly when adding 0x7F to it leaves its top bit clear.
-    !((diff + (ONES * 0x7F)) | diff) & TOP
-}
-
 /// The bytes of `x` equal to `c`, for finding the *first* such byte: the lowest set bit of the
 /// result is exact, but a byte above a match may be flagged too (the borrow of the subtraction
 /// runs on past a match), so only the lowest bit can be trusted. One operation cheaper than
@@ -98,8 +90,6 @@ mod tests {
                     assert_eq!(bit(letters(x), j), b.is_ascii_alphabetic(), "{b:#x}");
                     assert_eq!(bit(digits(x), j), b.is_ascii_digit(), "{b:#x}");
                     assert_eq!(bit(uppercase(x), j), b.is_ascii_uppercase(), "{b:#x}");
-                    let q = equal(fold(x), b'q') & letters(x);
-                    assert_eq!(bit(q, j), b.eq_ignore_ascii_case(&b'q'), "{b:#x}");
                     assert_eq!(bit(at_least_high(x, 0xD8), j), b >= 0xD8, "{b:#x}");
                 }
             }
