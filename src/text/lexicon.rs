@@ -62,13 +62,96 @@ fn split(key: Key) -> SplitKey {
     [key as u64, (key >> 64) as u64]
 }
 
+/// A fixed table of forms by [`Key`]: open addressing with linear probing, at most half full.
+///
+/// Built once from the shipped lexicon and never changed, so its hash need not be seeded: a
+/// hostile text cannot make it grow, and a lookup, found or not, probes at most the longest run
+/// of occupied slots, a small number fixed when the table is built (see [`KeyTable::max_probes`]).
+/// A lookup costs a multiplication and, nearly always, one comparison of two integers, where a
+/// general hash map hashes, matches a control group and then compares.
+#[derive(Debug)]
+struct KeyTable {
+    /// `(key, form)`; an empty slot has the key `[0, 0]`, which no word has (its first byte is not
+    /// zero).
+    slots: Vec<(SplitKey, Form)>,
+    /// `64 - log2(slots.len())`: the hash's top bits index the table.
+    shift: u32,
+}
+
+impl KeyTable {
+    /// A table of `entries` (distinct keys).
+    fn new(entries: &[(SplitKey, Form)]) -> Self {
+        let len = (entries.len() * 2).next_power_of_two().max(2);
+        let mut table = KeyTable {
+            slots: vec![([0, 0], Form::NotContent); len],
+            shift: 64 - len.trailing_zeros(),
+        };
+        for &(key, form) in entries {
+            let mut i = table.home(key);
+            while table.slots[i].0 != [0, 0] {
+                i = (i + 1) & (len - 1);
+            }
+            table.slots[i] = (key, form);
+        }
+        table
+    }
+
+    /// The slot where the search for `key` starts.
+    #[inline(always)]
+    fn home(&self, key: SplitKey) -> usize {
+        // Multiplicative (Fibonacci) hashing of both halves; the top bits are the best mixed.
+        let h = (key[0] ^ key[1].wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> self.shift) as usize
+    }
+
+    /// The form of `key`, if listed.
+    #[inline(always)]
+    fn get(&self, key: SplitKey) -> Option<Form> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        // Ends: the table is at most half full, so an empty slot comes.
+        loop {
+            let (k, form) = self.slots[i];
+            if k == key {
+                return Some(form);
+            }
+            if k == [0, 0] {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The number of entries.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.slots.iter().filter(|(k, _)| *k != [0, 0]).count()
+    }
+
+    /// The most slots any lookup reads: one more than the longest run of occupied slots.
+    #[cfg(test)]
+    fn max_probes(&self) -> usize {
+        let occupied: Vec<bool> = self.slots.iter().map(|(k, _)| *k != [0, 0]).collect();
+        let n = occupied.len();
+        let mut longest = 0;
+        let mut run = 0;
+        // Twice round, for a run that wraps past the end.
+        for i in 0..2 * n {
+            run = if occupied[i % n] { run + 1 } else { 0 };
+            longest = longest.max(run);
+        }
+        longest.min(n) + 1
+    }
+}
+
 /// Word forms, stems and idf of one language.
 #[derive(Debug)]
 pub struct Lexicon {
     /// The [`HOT_FORMS`] most frequent forms that have a [`Key`].
-    hot: Map<SplitKey, Form>,
+    hot: KeyTable,
     /// The other forms that have a [`Key`].
-    short: Map<SplitKey, Form>,
+    short: KeyTable,
     /// Longer forms.
     long: Map<&'static str, Form>,
     stems: Map<String, u32>,
@@ -86,13 +169,13 @@ pub fn preload() {
 impl Lexicon {
     /// Parses `word<TAB>idf` lines; a stem's idf is the one given with its first form.
     fn parse(tsv: &'static str) -> Self {
-        let mut lexicon = Lexicon {
-            hot: Map::with_capacity_and_hasher(HOT_FORMS, Default::default()),
-            short: Map::default(),
-            long: Map::default(),
-            stems: Map::default(),
-            idf: Vec::new(),
-        };
+        let mut stems: Map<String, u32> = Map::default();
+        let mut idf_levels = Vec::new();
+        let mut long = Map::default();
+        // Forms with a key, most frequent first, each once.
+        let mut keyed: Vec<(SplitKey, Form)> = Vec::new();
+        let mut seen: std::collections::HashSet<SplitKey, foldhash::fast::RandomState> =
+            Default::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let Some((word, idf)) = line.split_once('\t') else {
                 continue;
@@ -101,28 +184,33 @@ impl Lexicon {
             let form = match stem_of_folded(word) {
                 None => Form::NotContent,
                 Some(stem) => {
-                    let next = lexicon.idf.len() as u32;
-                    let id = *lexicon.stems.entry(stem).or_insert(next);
+                    let next = idf_levels.len() as u32;
+                    let id = *stems.entry(stem).or_insert(next);
                     if id == next {
-                        lexicon.idf.push(idf);
+                        idf_levels.push(idf);
                     }
                     Form::Stem(id)
                 }
             };
             match key(word).map(split) {
-                Some(k) if lexicon.hot.contains_key(&k) || lexicon.short.contains_key(&k) => {}
-                Some(k) if lexicon.hot.len() < HOT_FORMS => {
-                    lexicon.hot.insert(k, form);
-                }
                 Some(k) => {
-                    lexicon.short.insert(k, form);
+                    if seen.insert(k) {
+                        keyed.push((k, form));
+                    }
                 }
                 None => {
-                    lexicon.long.entry(word).or_insert(form);
+                    long.entry(word).or_insert(form);
                 }
             }
         }
-        lexicon
+        let (hot, short) = keyed.split_at(HOT_FORMS.min(keyed.len()));
+        Lexicon {
+            hot: KeyTable::new(hot),
+            short: KeyTable::new(short),
+            long,
+            stems,
+            idf: idf_levels,
+        }
     }
 
     /// What the folded word form `word` is, if it is listed.
@@ -134,9 +222,11 @@ impl Lexicon {
     }
 
     /// What the folded word form whose [`Key`] is `key` is, if it is listed.
+    // Inlined into the tokenizer's per-word loop.
+    #[inline]
     pub fn form_of_key(&self, key: Key) -> Option<Form> {
         let key = split(key);
-        self.hot.get(&key).or_else(|| self.short.get(&key)).copied()
+        self.hot.get(key).or_else(|| self.short.get(key))
     }
 
     /// The number of distinct stems; stem ids are `0..stem_count()`.
@@ -170,6 +260,13 @@ mod tests {
         let en = &*ENGLISH;
         let forms = en.hot.len() + en.short.len() + en.long.len();
         assert_eq!(en.hot.len(), HOT_FORMS);
+        // Lookups stay short, found or not (the tables are fixed: no input can lengthen them).
+        assert!(en.hot.max_probes() <= 32, "{}", en.hot.max_probes());
+        assert!(en.short.max_probes() <= 64, "{}", en.short.max_probes());
+        for (key, form) in en.short.slots.iter().filter(|(k, _)| *k != [0, 0]) {
+            assert_eq!(en.short.get(*key), Some(*form));
+            assert_eq!(en.hot.get(*key), None);
+        }
         assert!(forms > 50_000, "{forms}");
         assert!(!en.long.is_empty());
         assert_eq!(en.form("the"), Some(Form::NotContent));
