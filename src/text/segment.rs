@@ -53,6 +53,9 @@
 //!   inside a bracket (`[page. 42]`, `(Phil. 4:8)`); a bracketed list marker before a capital
 //!   starts a new sentence (`here. (vii) And`); a clock time after `p.m.` starts a new one (`7 p.m. 7 a.m.
 //!   is`); a roman numeral after a number prefix continues it (`Vol. II`).
+//! * A sentence end inside a parenthesis opened mid-sentence (at most 64 bytes back) ends only
+//!   the parenthetical remark (`Nested (Parenthesis. (With words!) More.) Next`); a
+//!   parenthesis that opens the sentence may hold several sentences.
 //! * A sentence never consists of punctuation only; list markers (`1.`, `a.`, `iv.`) at the start
 //!   of a sentence never end it, and inline numbered lists (`1. Foo 2. Bar`, `i) Foo ii) Bar`)
 //!   are split before each next number, letter or roman numeral.
@@ -1954,7 +1957,7 @@ impl<'a> Segmenter<'a> {
         };
         match decision {
             Decision::Split => {
-                if self.has_content_before(i) {
+                if self.has_content_before(i) && !self.inside_parenthetical(run_end) {
                     self.cut(run_end, false);
                 }
             }
@@ -1967,6 +1970,31 @@ impl<'a> Segmenter<'a> {
             }
         }
         run_end
+    }
+
+    /// Is `end` inside a parenthesis opened mid-sentence, at most 64 bytes back, and not yet
+    /// closed (`Nested (Parenthesis. (With words inside!) More.)`)? Then a sentence end inside
+    /// it ends only the parenthetical remark, not the sentence. A parenthesis that opens the
+    /// sentence may hold several sentences (`(This is one. And two.)`), and one opened further
+    /// back is more likely unbalanced (`(Jonsen et al., 2003(Jonsen et al., , 2005 and ...`).
+    fn inside_parenthetical(&mut self, end: usize) -> bool {
+        const MAX_BACK: usize = 64;
+        let b = self.b;
+        let lo = self.seg_start.max(end.saturating_sub(MAX_BACK));
+        let window = &b[lo..end];
+        if !window.contains(&b'(') {
+            return false;
+        }
+        let mut closes = 0usize;
+        for (k, &c) in window.iter().enumerate().rev() {
+            match c {
+                b')' => closes += 1,
+                b'(' if closes > 0 => closes -= 1,
+                b'(' => return self.has_content_before(lo + k),
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Does the current sentence contain an odd number of `"` before `end`? Counted
@@ -3631,6 +3659,33 @@ mod tests {
         (
             "ii. The first item iii. The second item",
             &["ii. The first item", "iii. The second item"],
+        ),
+        // --- sentence ends inside a parenthesis opened mid-sentence ---
+        (
+            "Nested (Parenthesis. (With words inside! (Right.)) (More. This is it!)) In the Big City.",
+            &[
+                "Nested (Parenthesis. (With words inside! (Right.)) (More. This is it!))",
+                "In the Big City.",
+            ],
+        ),
+        (
+            "She waited (Why not let them fight it out? No need to hurry.) and then she ran.",
+            &["She waited (Why not let them fight it out? No need to hurry.) and then she ran."],
+        ),
+        (
+            "(This is one long remark. Followed by another.) Then the text.",
+            &[
+                "(This is one long remark.",
+                "Followed by another.)",
+                "Then the text.",
+            ],
+        ),
+        (
+            "Models (Smith et al., 2003(Smith et al., , 2005 and the Brownian Bridge Movement Model (BBMM) (Horne et al., 2007). Nevertheless, they cost.",
+            &[
+                "Models (Smith et al., 2003(Smith et al., , 2005 and the Brownian Bridge Movement Model (BBMM) (Horne et al., 2007).",
+                "Nevertheless, they cost.",
+            ],
         ),
     ];
 
