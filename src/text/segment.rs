@@ -53,6 +53,9 @@
 //!   inside a bracket (`[page. 42]`, `(Phil. 4:8)`); a bracketed list marker before a capital
 //!   starts a new sentence (`here. (vii) And`); a clock time after `p.m.` starts a new one (`7 p.m. 7 a.m.
 //!   is`); a roman numeral after a number prefix continues it (`Vol. II`).
+//! * A sentence end inside a parenthesis opened mid-sentence (at most 64 bytes back) ends only
+//!   the parenthetical remark (`Nested (Parenthesis. (With words!) More.) Next`); a
+//!   parenthesis that opens the sentence may hold several sentences.
 //! * A sentence never consists of punctuation only; list markers (`1.`, `a.`, `iv.`) at the start
 //!   of a sentence never end it, and inline numbered lists (`1. Foo 2. Bar`, `i) Foo ii) Bar`)
 //!   are split before each next number, letter or roman numeral.
@@ -1268,6 +1271,41 @@ fn capword_then_lower(b: &[u8], q: usize) -> bool {
 
 /// Is there another `tok` standing alone (whitespace on both sides) after `from`, on the same
 /// line and at most 200 bytes ahead? Only asked for rare detached quotes.
+/// Does the detached quote `tok` that ends at `from` close a quotation, judged by the next
+/// detached `tok` on the line that can only close one (followed by a lowercase word or
+/// punctuation: `boy? ' he said`)? With an odd number of detached `tok` between the two, the
+/// one before ours opens the quotation that the later one closes, so ours closes an earlier
+/// one (`went through. ' The milkman ... doors. '  Guess ..., boy? ' he said`). Looks at most
+/// 400 bytes ahead; only asked for rare detached quotes.
+fn closes_by_pairing(b: &[u8], tok: &[u8], from: usize) -> bool {
+    let hi = b.len().min(from.saturating_add(400));
+    let mut between = 0usize;
+    let mut q = from;
+    while q + 1 + tok.len() < hi {
+        if b[q] == b'\n' {
+            return false;
+        }
+        let t = q + 1;
+        if b[q].is_ascii_whitespace()
+            && &b[t..t + tok.len()] == tok
+            && b.get(t + tok.len()).is_none_or(u8::is_ascii_whitespace)
+        {
+            let (after, _) = skip_ws(b, t + tok.len());
+            let closer = b
+                .get(after)
+                .is_some_and(|&c| c.is_ascii_lowercase() || matches!(c, b',' | b';' | b'.' | b')'));
+            if closer {
+                return between % 2 == 1;
+            }
+            between += 1;
+            q = t + tok.len();
+            continue;
+        }
+        q += 1;
+    }
+    false
+}
+
 fn detached_ahead(b: &[u8], tok: &[u8], from: usize) -> bool {
     let hi = b.len().min(from.saturating_add(200));
     let mut q = from;
@@ -1904,12 +1942,14 @@ impl<'a> Segmenter<'a> {
                 // One before a name that no other detached one follows on the line closes a
                 // quote opened in an earlier sentence (`to do ? '' Graham was convicted .`),
                 // unless the run already closed one (`painting.'  ' Tom`: that one opens); before
-                // a sentence starter it opens (`she wrote . '' Why did n't she leave ?`).
+                // a sentence starter it opens (`she wrote . '' Why did n't she leave ?`), unless
+                // the next detached one that can only close shows it closes (`closes_by_pairing`).
                 let len = if b.get(k + 1) == Some(&b'\'') { 2 } else { 1 };
                 let (after, _) = skip_ws(b, k + len);
                 let punct_after = matches!(b.get(after), Some(b',' | b';' | b')'));
                 if punct_after
                     || self.odd_detached(&b[k..k + len], i)
+                    || closes_by_pairing(b, &b[k..k + len], k + len)
                     || (!quote_closer
                         && !self.starter(after)
                         && !detached_ahead(b, &b[k..k + len], k + len))
@@ -1987,7 +2027,7 @@ impl<'a> Segmenter<'a> {
         };
         match decision {
             Decision::Split => {
-                if self.has_content_before(i) {
+                if self.has_content_before(i) && !self.inside_parenthetical(run_end) {
                     self.cut(run_end, false);
                 }
             }
@@ -2000,6 +2040,31 @@ impl<'a> Segmenter<'a> {
             }
         }
         run_end
+    }
+
+    /// Is `end` inside a parenthesis opened mid-sentence, at most 64 bytes back, and not yet
+    /// closed (`Nested (Parenthesis. (With words inside!) More.)`)? Then a sentence end inside
+    /// it ends only the parenthetical remark, not the sentence. A parenthesis that opens the
+    /// sentence may hold several sentences (`(This is one. And two.)`), and one opened further
+    /// back is more likely unbalanced (`(Jonsen et al., 2003(Jonsen et al., , 2005 and ...`).
+    fn inside_parenthetical(&mut self, end: usize) -> bool {
+        const MAX_BACK: usize = 64;
+        let b = self.b;
+        let lo = self.seg_start.max(end.saturating_sub(MAX_BACK));
+        let window = &b[lo..end];
+        if !window.contains(&b'(') {
+            return false;
+        }
+        let mut closes = 0usize;
+        for (k, &c) in window.iter().enumerate().rev() {
+            match c {
+                b')' => closes += 1,
+                b'(' if closes > 0 => closes -= 1,
+                b'(' => return self.has_content_before(lo + k),
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Does the current sentence contain an odd number of `"` before `end`? Counted
@@ -3664,6 +3729,51 @@ mod tests {
         (
             "ii. The first item iii. The second item",
             &["ii. The first item", "iii. The second item"],
+        ),
+        // --- detached quotes paired with the next one that can only close ---
+        (
+            "He got here on the freight that went through. ' The milkman gave him a look.  Then he turned to the back doors. '  Guess you could eat something, eh, boy? ' he said.",
+            &[
+                "He got here on the freight that went through. '",
+                "The milkman gave him a look.",
+                "Then he turned to the back doors.",
+                "'  Guess you could eat something, eh, boy? ' he said.",
+            ],
+        ),
+        (
+            "She left. ' Come back soon, ' he said. ' We will, ' she said.",
+            &[
+                "She left.",
+                "' Come back soon, ' he said.",
+                "' We will, ' she said.",
+            ],
+        ),
+        // --- sentence ends inside a parenthesis opened mid-sentence ---
+        (
+            "Nested (Parenthesis. (With words inside! (Right.)) (More. This is it!)) In the Big City.",
+            &[
+                "Nested (Parenthesis. (With words inside! (Right.)) (More. This is it!))",
+                "In the Big City.",
+            ],
+        ),
+        (
+            "She waited (Why not let them fight it out? No need to hurry.) and then she ran.",
+            &["She waited (Why not let them fight it out? No need to hurry.) and then she ran."],
+        ),
+        (
+            "(This is one long remark. Followed by another.) Then the text.",
+            &[
+                "(This is one long remark.",
+                "Followed by another.)",
+                "Then the text.",
+            ],
+        ),
+        (
+            "Models (Smith et al., 2003(Smith et al., , 2005 and the Brownian Bridge Movement Model (BBMM) (Horne et al., 2007). Nevertheless, they cost.",
+            &[
+                "Models (Smith et al., 2003(Smith et al., , 2005 and the Brownian Bridge Movement Model (BBMM) (Horne et al., 2007).",
+                "Nevertheless, they cost.",
+            ],
         ),
     ];
 
