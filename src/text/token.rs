@@ -714,10 +714,18 @@ impl<'a> Vocabulary<'a> {
     }
 
     /// Returns the term of the lexicon's stem `id`, adding it with a count of 0 if new.
+    // Inlined into the tokenizer's per-word loop: a repeated stem costs a table read there.
+    #[inline(always)]
     fn listed_term(&mut self, id: u32, surface: &'a str) -> TermId {
-        if let Some(term) = self.listed.get(id) {
-            return term;
+        match self.listed.get(id) {
+            Some(term) => term,
+            None => self.new_listed_term(id, surface),
         }
+    }
+
+    /// Adds the lexicon's stem `id` as a new term with a count of 0.
+    #[inline(never)]
+    fn new_listed_term(&mut self, id: u32, surface: &'a str) -> TermId {
         let term = self.push(surface, ENGLISH.idf(id));
         self.listed.insert(id, term);
         term
