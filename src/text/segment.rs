@@ -1269,8 +1269,14 @@ fn capword_then_lower(b: &[u8], q: usize) -> bool {
     following_word(b, e).is_some_and(|j| b[j].is_ascii_lowercase())
 }
 
-/// Is there another `tok` standing alone (whitespace on both sides) after `from`, on the same
-/// line and at most 200 bytes ahead? Only asked for rare detached quotes.
+/// Does `tok` stand alone right after the byte at `q`: that byte whitespace, and whitespace or
+/// the end of the text after `tok`?
+fn detached_at(b: &[u8], q: usize, tok: &[u8]) -> bool {
+    b[q].is_ascii_whitespace()
+        && b.get(q + 1..q + 1 + tok.len()) == Some(tok)
+        && b.get(q + 1 + tok.len()).is_none_or(u8::is_ascii_whitespace)
+}
+
 /// Does the detached quote `tok` that ends at `from` close a quotation, judged by the next
 /// detached `tok` on the line that can only close one (followed by a lowercase word or
 /// punctuation: `boy? ' he said`)? With an odd number of detached `tok` between the two, the
@@ -1286,10 +1292,7 @@ fn closes_by_pairing(b: &[u8], tok: &[u8], from: usize) -> bool {
             return false;
         }
         let t = q + 1;
-        if b[q].is_ascii_whitespace()
-            && &b[t..t + tok.len()] == tok
-            && b.get(t + tok.len()).is_none_or(u8::is_ascii_whitespace)
-        {
+        if detached_at(b, q, tok) {
             let (after, _) = skip_ws(b, t + tok.len());
             let closer = b
                 .get(after)
@@ -1306,6 +1309,8 @@ fn closes_by_pairing(b: &[u8], tok: &[u8], from: usize) -> bool {
     false
 }
 
+/// Is there another `tok` standing alone (whitespace on both sides) after `from`, on the same
+/// line and at most 200 bytes ahead? Only asked for rare detached quotes.
 fn detached_ahead(b: &[u8], tok: &[u8], from: usize) -> bool {
     let hi = b.len().min(from.saturating_add(200));
     let mut q = from;
@@ -1313,10 +1318,7 @@ fn detached_ahead(b: &[u8], tok: &[u8], from: usize) -> bool {
         if b[q] == b'\n' {
             return false;
         }
-        if b[q].is_ascii_whitespace()
-            && &b[q + 1..q + 1 + tok.len()] == tok
-            && b.get(q + 1 + tok.len()).is_none_or(u8::is_ascii_whitespace)
-        {
+        if detached_at(b, q, tok) {
             return true;
         }
         q += 1;

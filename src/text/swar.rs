@@ -57,8 +57,7 @@ pub const fn fold(x: u64) -> u64 {
 
 /// The bytes of `x` equal to `c`, for finding the *first* such byte: the lowest set bit of the
 /// result is exact, but a byte above a match may be flagged too (the borrow of the subtraction
-/// runs on past a match), so only the lowest bit can be trusted. One operation cheaper than
-/// [`equal`], and `x` may hold any bytes.
+/// runs on past a match), so only the lowest bit can be trusted. `x` may hold any bytes.
 #[inline(always)]
 pub const fn first_equal(x: u64, c: u8) -> u64 {
     let diff = x ^ (ONES * c as u64);
