@@ -66,8 +66,6 @@ pub struct Sentence<'a> {
     pub paragraph: u32,
     /// Number of words.
     pub words: u32,
-    /// Number of characters (code points).
-    pub chars: u32,
     /// Why it may not enter a brief, if it may not.
     pub exclusion: Option<Exclusion>,
     /// The features behind its score (all 0 when excluded).
@@ -228,7 +226,6 @@ pub fn analyze_until<'a>(
             start: span.start,
             paragraph: span.paragraph,
             words: u32::try_from(seen.count).unwrap_or(u32::MAX),
-            chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
             exclusion,
             features: Features::default(),
             score: 0.0,
@@ -434,7 +431,7 @@ impl<'a> Analysis<'a> {
                     index: i,
                     terms: &self.terms[s.terms.clone()],
                     words: s.words,
-                    chars: s.chars,
+                    text: s.text,
                 }
             })
             .collect();

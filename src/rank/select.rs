@@ -80,8 +80,9 @@ pub struct Candidate<'s> {
     pub terms: &'s [u32],
     /// Its word count.
     pub words: u32,
-    /// Its length in characters (code points).
-    pub chars: u32,
+    /// The sentence itself: its length in characters (code points) is counted only under a
+    /// character budget, for the few candidates selection looks at.
+    pub text: &'s str,
 }
 
 /// The sentences chosen for a brief.
@@ -117,8 +118,12 @@ pub fn select(ranked: &[Candidate<'_>], budget: &Budget) -> Selection {
             continue;
         }
         let next_words = words + u64::from(cand.words);
+        let cand_chars = match budget.max_chars {
+            Some(_) => cand.text.chars().count() as u64,
+            None => 0,
+        };
         // Sentences are joined by one space.
-        let next_chars = chars + u64::from(cand.chars) + u64::from(!chosen.is_empty());
+        let next_chars = chars + cand_chars + u64::from(!chosen.is_empty());
         if budget.max_words.is_some_and(|m| next_words > u64::from(m)) {
             limited_by.get_or_insert(LimitedBy::MaxWords);
             continue;
@@ -160,12 +165,16 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
 mod tests {
     use super::*;
 
+    /// Five characters for each of up to sixty words.
+    const TEXT: &str = "abcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcde";
+
+    /// A candidate of `words` words (at most sixty), five characters each.
     fn cand(index: usize, terms: &[u32], words: u32) -> Candidate<'_> {
         Candidate {
             index,
             terms,
             words,
-            chars: words * 5,
+            text: &TEXT[..words as usize * 5],
         }
     }
 
