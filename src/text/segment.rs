@@ -1179,12 +1179,27 @@ fn lower_word<'b>(src: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     Some(&buf[..src.len()])
 }
 
+/// Orders two byte strings as `<[u8]>::cmp` does, byte by byte inline: the word lists searched
+/// here hold words of a few bytes, which mostly differ at the first byte, and a call to `memcmp`
+/// for each step of a binary search cost more than the whole comparison.
+#[inline(always)]
+fn cmp_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
 /// Is the (ASCII, any case) word `w` in the sorted lowercase list?
 #[inline]
 fn in_list(list: &[&str], w: &[u8]) -> bool {
     let mut buf = [0u8; 16];
     match lower_word(w, &mut buf) {
-        Some(k) => list.binary_search_by(|e| e.as_bytes().cmp(k)).is_ok(),
+        Some(k) => list
+            .binary_search_by(|e| cmp_short(e.as_bytes(), k))
+            .is_ok(),
         None => false,
     }
 }
@@ -1255,7 +1270,7 @@ fn title_at(b: &[u8], q: usize) -> bool {
     b.get(e) == Some(&b'.')
         && lower_word(&b[q..e], &mut buf).is_some_and(|k| {
             ABBREVIATIONS
-                .binary_search_by(|x| x.0.as_bytes().cmp(k))
+                .binary_search_by(|x| cmp_short(x.0.as_bytes(), k))
                 .is_ok_and(|idx| ABBREVIATIONS[idx].1 == Title)
         })
 }
@@ -2288,8 +2303,10 @@ impl<'a> Segmenter<'a> {
                         prev.class = Ordinary;
                     }
                 }
-                prev.bang_name =
-                    capital && BANG_NAMES.binary_search_by(|e| e.as_bytes().cmp(k)).is_ok();
+                prev.bang_name = capital
+                    && BANG_NAMES
+                        .binary_search_by(|e| cmp_short(e.as_bytes(), k))
+                        .is_ok();
             }
             return prev;
         }
@@ -2588,7 +2605,9 @@ impl<'a> Segmenter<'a> {
         [self.rules.abbreviations, ABBREVIATIONS]
             .into_iter()
             .find_map(|list| {
-                let idx = list.binary_search_by(|e| e.0.as_bytes().cmp(key)).ok()?;
+                let idx = list
+                    .binary_search_by(|e| cmp_short(e.0.as_bytes(), key))
+                    .ok()?;
                 Some((list[idx].1, list[idx].2))
             })
     }
