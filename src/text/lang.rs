@@ -385,7 +385,13 @@ fn detect_by_stop_words(sample: &str) -> StopWordVote {
         latin_words += 1;
         let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if word.is_ascii() {
+                // A capitalized ASCII word (most of those that need folding): no char decoding.
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
             lower.as_str()
         } else {
             word
