@@ -76,11 +76,23 @@ impl Word<'_> {
             // Near the end of the text: copy the word.
             None => return key(self.text).map(|k| lowercase_ascii_packed(k, self.classes)),
         };
-        // Little-endian: the word is the low `len` bytes. `len` is 1..=16, so the shift is < 128.
-        let word = raw & (Key::MAX >> (8 * (KEY_BYTES - len)));
+        // Little-endian: the word is the low `len` bytes (`len` is 1..=16).
+        let word = raw & KEY_MASKS[len];
         Some(lowercase_ascii_packed(word, self.classes))
     }
 }
+
+/// `KEY_MASKS[n]` keeps the low `n` bytes of a [`Key`]: a table read instead of a variable
+/// 128-bit shift, which takes several instructions on x86-64, for every word.
+static KEY_MASKS: [Key; KEY_BYTES + 1] = {
+    let mut masks = [0; KEY_BYTES + 1];
+    let mut n = 1;
+    while n <= KEY_BYTES {
+        masks[n] = Key::MAX >> (8 * (KEY_BYTES - n));
+        n += 1;
+    }
+    masks
+};
 
 /// Lowercases the ASCII letters of a packed [`Key`] of ASCII bytes all at once (when `classes`
 /// says there are uppercase letters): 0x20 is added to each byte in `A..=Z`.
@@ -158,15 +170,19 @@ impl<'a> Words<'a> {
             // The common case: a run of ASCII letters and digits, measured eight bytes at a time
             // (see `ascii_run`), so that the end of a word costs no mispredicted branch for most
             // words; then byte by byte near the end of the text.
+            let mut stopped = false;
             while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
                 let (run, upper) = ascii_run(u64::from_le_bytes(*chunk));
                 seen |= upper;
                 i += run;
                 if run < 8 {
+                    stopped = true;
                     break;
                 }
             }
-            while let Some(&b) = bytes.get(i) {
+            // Byte by byte only in the last seven bytes: a run that stopped above stopped at a
+            // byte that is not an ASCII letter or digit.
+            while let Some(&b) = bytes.get(i).filter(|_| !stopped) {
                 let class = BYTE_CLASS[usize::from(b)];
                 if class & (LOWER_OR_DIGIT | UPPER) == 0 {
                     break;
