@@ -8,7 +8,12 @@
 //!   without the summarizing.
 //!
 //! Without `--addr` it starts `brief serve` on an ephemeral loopback port as a child process (so
-//! the server's memory can be read from /proc) and stops it at the end.
+//! the server's memory and CPU time can be read from /proc) and stops it at the end.
+//!
+//! Each level also reports the CPU time the server and this client spent per answered request
+//! (Linux only; the server's only when it was started here). The client shares the machine's
+//! cores, so these two figures say where a level's time went: the ratio of two RPCs' requests/s is
+//! the inverse ratio of their total CPU per request when the cores are saturated.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -73,6 +78,8 @@ pub struct Level {
     pub rpc: &'static str,
     /// Requests in flight.
     pub concurrency: usize,
+    /// Requests answered successfully.
+    pub answered: u64,
     /// Requests answered successfully per second.
     pub rps: f64,
     /// Median latency of the answered requests, in milliseconds.
@@ -162,12 +169,21 @@ pub async fn run(settings: &LoadSettings) -> Result<(), LoadError> {
     }
 
     println!(
-        "{:<10} {:>9} {:>12} {:>9} {:>9} {:>7}",
-        "rpc", "in-flight", "requests/s", "p50 ms", "p99 ms", "errors"
+        "{:<10} {:>9} {:>12} {:>9} {:>9} {:>7} {:>15} {:>15}",
+        "rpc",
+        "in-flight",
+        "requests/s",
+        "p50 ms",
+        "p99 ms",
+        "errors",
+        "server cpu µs",
+        "client cpu µs"
     );
+    let client = std::process::id();
     for &c in &settings.concurrency {
         let mut pair = Vec::new();
         for rpc in ["health", "trivial", "summarize"] {
+            let before = (pid.and_then(cpu_seconds), cpu_seconds(client));
             let level = drive(
                 rpc,
                 channel.clone(),
@@ -176,9 +192,23 @@ pub async fn run(settings: &LoadSettings) -> Result<(), LoadError> {
                 articles.clone(),
             )
             .await;
+            let after = (pid.and_then(cpu_seconds), cpu_seconds(client));
+            let per_request = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) if level.answered > 0 => {
+                    format!("{:.1}", (b - a) * 1e6 / level.answered as f64)
+                }
+                _ => "-".to_owned(),
+            };
             println!(
-                "{:<10} {:>9} {:>12.0} {:>9.2} {:>9.2} {:>7}",
-                level.rpc, level.concurrency, level.rps, level.p50_ms, level.p99_ms, level.errors
+                "{:<10} {:>9} {:>12.0} {:>9.2} {:>9.2} {:>7} {:>15} {:>15}",
+                level.rpc,
+                level.concurrency,
+                level.rps,
+                level.p50_ms,
+                level.p99_ms,
+                level.errors,
+                per_request(before.0, after.0),
+                per_request(before.1, after.1)
             );
             pair.push(level);
         }
@@ -324,6 +354,7 @@ async fn drive(
     Level {
         rpc,
         concurrency,
+        answered: all.len() as u64,
         rps: all.len() as f64 / elapsed,
         p50_ms: pct(0.50),
         p99_ms: pct(0.99),
@@ -364,6 +395,27 @@ fn start_server() -> Result<(ServerProcess, String), LoadError> {
     Ok((server, addr))
 }
 
+/// The CPU time process `pid` has used so far, user and system, all threads, in seconds (Linux
+/// only).
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // In clock ticks of USER_HZ, which Linux fixes at 100 for user space on x86 and Arm.
+    cpu_ticks(&stat).map(|ticks| ticks as f64 / 100.0)
+}
+
+/// utime + stime from the text of a `/proc/PID/stat` file.
+fn cpu_ticks(stat: &str) -> Option<u64> {
+    // The fields after the command name, which is in parentheses and may contain spaces and
+    // parentheses itself: utime and stime are fields 14 and 15 of proc(5), the 12th and 13th here.
+    let mut fields = stat
+        .get(stat.rfind(')')? + 1..)?
+        .split_whitespace()
+        .skip(11);
+    let utime: u64 = fields.next()?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some(utime + stime)
+}
+
 /// The resident memory of process `pid`, now and at its peak, in KiB (Linux only).
 fn memory_kib(pid: u32) -> Option<(u64, u64)> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
@@ -399,4 +451,18 @@ fn read_articles(files: &[PathBuf]) -> Result<Vec<String>, LoadError> {
         return Err(LoadError::NoData(files.to_vec()));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpu_ticks_are_utime_plus_stime_after_the_command_name() {
+        let stat = "4242 (a (b) c) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 3 0 99";
+        assert_eq!(cpu_ticks(stat), Some(300));
+        assert_eq!(cpu_ticks("4242 (brief) S 1 2"), None);
+        // This process has a stat file, and has run.
+        assert!(cpu_seconds(std::process::id()).is_some_and(|s| s >= 0.0));
+    }
 }
