@@ -106,8 +106,10 @@ pub async fn serve_on(
         (metrics, task)
     });
     let registry = metrics.as_ref().map(|(m, _)| m.clone());
-    // Built now, not by the first request.
+    // Built now, not by the first request: the English lexicon, and the stemmers and stop-word
+    // index of language detection.
     crate::text::lexicon::preload();
+    crate::text::lang::preload();
     let (health, health_service) = tonic_health::server::health_reporter();
     health
         .set_service_status(SERVICE_NAME, ServingStatus::Serving)

@@ -189,6 +189,7 @@ fn score_briefs(examples: &[Example], options: &EvalOptions, scorer: &mut Scorer
     let (mut failed, mut seconds, mut bytes) = (0, 0.0, 0usize);
     // Built once per process, as the server does at start-up: not part of any article's time.
     crate::text::lexicon::preload();
+    crate::text::lang::preload();
     for ex in examples {
         let req = pb::SummarizeRequest {
             document: Some(pb::Document {
