@@ -123,10 +123,16 @@ impl KeyTable {
         }
     }
 
+    /// The occupied slots.
+    #[cfg(test)]
+    fn entries(&self) -> impl Iterator<Item = &(SplitKey, Form)> {
+        self.slots.iter().filter(|(k, _)| *k != [0, 0])
+    }
+
     /// The number of entries.
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.slots.iter().filter(|(k, _)| *k != [0, 0]).count()
+        self.entries().count()
     }
 
     /// The most slots any lookup reads: one more than the longest run of occupied slots.
@@ -263,7 +269,7 @@ mod tests {
         // Lookups stay short, found or not (the tables are fixed: no input can lengthen them).
         assert!(en.hot.max_probes() <= 32, "{}", en.hot.max_probes());
         assert!(en.short.max_probes() <= 64, "{}", en.short.max_probes());
-        for (key, form) in en.short.slots.iter().filter(|(k, _)| *k != [0, 0]) {
+        for (key, form) in en.short.entries() {
             assert_eq!(en.short.get(*key), Some(*form));
             assert_eq!(en.hot.get(*key), None);
         }

@@ -182,13 +182,15 @@ impl<'a> Words<'a> {
             }
             // Byte by byte only in the last seven bytes: a run that stopped above stopped at a
             // byte that is not an ASCII letter or digit.
-            while let Some(&b) = bytes.get(i).filter(|_| !stopped) {
-                let class = BYTE_CLASS[usize::from(b)];
-                if class & (LOWER_OR_DIGIT | UPPER) == 0 {
-                    break;
+            if !stopped {
+                while let Some(&b) = bytes.get(i) {
+                    let class = BYTE_CLASS[usize::from(b)];
+                    if class & (LOWER_OR_DIGIT | UPPER) == 0 {
+                        break;
+                    }
+                    seen |= class;
+                    i += 1;
                 }
-                seen |= class;
-                i += 1;
             }
             let Some(&b) = bytes.get(i) else { break };
             let c = if b < 0x80 {
