@@ -107,7 +107,9 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     // Only the first few hundred bytes matter for the phrase and prefix checks, which keeps this
     // linear in the number of sentences rather than in the size of a pathological one.
     let head = prefix(sentence, HEAD_BYTES);
-    if sentence.contains('©') || scan_head(head) {
+    // The head scan also finds a `©` in the head; only the rest of a long sentence is searched
+    // apart. (`prefix` cuts on a char boundary, so a `©` is wholly on one side.)
+    if scan_head(head) || sentence[head.len()..].contains('©') {
         return true;
     }
     if sentence.len() <= SHORT_LINE_BYTES
@@ -153,7 +155,7 @@ const fn start_index(a: u8, b: u8, c: u8) -> usize {
 }
 
 /// True when one of the [`ANYWHERE`] phrases starts at a word start of `head` (at most
-/// [`HEAD_BYTES`] long), ignoring ASCII case.
+/// [`HEAD_BYTES`] long), ignoring ASCII case, or when `head` has a `©`.
 ///
 /// Eight bytes at a time: the word starts (a letter after a byte that is not part of a word) come
 /// out of a few [`swar`] operations, and each one costs a bit test in [`PHRASE_STARTS`]; only the
@@ -187,10 +189,21 @@ fn scan_head(head: &str) -> bool {
 }
 
 /// The step of [`scan_head`] for the eight bytes `x` at `offset` in `bytes`: true when a phrase
-/// starts at one of them. `carry` says whether the byte before them is a word byte, and is
-/// updated for the next eight.
+/// or a `©` starts at one of them. `carry` says whether the byte before them is a word byte, and
+/// is updated for the next eight.
 #[inline(always)]
 fn phrase_in_chunk(bytes: &[u8], offset: usize, x: u64, carry: &mut u64) -> bool {
+    // `©` is C2 A9 in UTF-8. A C2 lead byte is rare in most text (it also starts a no-break
+    // space, `«`, `°`, ...), so each one flagged is checked against the next byte; the flags above
+    // the lowest may be false (see `first_equal`), which the check also settles.
+    let mut leads = swar::first_equal(x, 0xC2);
+    while leads != 0 {
+        let i = offset + (leads.trailing_zeros() / 8) as usize;
+        leads &= leads - 1;
+        if bytes.get(i..i + 2) == Some(COPYRIGHT.as_bytes()) {
+            return true;
+        }
+    }
     let letters = swar::letters(x);
     // The bytes of a word: ASCII letters and digits, and any byte of a non-ASCII char, so that a
     // phrase never starts inside a word like "Zürich".
@@ -204,7 +217,9 @@ fn phrase_in_chunk(bytes: &[u8], offset: usize, x: u64, carry: &mut u64) -> bool
         starts &= starts - 1;
         if let [a, b, c, ..] = bytes[i..] {
             let index = start_index(a, b, c);
-            if PHRASE_STARTS[index / 64] >> (index % 64) & 1 != 0 && has_phrase_at(&bytes[i..]) {
+            if PHRASE_STARTS[index / 64] >> (index % 64) & 1 != 0
+                && has_phrase_at(&bytes[i..], index)
+            {
                 return true;
             }
         }
@@ -212,11 +227,29 @@ fn phrase_in_chunk(bytes: &[u8], offset: usize, x: u64, carry: &mut u64) -> bool
     false
 }
 
-/// True when one of the [`ANYWHERE`] phrases starts `bytes`, ignoring ASCII case.
-fn has_phrase_at(bytes: &[u8]) -> bool {
-    ANYWHERE
-        .iter()
-        .any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+/// `©`, which marks a sentence as boilerplate wherever it occurs.
+const COPYRIGHT: &str = "\u{a9}";
+
+/// The [`start_index`] of each [`ANYWHERE`] phrase, so that a word start that hit
+/// [`PHRASE_STARTS`] is compared in full only with the phrases that share its first letters
+/// (common words hit it: "this", "all", "share", "today").
+static PHRASE_INDICES: [usize; ANYWHERE.len()] = {
+    let mut indices = [0; ANYWHERE.len()];
+    let mut i = 0;
+    while i < ANYWHERE.len() {
+        let p = ANYWHERE[i].as_bytes();
+        indices[i] = start_index(p[0], p[1], p[2]);
+        i += 1;
+    }
+    indices
+};
+
+/// True when one of the [`ANYWHERE`] phrases starts `bytes`, ignoring ASCII case; `index` is the
+/// [`start_index`] of its first three bytes.
+fn has_phrase_at(bytes: &[u8], index: usize) -> bool {
+    ANYWHERE.iter().zip(&PHRASE_INDICES).any(|(p, &i)| {
+        i == index && bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })
 }
 
 /// True when `text` starts with `prefix` (lowercase ASCII), ignoring ASCII case; no allocation.
@@ -311,11 +344,16 @@ mod tests {
 
     #[test]
     fn scan_matches_a_byte_by_byte_reference() {
-        // The reference: a phrase at any position not preceded by a word byte.
+        // The reference: a `©` anywhere, or a phrase at any position not preceded by a word byte.
         fn reference(head: &str) -> bool {
             let b = head.as_bytes();
             let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
-            (0..b.len()).any(|i| (i == 0 || !word(b[i - 1])) && has_phrase_at(&b[i..]))
+            let phrase_at = |i: usize| {
+                ANYWHERE.iter().any(|p| {
+                    b.len() - i >= p.len() && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
+                })
+            };
+            head.contains('©') || (0..b.len()).any(|i| (i == 0 || !word(b[i - 1])) && phrase_at(i))
         }
         let pieces = [
             "click here",
@@ -340,6 +378,10 @@ mod tests {
             "subscribe to our",
             "a",
             "é",
+            "©",
+            "\u{a0}",
+            "«",
+            "Â",
         ];
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         for _ in 0..20_000 {
