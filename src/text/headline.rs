@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::boilerplate::is_boilerplate;
+use super::swar;
 use super::token::word_count;
 
 /// A headline is at most this many words.
@@ -20,7 +21,7 @@ const MAX_BYTES: usize = 400;
 /// it.
 pub fn find(content: &str) -> Option<Range<usize>> {
     let start = content.len() - content.trim_start().len();
-    let line_end = start + content[start..].find('\n')?;
+    let line_end = start + first_line_len(&content.as_bytes()[start..])?;
     let line = content[start..line_end].trim_end();
     let end = start + line.len();
     if line.is_empty() || line.len() > MAX_BYTES || content[line_end..].trim().is_empty() {
@@ -36,6 +37,33 @@ pub fn find(content: &str) -> Option<Range<usize>> {
     }
     let words = word_count(line);
     (1..=MAX_WORDS).contains(&words).then_some(start..end)
+}
+
+/// The length of the first line of `text`, if a newline ends it and it may be a headline.
+///
+/// Most articles have no headline line, and many have no newline at all: rather than search the
+/// whole article, the search stops after [`MAX_BYTES`] at the first byte that trimming cannot
+/// remove (an ASCII byte other than whitespace), since the line is then too long to be a
+/// headline. Only a line that might end in a long run of Unicode whitespace is searched to its
+/// end.
+fn first_line_len(text: &[u8]) -> Option<usize> {
+    let window = &text[..text.len().min(MAX_BYTES + 1)];
+    if let Some(len) = swar::position(window, b'\n') {
+        return Some(len);
+    }
+    // Past the window, over ASCII whitespace that trimming would remove.
+    for (i, &b) in text.iter().enumerate().skip(MAX_BYTES) {
+        match b {
+            b'\n' => return Some(i),
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {}
+            // Not whitespace: the line is too long.
+            _ if b.is_ascii() => return None,
+            // Perhaps Unicode whitespace: search on.
+            _ => return swar::position(&text[i..], b'\n').map(|k| i + k),
+        }
+    }
+    // The text ends (or it is all within the window) without a newline.
+    None
 }
 
 /// True when `a` and `b` are the same title up to case and spacing.
@@ -73,6 +101,25 @@ mod tests {
         assert_eq!(find("© 2024 Example\nBody text."), None);
         let long = format!("{}\nBody.", "word ".repeat(40));
         assert_eq!(find(&long), None);
+    }
+
+    #[test]
+    fn a_first_line_too_long_for_a_headline_is_not_searched_to_its_end() {
+        let long = format!("{}\nBody.", "x".repeat(MAX_BYTES + 1));
+        assert_eq!(first_line_len(long.as_bytes()), None);
+        // Trailing whitespace is trimmed, so a short line followed by much of it is still found.
+        let padded = format!(
+            "Short headline{}\nBody follows here.",
+            " ".repeat(2 * MAX_BYTES)
+        );
+        assert_eq!(find(&padded), Some(0..14));
+        let wide = format!(
+            "Short headline{}\nBody follows here.",
+            "\u{3000}".repeat(MAX_BYTES)
+        );
+        assert_eq!(find(&wide), Some(0..14));
+        assert_eq!(first_line_len(b"one line"), None);
+        assert_eq!(first_line_len(b"one\ntwo"), Some(3));
     }
 
     #[test]

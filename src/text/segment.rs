@@ -2069,7 +2069,7 @@ impl<'a> Segmenter<'a> {
         let b = self.b;
         let lo = self.seg_start.max(end.saturating_sub(MAX_BACK));
         let window = &b[lo..end];
-        if !window.contains(&b'(') {
+        if swar::position(window, b'(').is_none() {
             return false;
         }
         let mut closes = 0usize;
