@@ -148,6 +148,33 @@ fn next_interesting(b: &[u8], from: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
+/// A [`TOKEN_BYTE`] class: an abbreviation key starts after this byte (`non-U.S.`, `(CNN)U.S.`).
+const KEY_BREAK: u8 = 1;
+/// A [`TOKEN_BYTE`] class: the lead byte of an em or en dash, after which a key also starts.
+const DASH_LEAD: u8 = 2;
+/// A [`TOKEN_BYTE`] class: a byte that makes a token look like a URL, path or address.
+const URLISH: u8 = 4;
+
+/// The classes of each byte for the forward pass of `Segmenter::prev_token`.
+static TOKEN_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let key_breaks = b"-)]\"/";
+    let mut i = 0;
+    while i < key_breaks.len() {
+        t[key_breaks[i] as usize] |= KEY_BREAK;
+        i += 1;
+    }
+    // `—` is E2 80 94 and `–` E2 80 93.
+    t[0xE2] |= DASH_LEAD;
+    let urlish = b"/:@._=&?#%\\~";
+    let mut i = 0;
+    while i < urlish.len() {
+        t[urlish[i] as usize] |= URLISH;
+        i += 1;
+    }
+    t
+};
+
 /// True if `b[i..]` starts with `pat`.
 #[inline]
 fn seq(b: &[u8], i: usize, pat: &[u8]) -> bool {
@@ -2193,17 +2220,19 @@ impl<'a> Segmenter<'a> {
         let mut p = core;
         let mut urlish = truncated;
         while p < end {
-            let c = b[p];
-            if matches!(c, b'-' | b')' | b']' | b'"' | b'/') {
-                key = p + 1;
-            } else if seq(b, p, "—".as_bytes()) || seq(b, p, "–".as_bytes()) {
-                key = p + 3;
-            }
-            if matches!(
-                c,
-                b'/' | b':' | b'@' | b'.' | b'_' | b'=' | b'&' | b'?' | b'#' | b'%' | b'\\' | b'~'
-            ) {
-                urlish = true;
+            // Most bytes are letters, in none of the classes: one table read each.
+            let class = TOKEN_BYTE[usize::from(b[p])];
+            if class != 0 {
+                if class & KEY_BREAK != 0 {
+                    key = p + 1;
+                } else if class & DASH_LEAD != 0
+                    && (seq(b, p, "—".as_bytes()) || seq(b, p, "–".as_bytes()))
+                {
+                    key = p + 3;
+                }
+                if class & URLISH != 0 {
+                    urlish = true;
+                }
             }
             p += 1;
         }
@@ -2696,6 +2725,23 @@ impl<'a> Segmenter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_byte_classes_are_the_listed_bytes() {
+        for c in 0..=255u8 {
+            let class = TOKEN_BYTE[usize::from(c)];
+            let key_break = matches!(c, b'-' | b')' | b']' | b'"' | b'/');
+            let urlish = matches!(
+                c,
+                b'/' | b':' | b'@' | b'.' | b'_' | b'=' | b'&' | b'?' | b'#' | b'%' | b'\\' | b'~'
+            );
+            assert_eq!(class & KEY_BREAK != 0, key_break, "{c:#x}");
+            assert_eq!(class & URLISH != 0, urlish, "{c:#x}");
+            assert_eq!(class & DASH_LEAD != 0, c == 0xE2, "{c:#x}");
+        }
+        assert_eq!("—".as_bytes()[0], 0xE2);
+        assert_eq!("–".as_bytes()[0], 0xE2);
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text)
