@@ -193,6 +193,11 @@ impl<'a> Words<'a> {
                 }
             }
             let Some(&b) = bytes.get(i) else { break };
+            // The run stopped at a byte that is no ASCII letter or digit: most words end here, at
+            // a space or punctuation, without decoding a char.
+            if b < 0x80 && b != b'\'' {
+                break;
+            }
             let c = if b < 0x80 {
                 char::from(b)
             } else {
