@@ -109,7 +109,7 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     let head = prefix(sentence, HEAD_BYTES);
     // The head scan also finds a `©` in the head; only the rest of a long sentence is searched
     // apart. (`prefix` cuts on a char boundary, so a `©` is wholly on one side.)
-    if scan_head(head) || sentence[head.len()..].contains('©') {
+    if scan_head(head) || (sentence.len() > head.len() && sentence[head.len()..].contains('©')) {
         return true;
     }
     if sentence.len() <= SHORT_LINE_BYTES
