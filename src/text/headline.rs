@@ -55,7 +55,8 @@ fn first_line_len(text: &[u8]) -> Option<usize> {
     for (i, &b) in text.iter().enumerate().skip(MAX_BYTES) {
         match b {
             b'\n' => return Some(i),
-            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {}
+            // What `trim_end` removes.
+            _ if b.is_ascii() && char::from(b).is_whitespace() => {}
             // Not whitespace: the line is too long.
             _ if b.is_ascii() => return None,
             // Perhaps Unicode whitespace: search on.
