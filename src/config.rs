@@ -238,6 +238,10 @@ pub struct LoadgenArgs {
     /// its rate and the server's memory before and after (flow control keeps it bounded).
     #[arg(long)]
     pub stream: Option<u64>,
+    /// Threads of the client's runtime. One, as h2load's default, leaves the most of a small
+    /// machine's cores to the server it shares them with (README.md, Speed, has the figures).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    pub client_threads: u16,
 }
 
 /// Settings of `brief summarize`.

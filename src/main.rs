@@ -95,8 +95,17 @@ fn loadgen(a: brief::config::LoadgenArgs) -> Result<(), String> {
         total: a.total,
         stream: a.stream,
     };
-    let runtime =
-        tokio::runtime::Runtime::new().map_err(|e| format!("cannot start the runtime: {e}"))?;
+    let runtime = match a.client_threads {
+        1 => tokio::runtime::Builder::new_current_thread(),
+        n => {
+            let mut b = tokio::runtime::Builder::new_multi_thread();
+            b.worker_threads(usize::from(n));
+            b
+        }
+    }
+    .enable_all()
+    .build()
+    .map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime
         .block_on(brief::loadgen::run(&settings))
         .map_err(|e| e.to_string())

@@ -364,3 +364,61 @@ async fn sigterm_under_load_answers_every_accepted_request() {
         "the server answered {answered}, the clients got {total_ok}"
     );
 }
+
+/// `brief loadgen` starts its own server, drives the three RPCs at each level, answers every
+/// request without error and prints the ratio; `--total` sends exactly that many requests.
+#[test]
+fn loadgen_drives_a_server_it_starts() {
+    let out = Command::new(BRIEF)
+        .args(["loadgen", "--concurrency", "1,4", "--seconds", "1"])
+        .args(["--data", "tests/data/eval_slice_cnndm.jsonl"])
+        .output()
+        .expect("run brief loadgen");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut rows = 0;
+    for line in stdout.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if !matches!(cols.first(), Some(&("health" | "trivial" | "summarize"))) {
+            continue;
+        }
+        rows += 1;
+        let rps: f64 = cols[2].parse().expect("requests/s");
+        assert!(rps > 0.0, "{line}");
+        assert_eq!(cols[5], "0", "errors: {line}");
+        // Server and client CPU per request, both read (Linux; in ticks of 10 ms, so a short
+        // level may round to 0).
+        assert!(cols[6].parse::<f64>().is_ok_and(|us| us >= 0.0), "{line}");
+        assert!(cols[7].parse::<f64>().is_ok_and(|us| us >= 0.0), "{line}");
+    }
+    assert_eq!(rows, 6, "{stdout}");
+    assert_eq!(
+        stdout.matches("summarize/trivial = ").count(),
+        2,
+        "{stdout}"
+    );
+
+    let out = Command::new(BRIEF)
+        .args([
+            "loadgen",
+            "--concurrency",
+            "4",
+            "--total",
+            "50",
+            "--client-threads",
+            "2",
+        ])
+        .args(["--data", "tests/data/eval_slice_cnndm.jsonl"])
+        .output()
+        .expect("run brief loadgen --total");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("50 Summarize requests at 4 in flight") && stdout.contains(", 0 errors"),
+        "{stdout}"
+    );
+}
