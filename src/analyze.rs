@@ -12,7 +12,7 @@ use crate::rank::features::{
 };
 use crate::rank::keywords::{self, Keyword};
 use crate::rank::select::{self, Budget, Candidate, Selection};
-use crate::text::boilerplate::is_boilerplate;
+use crate::text::boilerplate::{self, Check};
 use crate::text::headline;
 use crate::text::lang::Language;
 use crate::text::segment;
@@ -198,22 +198,41 @@ pub fn analyze_until<'a>(
                     && headline::same_title(text, title)
             }
         };
-        let exclusion = if is_headline {
-            Some(Exclusion::Headline)
-        } else if is_boilerplate(text) {
-            Some(Exclusion::Boilerplate)
-        } else {
-            None
-        };
         scratch.clear();
         // Boilerplate terms ("rights reserved") must not become keywords.
-        let seen = if exclusion == Some(Exclusion::Boilerplate) {
-            SentenceWords {
-                count: words(text).count(),
-                first: "",
-            }
+        let boilerplate_words = || SentenceWords {
+            count: words(text).count(),
+            first: "",
+        };
+        // A headline is tokenized (its words count for the title) but never boilerplate.
+        let check = if is_headline {
+            Check::Decided(false)
         } else {
-            tokenizer.sentence_terms(text, &mut vocab, &mut scratch)
+            boilerplate::check_before_words(text)
+        };
+        let (exclusion, seen) = match check {
+            Check::Decided(true) => (Some(Exclusion::Boilerplate), boilerplate_words()),
+            Check::Decided(false) => (
+                is_headline.then_some(Exclusion::Headline),
+                tokenizer.sentence_terms(text, &mut vocab, &mut scratch),
+            ),
+            Check::ByWords => {
+                // Tokenized while its word starts are tested for boilerplate phrases; undone if
+                // one is found.
+                let mark = vocab.mark();
+                let mut phrase = false;
+                let seen = tokenizer.sentence_terms_with(text, &mut vocab, &mut scratch, |w| {
+                    phrase =
+                        phrase || boilerplate::phrase_at_word(text, w.start, w.len, w.apostrophe);
+                });
+                if phrase {
+                    vocab.rollback(mark, &scratch);
+                    scratch.clear();
+                    (Some(Exclusion::Boilerplate), boilerplate_words())
+                } else {
+                    (None, seen)
+                }
+            }
         };
         let exclusion = exclusion.or((seen.count == 0).then_some(Exclusion::NoWords));
         scratch.sort_unstable();

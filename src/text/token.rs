@@ -118,6 +118,9 @@ const LOWER_OR_DIGIT: u8 = 1;
 const UPPER: u8 = 2;
 /// A byte of a non-ASCII char, which must be decoded to be classified.
 const NON_ASCII: u8 = 4;
+/// An ASCII apostrophe: part of a word only between a letter or digit and a letter, so not a
+/// class of word bytes; recorded in [`Word::classes`] when it joins a word.
+const APOSTROPHE: u8 = 8;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -130,6 +133,8 @@ static BYTE_CLASS: [u8; 256] = {
             UPPER
         } else if byte >= 0x80 {
             NON_ASCII
+        } else if byte == b'\'' {
+            APOSTROPHE
         } else {
             0
         };
@@ -515,6 +520,20 @@ impl Tokenizer {
         vocab: &mut Vocabulary<'a>,
         out: &mut Vec<TermId>,
     ) -> SentenceWords<'a> {
+        self.sentence_terms_with(text, vocab, out, |_| {})
+    }
+
+    /// [`Tokenizer::sentence_terms`], also handing each word of `text` to `each_word` as it is
+    /// found, for a caller with a test of its own at every word (see
+    /// [`super::boilerplate::check_before_words`]).
+    #[inline]
+    pub fn sentence_terms_with<'a>(
+        &mut self,
+        text: &'a str,
+        vocab: &mut Vocabulary<'a>,
+        out: &mut Vec<TermId>,
+        mut each_word: impl FnMut(WordSeen),
+    ) -> SentenceWords<'a> {
         // Only English has a lexicon; other languages take the path of unlisted words.
         let lexicon = (self.language == Language::English).then(|| &*ENGLISH);
         let mut count = 0;
@@ -524,6 +543,11 @@ impl Tokenizer {
             if count == 0 {
                 first = word.text;
             }
+            each_word(WordSeen {
+                start: word.start,
+                len: word.text.len(),
+                apostrophe: word.classes & APOSTROPHE != 0,
+            });
             let surface = word.text;
             if word.classes & NON_ASCII != 0 && has_cjk(surface) {
                 count += cjk_pieces(surface, |piece| {
@@ -564,9 +588,23 @@ impl Tokenizer {
             return term;
         }
         let term = term_of_folded(folded, self.language).map(|stem| vocab.add_stem(stem, surface));
+        if vocab.undo.records(term) {
+            vocab.undo.forms.push(folded.into());
+        }
         vocab.forms.insert(folded.into(), term);
         term
     }
+}
+
+/// A word as [`Tokenizer::sentence_terms_with`] hands it on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSeen {
+    /// Its byte offset in the text.
+    pub start: usize,
+    /// Its length in bytes.
+    pub len: usize,
+    /// Whether an ASCII apostrophe joins it (`don't`).
+    pub apostrophe: bool,
 }
 
 /// What [`Tokenizer::sentence_terms`] saw of a text besides its terms.
@@ -631,6 +669,13 @@ impl ListedTerms {
     fn insert(&mut self, id: u32, term: TermId) {
         self.slots[id as usize] = (self.stamp, term);
     }
+
+    /// Removes stem `id`'s term: stamp 0 is never a document's.
+    fn forget(&mut self, id: u32) {
+        if let Some(slot) = self.slots.get_mut(id as usize) {
+            *slot = (0, 0);
+        }
+    }
 }
 
 /// The terms of one document: each distinct stem with its first surface form, its count and its
@@ -649,6 +694,33 @@ pub struct Vocabulary<'a> {
     idf: Vec<u8>,
     /// Stems are looked up in the English lexicon (for English text only).
     lexicon: bool,
+    /// What was added since the last [`Vocabulary::mark`], to undo.
+    undo: Undo,
+}
+
+/// The state of a [`Vocabulary`] to go back to with [`Vocabulary::rollback`].
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    terms: usize,
+}
+
+/// The entries of a [`Vocabulary`]'s maps and table that point at terms added since its last
+/// mark: what [`Vocabulary::rollback`] removes, so that undoing a text costs as much as the text
+/// did rather than a pass over the maps (which a hostile article could make quadratic).
+#[derive(Debug, Default)]
+struct Undo {
+    /// The first term id added since the mark; `usize::MAX` before the first mark.
+    since: usize,
+    listed: Vec<u32>,
+    forms: Vec<Box<str>>,
+    ids: Vec<String>,
+}
+
+impl Undo {
+    /// Whether entries pointing at `term` are recorded.
+    fn records(&self, term: Option<TermId>) -> bool {
+        term.is_some_and(|t| t as usize >= self.since)
+    }
 }
 
 impl Default for Vocabulary<'_> {
@@ -661,6 +733,10 @@ impl Default for Vocabulary<'_> {
             counts: Vec::new(),
             idf: Vec::new(),
             lexicon: true,
+            undo: Undo {
+                since: usize::MAX,
+                ..Undo::default()
+            },
         }
     }
 }
@@ -699,7 +775,48 @@ impl<'a> Vocabulary<'a> {
             counts: Vec::with_capacity(terms),
             idf: Vec::with_capacity(terms),
             lexicon: english,
+            undo: Undo {
+                since: usize::MAX,
+                ..Undo::default()
+            },
         }
+    }
+
+    /// The vocabulary as it is now, to [`Vocabulary::rollback`] to (forgetting any earlier
+    /// mark).
+    pub fn mark(&mut self) -> Mark {
+        let terms = self.surface.len();
+        self.undo.since = terms;
+        self.undo.listed.clear();
+        self.undo.forms.clear();
+        self.undo.ids.clear();
+        Mark { terms }
+    }
+
+    /// Undoes what a text did since `mark`, the latest mark, given the terms it was found to
+    /// have (each occurrence, as [`Tokenizer::sentence_terms`] appended them): their counts, the
+    /// terms it added, and the word forms that map to those. The vocabulary is then as if the
+    /// text had never been seen, apart from word forms found to be no content words, which stay
+    /// known. Costs as much as the text did.
+    pub fn rollback(&mut self, mark: Mark, occurrences: &[TermId]) {
+        for &t in occurrences {
+            if let Some(c) = self.counts.get_mut(t as usize) {
+                *c = c.saturating_sub(1);
+            }
+        }
+        for &id in &self.undo.listed {
+            self.listed.forget(id);
+        }
+        for form in &self.undo.forms {
+            self.forms.remove(form);
+        }
+        for stem in &self.undo.ids {
+            self.ids.remove(stem);
+        }
+        self.surface.truncate(mark.terms);
+        self.counts.truncate(mark.terms);
+        self.idf.truncate(mark.terms);
+        self.mark();
     }
 
     /// Counts one occurrence of `term`, if it is one, and appends it to `out`.
@@ -717,6 +834,9 @@ impl<'a> Vocabulary<'a> {
             return term;
         }
         let term = gram_is_content(gram).then(|| self.add_stem(gram.into(), gram));
+        if self.undo.records(term) {
+            self.undo.forms.push(gram.into());
+        }
         self.forms.insert(gram.into(), term);
         term
     }
@@ -732,6 +852,9 @@ impl<'a> Vocabulary<'a> {
             return id;
         }
         let id = self.push(surface, u8::MAX);
+        if self.undo.records(Some(id)) {
+            self.undo.ids.push(stem.clone());
+        }
         self.ids.insert(stem, id);
         id
     }
@@ -751,6 +874,9 @@ impl<'a> Vocabulary<'a> {
     fn new_listed_term(&mut self, id: u32, surface: &'a str) -> TermId {
         let term = self.push(surface, ENGLISH.idf(id));
         self.listed.insert(id, term);
+        if self.undo.records(Some(term)) {
+            self.undo.listed.push(id);
+        }
         term
     }
 
@@ -951,6 +1077,46 @@ mod tests {
         assert_eq!(vocab.count(talk), 3);
         assert_eq!(vocab.surface(talk), "Talks");
         assert_eq!(out.iter().filter(|&&id| id == talk).count(), 3);
+    }
+
+    /// Every term of `vocab` with its surface, count and idf, in id order.
+    fn snapshot<'a>(vocab: &Vocabulary<'a>) -> Vec<(&'a str, u32, u8)> {
+        (0..vocab.len() as TermId)
+            .map(|t| (vocab.surface(t), vocab.count(t), vocab.idf(t)))
+            .collect()
+    }
+
+    #[test]
+    fn rollback_leaves_the_vocabulary_as_if_the_text_was_never_seen() {
+        let first = "Talks stalled in Zyxland. The talk resumed.";
+        // Listed and unlisted words, new and already seen, a CJK bigram, a repeated new word.
+        let dropped = "Click here: talks, Zyxland, Qwertyvale and Qwertyvale 北京 resumed.";
+        let last = "Qwertyvale talks resumed in Zyxland; click here.";
+        for language in [Language::English, Language::French] {
+            let (mut t, mut out) = (Tokenizer::for_language(language), Vec::new());
+            let mut vocab = Vocabulary::for_text_in(200, language);
+            t.terms(first, &mut vocab, &mut out);
+            out.clear();
+            let mark = vocab.mark();
+            t.terms(dropped, &mut vocab, &mut out);
+            assert!(vocab.len() > mark.terms, "the dropped text added terms");
+            vocab.rollback(mark, &out);
+            out.clear();
+            t.terms(last, &mut vocab, &mut out);
+            let (with_rollback, terms_after) = (snapshot(&vocab), out.clone());
+            let probe = vocab.get(&t.content_stem("Qwertyvale").expect("content word"));
+            drop(vocab);
+
+            let (mut t, mut out) = (Tokenizer::for_language(language), Vec::new());
+            let mut vocab = Vocabulary::for_text_in(200, language);
+            t.terms(first, &mut vocab, &mut out);
+            out.clear();
+            t.terms(last, &mut vocab, &mut out);
+            assert_eq!(with_rollback, snapshot(&vocab), "{language:?}");
+            assert_eq!(terms_after, out, "{language:?}");
+            let stem = t.content_stem("Qwertyvale").expect("content word");
+            assert_eq!(probe, vocab.get(&stem), "{language:?}");
+        }
     }
 
     fn pieces(word: &str) -> (Vec<CjkPiece<'_>>, usize) {
