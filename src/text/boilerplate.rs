@@ -200,7 +200,9 @@ fn phrase_starts_at(bytes: &[u8], i: usize) -> bool {
 #[inline(never)]
 fn apostrophe_phrase(bytes: &[u8], start: usize, len: usize) -> bool {
     let word = bytes.get(start..start + len).unwrap_or_default();
-    (0..word.len()).any(|k| word[k] == b'\'' && phrase_starts_at(bytes, start + k + 1))
+    word.iter()
+        .enumerate()
+        .any(|(k, &b)| b == b'\'' && phrase_starts_at(bytes, start + k + 1))
 }
 
 /// The checks of [`is_boilerplate`] besides the phrase search: a boilerplate prefix of a short
@@ -477,19 +479,29 @@ mod tests {
             "«",
             "Â",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 12) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            state = state.wrapping_add(1);
+        for text in random_texts(&pieces, 0x2545_F491_4F6C_DD1D, 20_000, 12) {
             let head = prefix(&text, HEAD_BYTES);
             assert_eq!(scan_head(head), reference(head), "{head:?}");
         }
+    }
+
+    /// `count` texts of fewer than `most` of `pieces` each, drawn by a xorshift generator seeded
+    /// with `seed`: the same texts on every run.
+    fn random_texts(pieces: &[&str], seed: u64, count: usize, most: u64) -> Vec<String> {
+        let mut state = seed;
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..(state % most) {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                }
+                state = state.wrapping_add(1);
+                text
+            })
+            .collect()
     }
 
     #[test]
@@ -525,17 +537,8 @@ mod tests {
             "©",
             "é",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
         let mut by_words = 0;
-        for _ in 0..30_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 10) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            state = state.wrapping_add(1);
+        for text in random_texts(&pieces, 0x9E37_79B9_7F4A_7C15, 30_000, 10) {
             let expected = is_boilerplate(&text);
             match check_before_words(&text) {
                 Check::Decided(found) => assert_eq!(found, expected, "{text:?}"),

@@ -707,13 +707,25 @@ pub struct Mark {
 /// The entries of a [`Vocabulary`]'s maps and table that point at terms added since its last
 /// mark: what [`Vocabulary::rollback`] removes, so that undoing a text costs as much as the text
 /// did rather than a pass over the maps (which a hostile article could make quadratic).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Undo {
     /// The first term id added since the mark; `usize::MAX` before the first mark.
     since: usize,
     listed: Vec<u32>,
     forms: Vec<Box<str>>,
     ids: Vec<String>,
+}
+
+impl Default for Undo {
+    /// Records nothing until the first mark.
+    fn default() -> Self {
+        Self {
+            since: usize::MAX,
+            listed: Vec::new(),
+            forms: Vec::new(),
+            ids: Vec::new(),
+        }
+    }
 }
 
 impl Undo {
@@ -733,10 +745,7 @@ impl Default for Vocabulary<'_> {
             counts: Vec::new(),
             idf: Vec::new(),
             lexicon: true,
-            undo: Undo {
-                since: usize::MAX,
-                ..Undo::default()
-            },
+            undo: Undo::default(),
         }
     }
 }
@@ -775,10 +784,7 @@ impl<'a> Vocabulary<'a> {
             counts: Vec::with_capacity(terms),
             idf: Vec::with_capacity(terms),
             lexicon: english,
-            undo: Undo {
-                since: usize::MAX,
-                ..Undo::default()
-            },
+            undo: Undo::default(),
         }
     }
 
