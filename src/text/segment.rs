@@ -672,7 +672,7 @@ use Class::{Company, Never, NumPrefix, Ordinary, Post, Title, Weak};
 
 /// Abbreviations without internal periods: `(lowercase key, class when capitalised, class when
 /// lowercase)`. Sorted by key (checked by a test).
-static ABBREVIATIONS: &[(&str, Class, Class)] = &[
+const ABBREVIATIONS: &[(&str, Class, Class)] = &[
     ("adm", Title, Title),
     ("al", Weak, Weak),
     ("ala", Weak, Ordinary),
@@ -858,6 +858,36 @@ static ABBREVIATIONS: &[(&str, Class, Class)] = &[
     ("yr", NumPrefix, NumPrefix),
     ("yrs", NumPrefix, NumPrefix),
 ];
+
+/// The keys of [`ABBREVIATIONS`] packed by [`packed_key`], in the same (sorted) order: a binary
+/// search compares two integers at each step instead of two byte strings, whose early exits the
+/// CPU cannot predict (it runs at nearly every period).
+static ABBREVIATION_KEYS: [u128; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = packed_key(ABBREVIATIONS[i].0.as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// A word of at most 16 bytes as an integer that orders like the word: its bytes big-endian,
+/// zero-padded (no key contains a zero byte, so a prefix orders first, as with byte strings).
+/// Longer words get `u128::MAX`, which no key of 16 bytes or fewer equals.
+const fn packed_key(word: &[u8]) -> u128 {
+    if word.len() > 16 {
+        return u128::MAX;
+    }
+    let mut bytes = [0; 16];
+    bytes.split_at_mut(word.len()).0.copy_from_slice(word);
+    u128::from_be_bytes(bytes)
+}
+
+/// The index of `key` (lowercase) in [`ABBREVIATIONS`].
+fn english_abbreviation(key: &[u8]) -> Option<usize> {
+    ABBREVIATION_KEYS.binary_search(&packed_key(key)).ok()
+}
 
 /// Abbreviations with internal periods that never end a sentence (lowercase, without the final
 /// period). Every other `X.Y.` token of one- or two-letter parts is a weak abbreviation.
@@ -1295,11 +1325,9 @@ fn title_at(b: &[u8], q: usize) -> bool {
     let Some(e) = capword(b, q) else { return false };
     let mut buf = [0u8; 16];
     b.get(e) == Some(&b'.')
-        && lower_word(&b[q..e], &mut buf).is_some_and(|k| {
-            ABBREVIATIONS
-                .binary_search_by(|x| cmp_short(x.0.as_bytes(), k))
-                .is_ok_and(|idx| ABBREVIATIONS[idx].1 == Title)
-        })
+        && lower_word(&b[q..e], &mut buf)
+            .and_then(english_abbreviation)
+            .is_some_and(|idx| ABBREVIATIONS[idx].1 == Title)
 }
 
 /// `Terms were ...`: a capitalised word (not a title or weekday) followed by a lowercase word.
@@ -2631,14 +2659,13 @@ impl<'a> Segmenter<'a> {
 
     /// The classes of the abbreviation `key` (lowercase): the language's, else English's.
     fn abbreviation(&self, key: &[u8]) -> Option<(Class, Class)> {
-        [self.rules.abbreviations, ABBREVIATIONS]
-            .into_iter()
-            .find_map(|list| {
-                let idx = list
-                    .binary_search_by(|e| cmp_short(e.0.as_bytes(), key))
-                    .ok()?;
-                Some((list[idx].1, list[idx].2))
-            })
+        let own = self.rules.abbreviations;
+        match own.binary_search_by(|e| cmp_short(e.0.as_bytes(), key)) {
+            Ok(idx) => Some((own[idx].1, own[idx].2)),
+            Err(_) => {
+                english_abbreviation(key).map(|idx| (ABBREVIATIONS[idx].1, ABBREVIATIONS[idx].2))
+            }
+        }
     }
 
     /// `am 3. Oktober`: the number before the period is an ordinal, by the word after it.
@@ -3933,6 +3960,20 @@ mod tests {
         }
         let abbr: Vec<&str> = ABBREVIATIONS.iter().map(|e| e.0).collect();
         sorted("ABBREVIATIONS", &abbr);
+        // The packed keys order like the words, so the binary search over them finds each one.
+        assert!(ABBREVIATION_KEYS.windows(2).all(|w| w[0] < w[1]));
+        for (i, w) in abbr.iter().enumerate() {
+            assert_eq!(english_abbreviation(w.as_bytes()), Some(i), "{w}");
+            assert_eq!(
+                english_abbreviation(&w.as_bytes()[1..]).map(|j| abbr[j]),
+                abbr.iter().find(|a| **a == &w[1..]).copied()
+            );
+        }
+        assert_eq!(
+            english_abbreviation(b"mrs"),
+            abbr.iter().position(|a| *a == "mrs")
+        );
+        assert_eq!(english_abbreviation(b"abcdefghijklmnopq"), None);
         sorted("BANG_NAMES", BANG_NAMES);
         sorted("STARTERS", STARTERS);
         sorted("COMPANY_FOLLOWERS", COMPANY_FOLLOWERS);
