@@ -19,6 +19,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::lang::{Language, Support};
 use super::lexicon::{ENGLISH, Form, KEY_BYTES, Key, key};
+use super::porter2;
 use super::stopwords::is_stop_word;
 use super::swar;
 
@@ -311,7 +312,7 @@ pub fn stem_of_folded(folded: &str) -> Option<String> {
     {
         return None;
     }
-    Some(ENGLISH_STEMMER.stem(folded).into_owned())
+    Some(porter2::stem(folded).unwrap_or_else(|| ENGLISH_STEMMER.stem(folded).into_owned()))
 }
 
 /// The term of a folded word in `language` if it is a content word (see [`stem_of_folded`]).
