@@ -5,6 +5,7 @@ pub mod headline;
 pub mod html;
 pub mod lang;
 pub mod lexicon;
+pub mod packed;
 pub mod porter2;
 pub mod segment;
 pub mod stopwords;

@@ -76,6 +76,7 @@ pub struct Span {
 mod languages;
 
 use crate::text::lang::Language;
+use crate::text::packed;
 use crate::text::swar;
 use languages::Rules;
 
@@ -859,34 +860,21 @@ const ABBREVIATIONS: &[(&str, Class, Class)] = &[
     ("yrs", NumPrefix, NumPrefix),
 ];
 
-/// The keys of [`ABBREVIATIONS`] packed by [`packed_key`], in the same (sorted) order: a binary
-/// search compares two integers at each step instead of two byte strings, whose early exits the
-/// CPU cannot predict (it runs at nearly every period).
+/// The keys of [`ABBREVIATIONS`] [packed](packed::packed), in the same (sorted) order: the
+/// binary search runs at nearly every period.
 static ABBREVIATION_KEYS: [u128; ABBREVIATIONS.len()] = {
     let mut keys = [0; ABBREVIATIONS.len()];
     let mut i = 0;
     while i < keys.len() {
-        keys[i] = packed_key(ABBREVIATIONS[i].0.as_bytes());
+        keys[i] = packed::packed(ABBREVIATIONS[i].0.as_bytes());
         i += 1;
     }
     keys
 };
 
-/// A word of at most 16 bytes as an integer that orders like the word: its bytes big-endian,
-/// zero-padded (no key contains a zero byte, so a prefix orders first, as with byte strings).
-/// Longer words get `u128::MAX`, which no key of 16 bytes or fewer equals.
-const fn packed_key(word: &[u8]) -> u128 {
-    if word.len() > 16 {
-        return u128::MAX;
-    }
-    let mut bytes = [0; 16];
-    bytes.split_at_mut(word.len()).0.copy_from_slice(word);
-    u128::from_be_bytes(bytes)
-}
-
 /// The index of `key` (lowercase) in [`ABBREVIATIONS`].
 fn english_abbreviation(key: &[u8]) -> Option<usize> {
-    ABBREVIATION_KEYS.binary_search(&packed_key(key)).ok()
+    packed::position(&ABBREVIATION_KEYS, key)
 }
 
 /// Abbreviations with internal periods that never end a sentence (lowercase, without the final

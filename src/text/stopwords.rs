@@ -4,6 +4,8 @@
 //! say nothing about a story ("said", "also", "would"). Words are lowercase, with `'` as the
 //! apostrophe, and sorted so that lookup is a binary search with no allocation.
 
+use super::packed;
+
 /// Sorted English stop words.
 const ENGLISH: &[&str] = &[
     "a",
@@ -194,9 +196,12 @@ const ENGLISH: &[&str] = &[
     "yourselves",
 ];
 
+/// The [packed](packed::packed) keys of [`ENGLISH`], in its order.
+static ENGLISH_KEYS: [u128; ENGLISH.len()] = packed::packed_all(ENGLISH);
+
 /// True when `word` (lowercase, `'` apostrophes) is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    ENGLISH.binary_search(&word).is_ok()
+    packed::position(&ENGLISH_KEYS, word.as_bytes()).is_some()
 }
 
 #[cfg(test)]
@@ -209,6 +214,10 @@ mod tests {
             ENGLISH.windows(2).all(|w| w[0] < w[1]),
             "ENGLISH must stay sorted"
         );
+        // So the binary search over the packed keys finds every word.
+        assert!(ENGLISH.iter().all(|w| w.len() <= 16));
+        assert!(ENGLISH_KEYS.windows(2).all(|k| k[0] < k[1]));
+        assert!(ENGLISH.iter().all(|w| is_stop_word(w)));
     }
 
     #[test]
