@@ -15,10 +15,13 @@
 //! `whatlang` (trigram statistics), which costs about 150 µs a call.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use whatlang::{Lang, Script};
+
+use super::lexicon::{Key, key};
 
 /// How a language's words become terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,6 +204,7 @@ static RESOURCES: LazyLock<Vec<Resources>> = LazyLock::new(|| {
 pub fn preload() {
     LazyLock::force(&RESOURCES);
     LazyLock::force(&LATIN_STOP_WORDS);
+    LazyLock::force(&LATIN_STOP_WORD_KEYS);
 }
 
 /// Stop word → the set of Latin-script languages (bits indexed like [`TABLE`]) it is a stop
@@ -217,6 +221,18 @@ static LATIN_STOP_WORDS: LazyLock<HashMap<&'static str, u32, foldhash::fast::Fix
             }
         }
         index
+    });
+
+/// [`LATIN_STOP_WORDS`] of ASCII, by their lexicon [`Key`]: the key of a short ASCII word of the
+/// text comes folded from the word scanner, so looking it up costs neither a lowercased copy nor
+/// a string hash and comparison.
+static LATIN_STOP_WORD_KEYS: LazyLock<HashMap<Key, u32, foldhash::fast::FixedState>> =
+    LazyLock::new(|| {
+        LATIN_STOP_WORDS
+            .iter()
+            .filter(|(word, _)| word.is_ascii())
+            .filter_map(|(word, &languages)| Some((key(word)?, languages)))
+            .collect()
     });
 
 /// The languages written in Latin script that have a stop-word list.
@@ -374,29 +390,26 @@ enum StopWordVote {
 /// words, and 1.5 times the runner-up).
 fn detect_by_stop_words(sample: &str) -> StopWordVote {
     let index = &*LATIN_STOP_WORDS;
+    let keyed = &*LATIN_STOP_WORD_KEYS;
     let mut hits = [0u32; 32];
     let (mut words, mut latin_words) = (0usize, 0usize);
     let mut lower = String::new();
-    for (_, word) in super::token::words(sample) {
+    super::token::each_word_key(sample, |word, key| {
         words += 1;
         if !word.chars().next().is_some_and(is_latin) {
-            continue;
+            return ControlFlow::Continue(());
         }
         latin_words += 1;
-        let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-            lower.clear();
-            if word.is_ascii() {
-                // A capitalized ASCII word (most of those that need folding): no char decoding.
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
+        let languages = match key {
+            // Most words: short ASCII, looked up by their folded key.
+            Some(key) => keyed.get(&key),
+            None => {
+                lower.clear();
                 lower.extend(word.chars().flat_map(char::to_lowercase));
+                index.get(lower.as_str())
             }
-            lower.as_str()
-        } else {
-            word
         };
-        if let Some(&languages) = index.get(key) {
+        if let Some(&languages) = languages {
             let mut bits = languages;
             while bits != 0 {
                 hits[bits.trailing_zeros() as usize] += 1;
@@ -405,9 +418,10 @@ fn detect_by_stop_words(sample: &str) -> StopWordVote {
         }
         // Most texts are settled within a few dozen words: stop once one language leads by far.
         if latin_words % 16 == 0 && latin_words >= 32 && decisive(&hits) {
-            break;
+            return ControlFlow::Break(());
         }
-    }
+        ControlFlow::Continue(())
+    });
     if latin_words < MIN_STOP_WORD_SAMPLE || latin_words * 2 < words {
         return StopWordVote::Undecided;
     }

@@ -13,6 +13,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -252,6 +253,17 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         self.next_word().map(|w| (w.start, w.text))
+    }
+}
+
+/// Calls `each` with every word of `text` and, when the word is ASCII and at most [`KEY_BYTES`]
+/// long, the lexicon [`Key`] of its folded (lowercase) form, until `each` breaks.
+pub fn each_word_key(text: &str, mut each: impl FnMut(&str, Option<Key>) -> ControlFlow<()>) {
+    let mut words = words(text);
+    while let Some(word) = words.next_word() {
+        if each(word.text, word.ascii_key(text.as_bytes())).is_break() {
+            return;
+        }
     }
 }
 
