@@ -684,6 +684,31 @@ mod tests {
     }
 
     #[test]
+    fn stop_words_count_in_any_case_and_script() {
+        // Capitals, non-ASCII letters and words past the key's 16 bytes take the folded-string
+        // path, the rest the key path: the vote must not depend on which.
+        let text = "Le gouvernement a annoncé mardi qu'il augmenterait les taxes sur le carburant, \
+                    une décision qui, selon les critiques, pénaliserait les familles DÉJÀ très \
+                    éprouvées par la hausse des prix et par une inflation extraordinairement forte.";
+        let lower = detect(text).map(|d| (d.tag, d.confidence.to_bits()));
+        assert_eq!(lower.map(|d| d.0), Some("fr"));
+        assert_eq!(
+            detect(&text.to_uppercase()).map(|d| (d.tag, d.confidence.to_bits())),
+            lower
+        );
+        let hits = |t: &str| match detect_by_stop_words(t) {
+            StopWordVote::Clear(d) => Some(d.confidence.to_bits()),
+            _ => None,
+        };
+        assert_eq!(hits(&text.to_uppercase()), hits(text));
+        assert!(LATIN_STOP_WORD_KEYS.len() < LATIN_STOP_WORDS.len());
+        assert_eq!(
+            LATIN_STOP_WORD_KEYS.get(&key("les").unwrap_or_default()),
+            LATIN_STOP_WORDS.get("les")
+        );
+    }
+
+    #[test]
     fn detection_looks_at_a_bounded_sample() {
         // A multi-byte character straddles the sample boundary.
         let text = format!(
