@@ -120,28 +120,25 @@ static INTERESTING: [bool; 256] = {
 /// The first [`INTERESTING`] byte at or after `from`.
 ///
 /// The main loop's scan, and a fifth of the segmenter's work when done a byte at a time: eight
-/// bytes are tested at once (see [`swar`]) for the ASCII bytes of the set and for any byte from
-/// 0xD8 up, a superset of its lead bytes, and only the first candidate is looked up in the table.
+/// bytes are tested at once (see [`swar`]) for a superset of the set, cheap to compute: the bytes
+/// below 0x40 but space (all the ASCII bytes of the set are) and those from 0xD8 up (all its lead
+/// bytes are). Each candidate is then looked up in the table; most bytes of text are letters or
+/// spaces, and the other candidates (digits, commas, quotes) cost a lookup each.
 fn next_interesting(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
         let x = u64::from_le_bytes(*chunk);
-        // `!` (0x21) and `)` (0x29) differ only in bit 3: one test finds both.
-        let candidates = swar::first_equal(x, b'.')
-            | swar::first_equal(x, b'?')
-            | swar::first_equal(x | (swar::ONES * 0x08), b')')
-            | swar::first_equal(x, b'\n')
-            | swar::first_equal(x, b'\r')
-            | swar::at_least_high(x, 0xD8);
-        if candidates == 0 {
-            i += 8;
-            continue;
+        let mut candidates =
+            (swar::below_0x40(x) & !swar::equal(x, b' ')) | swar::at_least_high(x, 0xD8);
+        // Every flag is exact, so the candidates of the chunk are taken in turn.
+        while candidates != 0 {
+            let k = i + (candidates.trailing_zeros() / 8) as usize;
+            if INTERESTING[usize::from(b[k])] {
+                return Some(k);
+            }
+            candidates &= candidates - 1;
         }
-        let k = i + (candidates.trailing_zeros() / 8) as usize;
-        if INTERESTING[usize::from(b[k])] {
-            return Some(k);
-        }
-        i = k + 1;
+        i += 8;
     }
     b[i..]
         .iter()

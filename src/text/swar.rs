@@ -82,6 +82,25 @@ pub fn position(bytes: &[u8], c: u8) -> Option<usize> {
     Some(8 * chunks.len() + tail)
 }
 
+/// The bytes of `x` below 0x40: control bytes, space, digits and most ASCII punctuation.
+#[inline(always)]
+pub const fn below_0x40(x: u64) -> u64 {
+    // A byte is below 0x40 when its two top bits are clear; the shift moves each byte's bit 6
+    // onto its bit 7 (and bit 7 onto the next byte's bit 0, which is masked off).
+    !(x | (x << 1)) & TOP
+}
+
+/// The bytes of `x` equal to `c`, every one of them (unlike [`first_equal`], whose flags above
+/// the first match may be false): a few more operations, for a caller that needs them all.
+#[inline(always)]
+pub const fn equal(x: u64, c: u8) -> u64 {
+    let diff = x ^ (ONES * c as u64);
+    // The top bit of a byte of `low7` is set when the byte's low seven bits are not all zero;
+    // added to 0x7F each, they cannot carry out of their byte.
+    let low7 = (diff & !TOP) + !TOP;
+    !(low7 | diff) & TOP
+}
+
 /// The bytes of `x` that are at least `c` (at least 0x80): non-ASCII bytes in `c..=0xFF`.
 #[inline(always)]
 pub const fn at_least_high(x: u64, c: u8) -> u64 {
@@ -106,6 +125,10 @@ mod tests {
                     assert_eq!(bit(digits(x), j), b.is_ascii_digit(), "{b:#x}");
                     assert_eq!(bit(uppercase(x), j), b.is_ascii_uppercase(), "{b:#x}");
                     assert_eq!(bit(at_least_high(x, 0xD8), j), b >= 0xD8, "{b:#x}");
+                    assert_eq!(bit(below_0x40(x), j), b < 0x40, "{b:#x}");
+                    assert_eq!(bit(equal(x, b' '), j), b == b' ', "{b:#x}");
+                    assert_eq!(bit(equal(x, 0), j), b == 0, "{b:#x}");
+                    assert_eq!(bit(equal(x, 0xFF), j), b == 0xFF, "{b:#x}");
                 }
             }
         }
