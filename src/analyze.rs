@@ -382,7 +382,11 @@ fn centrality(
     specificity: &[f64],
 ) -> Vec<f64> {
     let doc = |t: TermId| f64::from(vocab.count(t)) * specificity[t as usize];
-    let doc_norm2: f64 = (0..vocab.len() as TermId).map(|t| doc(t).powi(2)).sum();
+    let doc_norm2: f64 = vocab
+        .counts()
+        .zip(specificity)
+        .map(|(count, s)| (f64::from(count) * s).powi(2))
+        .sum();
     eligible
         .iter()
         .map(|&i| {

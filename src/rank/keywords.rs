@@ -40,8 +40,9 @@ pub fn specificity(vocab: &Vocabulary<'_>, idf_exponent: f64) -> Vec<f64> {
                 .collect();
             *exponent_bits = idf_exponent.to_bits();
         }
-        (0..vocab.len() as TermId)
-            .map(|t| table[usize::from(vocab.idf(t))])
+        vocab
+            .idfs()
+            .map(|level| table[usize::from(level)])
             .collect()
     })
 }
@@ -49,8 +50,10 @@ pub fn specificity(vocab: &Vocabulary<'_>, idf_exponent: f64) -> Vec<f64> {
 /// The weight of every term of `vocab`, indexed by [`TermId`]: its frequency in the article times
 /// its specificity (`specificity[t]`, see [`specificity`]), relative to the heaviest term.
 pub fn weights(vocab: &Vocabulary<'_>, specificity: &[f64]) -> Vec<f64> {
-    let raw: Vec<f64> = (0..vocab.len() as TermId)
-        .map(|t| f64::from(vocab.count(t)) * specificity[t as usize])
+    let raw: Vec<f64> = vocab
+        .counts()
+        .zip(specificity)
+        .map(|(count, s)| f64::from(count) * s)
         .collect();
     let max = raw.iter().copied().fold(0.0, f64::max);
     if max <= 0.0 {

@@ -938,6 +938,16 @@ impl<'a> Vocabulary<'a> {
         self.terms[id as usize].count
     }
 
+    /// Every term's count, in id order: for passes over all terms, without an index check each.
+    pub fn counts(&self) -> impl ExactSizeIterator<Item = u32> + '_ {
+        self.terms.iter().map(|t| t.count)
+    }
+
+    /// Every term's background idf level, in id order (see [`Vocabulary::idf`]).
+    pub fn idfs(&self) -> impl ExactSizeIterator<Item = u8> + '_ {
+        self.terms.iter().map(|t| t.idf)
+    }
+
     /// The background idf level of term `id`, in 0..=255 (see [`super::lexicon::idf_value`]).
     pub fn idf(&self, id: TermId) -> u8 {
         self.terms[id as usize].idf
