@@ -175,10 +175,12 @@ pub fn analyze_until<'a>(
 
     let mut tokenizer = Tokenizer::for_language(article.language);
     let mut vocab = Vocabulary::for_text_in(content.len(), article.language);
-    let mut scratch = Vec::new();
-    // About one distinct content term per 12 bytes of text.
-    let mut terms = Vec::with_capacity(content.len() / 12);
-    let mut term_counts = Vec::with_capacity(content.len() / 12);
+    // One sentence's terms: most sentences have fewer than 64.
+    let mut scratch = Vec::with_capacity(64);
+    // Each sentence's distinct content terms, all sentences together: about one per 11 bytes of
+    // news text, one per 10 in 95% of the articles of cnndm_dev and bbc_dev.
+    let mut terms = Vec::with_capacity(content.len() / 9);
+    let mut term_counts = Vec::with_capacity(content.len() / 9);
     let spans = segment::sentences_in(content, article.language);
     check()?;
     let mut sentences = Vec::with_capacity(spans.len());

@@ -783,19 +783,20 @@ impl<'a> Vocabulary<'a> {
         Self::default()
     }
 
-    /// Creates an empty vocabulary sized for a text of `bytes` bytes, so that its maps do not
-    /// rehash as they grow (a news article has a distinct term for about every 25 bytes, and a
-    /// distinct word form that is not in the lexicon for about every 200).
+    /// Creates an empty vocabulary sized for a text of `bytes` bytes, so that its terms and maps
+    /// seldom grow (a news article has a distinct term for about every 15 bytes, and a distinct
+    /// word form that is not in the lexicon for about every 200).
     pub fn for_text(bytes: usize) -> Self {
         Self::for_text_in(bytes, Language::English)
     }
 
     /// [`Vocabulary::for_text`] for a text in `language`: without the English lexicon's stems
-    /// and idf unless it is English, and sized for a distinct word form per 25 bytes otherwise
+    /// and idf unless it is English, and sized for a distinct word form per 12 bytes otherwise
     /// (no lexicon lists them).
     pub fn for_text_in(bytes: usize, language: Language) -> Self {
         let english = language == Language::English;
-        let terms = bytes / 25;
+        // Capped: a long text's vocabulary grows far slower than the text (Heaps' law).
+        let terms = (bytes / 12).min(1 << 16);
         let unlisted = if english { bytes / 200 } else { terms };
         Self {
             forms: Map::with_capacity_and_hasher(unlisted, Default::default()),
