@@ -224,9 +224,31 @@ const DANGLING_KEYS: [[u8; DANGLING_MAX_BYTES]; DANGLING_OPENERS.len()] = {
     keys
 };
 
+/// For each length up to [`DANGLING_MAX_BYTES`], the first letters (bit `letter & 31`) of the
+/// [`DANGLING_OPENERS`] of that length: most sentences' first words are ruled out by one bit
+/// test ("The", "A", "In"), before any copy or comparison.
+const DANGLING_FIRST_LETTERS: [u32; DANGLING_MAX_BYTES + 1] = {
+    let mut bits = [0u32; DANGLING_MAX_BYTES + 1];
+    let mut i = 0;
+    while i < DANGLING_OPENERS.len() {
+        let word = DANGLING_OPENERS[i].as_bytes();
+        bits[word.len()] |= 1 << (word[0] & 31);
+        i += 1;
+    }
+    bits
+};
+
 /// True when a sentence whose first word is `first_word` cannot stand alone.
 pub fn is_dangling(first_word: &str) -> bool {
     if first_word.len() > DANGLING_MAX_BYTES {
+        return false;
+    }
+    let Some(&first) = first_word.as_bytes().first() else {
+        return false;
+    };
+    // ASCII letters of either case share their low five bits; a non-ASCII first byte may be any
+    // letter's, so it is not ruled out.
+    if first.is_ascii() && DANGLING_FIRST_LETTERS[first_word.len()] >> (first & 31) & 1 == 0 {
         return false;
     }
     if first_word.is_ascii() {
@@ -296,6 +318,14 @@ mod tests {
     #[test]
     fn dangling_openers_are_sorted_and_found() {
         assert!(DANGLING_OPENERS.windows(2).all(|w| w[0] <= w[1]));
+        // Every opener passes the first-letter filter, in any case.
+        for w in DANGLING_OPENERS {
+            let title = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            for form in [w.to_string(), title, w.to_uppercase()] {
+                assert!(is_dangling(&form), "{form}");
+                assert!(!is_dangling(&format!("{form}x")), "{form}x");
+            }
+        }
         assert!(is_dangling("However"));
         assert!(is_dangling("He"));
         assert!(!is_dangling("Rescue"));
