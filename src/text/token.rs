@@ -550,12 +550,13 @@ impl Tokenizer {
         // Only English has a lexicon; other languages take the path of unlisted words.
         let lexicon = (self.language == Language::English).then(|| &*ENGLISH);
         let mut count = 0;
-        let mut first = "";
         let mut words = words(text);
-        while let Some(word) = words.next_word() {
-            if count == 0 {
-                first = word.text;
-            }
+        let Some(mut word) = words.next_word() else {
+            return SentenceWords { count, first: "" };
+        };
+        // Taken before the loop rather than tested for at every word.
+        let first = word.text;
+        loop {
             each_word(WordSeen {
                 start: word.start,
                 len: word.text.len(),
@@ -570,21 +571,26 @@ impl Tokenizer {
                     };
                     vocab.occurs(term, out);
                 });
-                continue;
+            } else {
+                count += 1;
+                // A short ASCII word (most words) is looked up by its key, without folding it
+                // first; the folded string is made only for the other words and for words not
+                // listed.
+                let listed = lexicon.and_then(|lexicon| match word.ascii_key(text.as_bytes()) {
+                    Some(key) => lexicon.form_of_key(key),
+                    None => lexicon.form(fold(surface, word.is_folded(), &mut self.folded)),
+                });
+                let term = match listed {
+                    Some(Form::NotContent) => None,
+                    Some(Form::Stem(id)) => Some(vocab.listed_term(id, surface)),
+                    None => self.unlisted_term(surface, word.is_folded(), vocab),
+                };
+                vocab.occurs(term, out);
             }
-            count += 1;
-            // A short ASCII word (most words) is looked up by its key, without folding it first;
-            // the folded string is made only for the other words and for words not listed.
-            let listed = lexicon.and_then(|lexicon| match word.ascii_key(text.as_bytes()) {
-                Some(key) => lexicon.form_of_key(key),
-                None => lexicon.form(fold(surface, word.is_folded(), &mut self.folded)),
-            });
-            let term = match listed {
-                Some(Form::NotContent) => None,
-                Some(Form::Stem(id)) => Some(vocab.listed_term(id, surface)),
-                None => self.unlisted_term(surface, word.is_folded(), vocab),
-            };
-            vocab.occurs(term, out);
+            match words.next_word() {
+                Some(next) => word = next,
+                None => break,
+            }
         }
         SentenceWords { count, first }
     }
