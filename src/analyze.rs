@@ -383,12 +383,13 @@ fn centrality(
     vocab: &Vocabulary<'_>,
     specificity: &[f64],
 ) -> Vec<f64> {
-    let doc = |t: TermId| f64::from(vocab.count(t)) * specificity[t as usize];
-    let doc_norm2: f64 = vocab
+    // The article's vector, by term id.
+    let doc: Vec<f64> = vocab
         .counts()
         .zip(specificity)
-        .map(|(count, s)| (f64::from(count) * s).powi(2))
-        .sum();
+        .map(|(count, s)| f64::from(count) * s)
+        .collect();
+    let doc_norm2: f64 = doc.iter().map(|d| d.powi(2)).sum();
     eligible
         .iter()
         .map(|&i| {
@@ -396,7 +397,7 @@ fn centrality(
             let (mut dot, mut own2) = (0.0, 0.0);
             for (&t, &c) in terms[range.clone()].iter().zip(&term_counts[range]) {
                 let c = f64::from(c) * specificity[t as usize];
-                dot += c * doc(t);
+                dot += c * doc[t as usize];
                 own2 += c * c;
             }
             let rest2 = (doc_norm2 - 2.0 * dot + own2).max(0.0);

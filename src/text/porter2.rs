@@ -159,6 +159,7 @@ fn step_1a(b: &mut Vec<u8>) {
         let with: &[u8] = if n - 3 >= 2 { b"i" } else { b"ie" };
         replace_end(b, 3, with);
     } else if b.ends_with(b"ss") || b.ends_with(b"us") {
+        // Left as they are (`class`, `bus`): not plurals.
     } else if b.ends_with(b"s") && n >= 2 && b[..n - 2].iter().any(|&c| is_vowel(c)) {
         b.pop();
     }
