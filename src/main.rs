@@ -1,5 +1,6 @@
 //! The `brief` binary: reads the configuration, sets up logging, and runs a command.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use brief::config::{Cli, Command, LogFormat};
@@ -112,10 +113,16 @@ fn loadgen(a: brief::config::LoadgenArgs) -> Result<(), String> {
 }
 
 /// Logs to standard error, human-readable or JSON, filtered by `RUST_LOG` (default `info`).
+///
+/// Text is coloured only on a terminal (and not when `NO_COLOR` is set): a log file, a pipe or
+/// journald would otherwise get the escape codes.
 fn init_tracing(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let colour = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(colour)
         .with_writer(std::io::stderr);
     match format {
         LogFormat::Text => builder.init(),

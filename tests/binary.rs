@@ -155,6 +155,29 @@ async fn sigterm_turns_health_off_finishes_and_exits_zero() {
     assert!(!logs.iter().any(|l| l.contains("liaison building")));
 }
 
+/// Text logs written to a pipe (as to a file or journald) carry no terminal colour codes.
+#[test]
+fn text_logs_off_a_terminal_are_plain() {
+    let mut child = Command::new(BRIEF)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("RUST_LOG", "info")
+        .env_remove("NO_COLOR")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("spawn brief");
+    let stderr = child.stderr.take().expect("stderr");
+    let line = BufReader::new(stderr)
+        .lines()
+        .map_while(Result::ok)
+        .find(|l| l.contains("listening"));
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    let line = line.expect("a listening line");
+    assert!(line.contains("brief listening addr=127.0.0.1:"), "{line}");
+    assert!(!line.contains('\x1b'), "escape codes in {line:?}");
+}
+
 #[test]
 fn summarize_prints_the_brief_of_a_file() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed_article.txt");
