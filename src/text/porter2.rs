@@ -132,32 +132,32 @@ fn short_syllable(b: &[u8], end: usize) -> bool {
     }
 }
 
-/// Replaces the last `suffix_len` bytes of `b` with `with`.
-fn replace_end(b: &mut Vec<u8>, suffix_len: usize, with: &[u8]) {
-    b.truncate(b.len() - suffix_len);
+/// Replaces the bytes of `b` from `start` on with `with`.
+fn replace_from(b: &mut Vec<u8>, start: usize, with: &[u8]) {
+    b.truncate(start);
     b.extend_from_slice(with);
 }
 
-/// The longest of `suffixes` that `b` ends with, with its action.
+/// The longest of `suffixes` that `b` ends with: where it starts in `b`, and its action.
 fn longest_suffix<T: Copy>(b: &[u8], suffixes: &[(&[u8], T)]) -> Option<(usize, T)> {
     suffixes
         .iter()
         .filter(|(s, _)| b.ends_with(s))
         .max_by_key(|(s, _)| s.len())
-        .map(|&(s, action)| (s.len(), action))
+        .map(|&(s, action)| (b.len() - s.len(), action))
 }
 
 /// Step 1a: possessives and plurals.
 fn step_1a(b: &mut Vec<u8>) {
-    if let Some((len, ())) = longest_suffix(b, &[(b"'s'", ()), (b"'s", ()), (b"'", ())]) {
-        b.truncate(b.len() - len);
+    if let Some((start, ())) = longest_suffix(b, &[(b"'s'", ()), (b"'s", ()), (b"'", ())]) {
+        b.truncate(start);
     }
     let n = b.len();
     if b.ends_with(b"sses") {
-        replace_end(b, 4, b"ss");
+        replace_from(b, n - 4, b"ss");
     } else if b.ends_with(b"ied") || b.ends_with(b"ies") {
         let with: &[u8] = if n - 3 >= 2 { b"i" } else { b"ie" };
-        replace_end(b, 3, with);
+        replace_from(b, n - 3, with);
     } else if b.ends_with(b"ss") || b.ends_with(b"us") {
         // Left as they are (`class`, `bus`): not plurals.
     } else if b.ends_with(b"s") && n >= 2 && b[..n - 2].iter().any(|&c| is_vowel(c)) {
@@ -176,13 +176,12 @@ fn step_1b(b: &mut Vec<u8>, p1: usize) {
         (b"ing", false),
         (b"ingly", false),
     ];
-    let Some((len, eed)) = longest_suffix(b, SUFFIXES) else {
+    let Some((start, eed)) = longest_suffix(b, SUFFIXES) else {
         return;
     };
-    let start = b.len() - len;
     if eed {
         if p1 <= start {
-            replace_end(b, len, b"ee");
+            replace_from(b, start, b"ee");
         }
         return;
     }
@@ -252,17 +251,16 @@ fn step_2(b: &mut Vec<u8>, p1: usize) {
         (b"fulness", To(b"ful")),
         (b"ousness", To(b"ous")),
     ];
-    let Some((len, step)) = longest_suffix(b, SUFFIXES) else {
+    let Some((start, step)) = longest_suffix(b, SUFFIXES) else {
         return;
     };
-    let start = b.len() - len;
     if start < p1 {
         return;
     }
     let before = start.checked_sub(1).map(|i| b[i]);
     match step {
-        To(with) => replace_end(b, len, with),
-        Ogi if before == Some(b'l') => replace_end(b, len, b"og"),
+        To(with) => replace_from(b, start, with),
+        Ogi if before == Some(b'l') => replace_from(b, start, b"og"),
         Li if before.is_some_and(|c| b"cdeghkmnrt".contains(&c)) => b.truncate(start),
         Ogi | Li | Step::AtiveInR2 => {}
     }
@@ -282,15 +280,14 @@ fn step_3(b: &mut Vec<u8>, p1: usize, p2: usize) {
         (b"ful", To(b"")),
         (b"ness", To(b"")),
     ];
-    let Some((len, step)) = longest_suffix(b, SUFFIXES) else {
+    let Some((start, step)) = longest_suffix(b, SUFFIXES) else {
         return;
     };
-    let start = b.len() - len;
     if start < p1 {
         return;
     }
     match step {
-        To(with) => replace_end(b, len, with),
+        To(with) => replace_from(b, start, with),
         AtiveInR2 if p2 <= start => b.truncate(start),
         _ => {}
     }
@@ -319,10 +316,9 @@ fn step_4(b: &mut Vec<u8>, p2: usize) {
         (b"ment", false),
         (b"ement", false),
     ];
-    let Some((len, ion)) = longest_suffix(b, SUFFIXES) else {
+    let Some((start, ion)) = longest_suffix(b, SUFFIXES) else {
         return;
     };
-    let start = b.len() - len;
     if start < p2 {
         return;
     }
