@@ -61,6 +61,23 @@ pub const DEFAULT_DRAIN_SECONDS: u64 = 10;
 pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u64 = 30;
 /// The default limit on summarizer requests in flight.
 pub const DEFAULT_MAX_IN_FLIGHT: usize = 64;
+/// The default memory budget of requests, in MiB: sized so that the process stays under the
+/// shipped Kubernetes manifest's 512 MiB limit (see README, "Limits").
+pub const DEFAULT_MAX_MEMORY_MIB: usize = 320;
+/// The default time a request message has to arrive, in seconds.
+pub const DEFAULT_RECEIVE_TIMEOUT_SECONDS: u64 = 10;
+/// The default cap on open connections (lowered to the open-file limit at start-up).
+pub const DEFAULT_MAX_CONNECTIONS: usize = 10_000;
+/// The default time a new connection has to start its first call, in seconds.
+pub const DEFAULT_FIRST_CALL_TIMEOUT_SECONDS: u64 = 30;
+/// The default time a connection may stay open with no call, in seconds.
+pub const DEFAULT_IDLE_TIMEOUT_SECONDS: u64 = 300;
+/// The default interval of HTTP/2 keepalive pings, in seconds.
+pub const DEFAULT_KEEPALIVE_SECONDS: u64 = 60;
+/// The default time to wait for a keepalive ping's answer, in seconds.
+pub const DEFAULT_KEEPALIVE_TIMEOUT_SECONDS: u64 = 20;
+/// The default limit on concurrent HTTP/2 streams (calls) per connection.
+pub const DEFAULT_MAX_CONCURRENT_STREAMS: u32 = 100;
 
 /// Settings of the gRPC server.
 #[derive(Debug, Clone, Args)]
@@ -84,6 +101,42 @@ pub struct ServeArgs {
     #[arg(long, env = "BRIEF_MAX_IN_FLIGHT", default_value_t = DEFAULT_MAX_IN_FLIGHT,
           value_parser = clap::value_parser!(u32).range(1..).map(|v| v as usize))]
     pub max_in_flight: usize,
+    /// The memory budget of requests being received and summarized, in MiB. Each request is
+    /// charged its size times the measured worst amplification of its format; over the budget it
+    /// is answered RESOURCE_EXHAUSTED.
+    #[arg(long, env = "BRIEF_MAX_MEMORY_MIB", default_value_t = DEFAULT_MAX_MEMORY_MIB,
+          value_parser = clap::value_parser!(u32).range(16..).map(|v| v as usize))]
+    pub max_memory_mib: usize,
+    /// The time a request message has to arrive whole, in seconds (from the call's start, or a
+    /// stream message's first byte); slower calls end DEADLINE_EXCEEDED.
+    #[arg(long, env = "BRIEF_RECEIVE_TIMEOUT_SECONDS", default_value_t = DEFAULT_RECEIVE_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub receive_timeout_seconds: u64,
+    /// The most connections open at once (lowered to the open-file limit minus 64); at the cap,
+    /// the connection idle longest is closed to make room.
+    #[arg(long, env = "BRIEF_MAX_CONNECTIONS", default_value_t = DEFAULT_MAX_CONNECTIONS,
+          value_parser = clap::value_parser!(u32).range(1..).map(|v| v as usize))]
+    pub max_connections: usize,
+    /// The time a new connection has to start its first call, in seconds.
+    #[arg(long, env = "BRIEF_FIRST_CALL_TIMEOUT_SECONDS", default_value_t = DEFAULT_FIRST_CALL_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub first_call_timeout_seconds: u64,
+    /// The time a connection may stay open with no call, in seconds.
+    #[arg(long, env = "BRIEF_IDLE_TIMEOUT_SECONDS", default_value_t = DEFAULT_IDLE_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout_seconds: u64,
+    /// The interval of HTTP/2 keepalive pings to each client, in seconds.
+    #[arg(long, env = "BRIEF_KEEPALIVE_SECONDS", default_value_t = DEFAULT_KEEPALIVE_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub keepalive_seconds: u64,
+    /// How long a keepalive ping may go unanswered before the connection is closed, in seconds.
+    #[arg(long, env = "BRIEF_KEEPALIVE_TIMEOUT_SECONDS", default_value_t = DEFAULT_KEEPALIVE_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub keepalive_timeout_seconds: u64,
+    /// The most concurrent calls (HTTP/2 streams) per connection.
+    #[arg(long, env = "BRIEF_MAX_CONCURRENT_STREAMS", default_value_t = DEFAULT_MAX_CONCURRENT_STREAMS,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_concurrent_streams: u32,
     /// A file holding the bearer token every RPC but the health check must carry
     /// (`authorization: Bearer <token>`); no authentication when unset.
     #[arg(long, env = "BRIEF_AUTH_TOKEN_FILE")]
@@ -109,6 +162,11 @@ impl ServeArgs {
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.request_timeout_seconds)
     }
+
+    /// The memory budget of requests, in bytes.
+    pub fn memory_budget(&self) -> usize {
+        self.max_memory_mib.saturating_mul(1 << 20)
+    }
 }
 
 impl Default for ServeArgs {
@@ -119,6 +177,14 @@ impl Default for ServeArgs {
             drain_seconds: DEFAULT_DRAIN_SECONDS,
             request_timeout_seconds: DEFAULT_REQUEST_TIMEOUT_SECONDS,
             max_in_flight: DEFAULT_MAX_IN_FLIGHT,
+            max_memory_mib: DEFAULT_MAX_MEMORY_MIB,
+            receive_timeout_seconds: DEFAULT_RECEIVE_TIMEOUT_SECONDS,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            first_call_timeout_seconds: DEFAULT_FIRST_CALL_TIMEOUT_SECONDS,
+            idle_timeout_seconds: DEFAULT_IDLE_TIMEOUT_SECONDS,
+            keepalive_seconds: DEFAULT_KEEPALIVE_SECONDS,
+            keepalive_timeout_seconds: DEFAULT_KEEPALIVE_TIMEOUT_SECONDS,
+            max_concurrent_streams: DEFAULT_MAX_CONCURRENT_STREAMS,
             auth_token_file: None,
             tls_cert: None,
             tls_key: None,

@@ -16,11 +16,13 @@
 //!   scores briefs with ROUGE, and [`loadgen`] drives a server under load.
 #![forbid(unsafe_code)]
 
+pub mod admission;
 pub mod analyze;
 pub mod api;
 pub mod cli;
 pub mod codec;
 pub mod config;
+pub mod connections;
 pub mod error;
 pub mod eval;
 pub mod loadgen;
@@ -31,6 +33,7 @@ pub mod proto;
 pub mod rank;
 pub mod server;
 pub mod service;
+pub mod status;
 pub mod text;
 
 pub use analyze::{Analysis, Article, Brief, analyze, summarize};

@@ -37,19 +37,28 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs the server until SIGINT or SIGTERM.
+/// How long, after the drain, the process waits for summaries still running on the blocking
+/// pool: they stop at their next cancellation check, well within this.
+const EXIT_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Runs the server until SIGINT, SIGTERM or SIGHUP.
 fn serve(settings: brief::config::ServeArgs) -> Result<(), String> {
+    if let Some(limit) = brief::connections::raise_fd_limit() {
+        tracing::debug!(open_file_limit = limit, "raised the open-file limit");
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
-    runtime.block_on(async {
+    let result = runtime.block_on(async {
         let listener = server::bind(&settings).await?;
         let addr = listener.local_addr().map_err(|source| server::ServerError::Bind { addr: settings.listen, source })?;
         tracing::info!(%addr, max_message_bytes = settings.max_message_bytes, version = env!("CARGO_PKG_VERSION"), "brief listening");
         server::serve(listener, &settings, server::shutdown_signal()).await
-    })
-    .map_err(|e| e.to_string())
+    });
+    // Dropping the runtime would wait for every blocking task; the exit must not.
+    runtime.shutdown_timeout(EXIT_GRACE);
+    result.map_err(|e| e.to_string())
 }
 
 /// Checks a server's health.

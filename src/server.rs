@@ -5,16 +5,20 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use std::time::Duration;
+
 use tokio::net::TcpListener;
-use tonic::transport::server::TcpIncoming;
 use tonic::transport::{Identity, Server, ServerTlsConfig};
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
 
+use crate::admission::Admission;
 use crate::config::ServeArgs;
+use crate::connections::{self, ConnectionLimits, Incoming};
 use crate::metrics::Metrics;
 use crate::middleware::{
-    AdmissionLayer, AuthLayer, DeadlineLayer, MessageLimitLayer, MetricsLayer, RequestLogLayer,
+    ActivityLayer, AuthLayer, DeadlineLayer, HoldLayer, IntakeLayer, MessageLimitLayer,
+    MetricsLayer, RequestLogLayer,
 };
 use crate::proto::FILE_DESCRIPTOR_SET;
 use crate::proto::v1::summarizer_server::SummarizerServer;
@@ -128,9 +132,13 @@ pub async fn serve_on(
         .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
 
-    let summarizer =
-        SummarizerServer::new(SummarizerService::default().with_metrics(registry.clone()))
-            .max_decoding_message_size(settings.max_message_bytes);
+    let admission = Admission::new(settings.max_in_flight, settings.memory_budget());
+    let summarizer = SummarizerServer::new(
+        SummarizerService::default()
+            .with_metrics(registry.clone())
+            .with_admission(admission.clone()),
+    )
+    .max_decoding_message_size(settings.max_message_bytes);
 
     let drain = settings.drain_timeout();
     let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
@@ -165,13 +173,34 @@ pub async fn serve_on(
         builder = builder.tls_config(ServerTlsConfig::new().identity(identity))?;
     }
 
-    let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
+    let incoming = Incoming::new(
+        listener,
+        ConnectionLimits {
+            max: connections::clamp_to_fd_limit(settings.max_connections),
+            first_call: Duration::from_secs(settings.first_call_timeout_seconds),
+            idle: Duration::from_secs(settings.idle_timeout_seconds),
+        },
+    );
     let server = builder
+        .max_concurrent_streams(settings.max_concurrent_streams)
+        // tonic turns h2's limit on streams reset for the server's own errors off; this is
+        // h2's default, which stops the MadeYouReset attack (CVE-2025-8671).
+        .http2_max_local_error_reset_streams(Some(1024))
+        .http2_keepalive_interval(Some(Duration::from_secs(settings.keepalive_seconds)))
+        .http2_keepalive_timeout(Some(Duration::from_secs(
+            settings.keepalive_timeout_seconds,
+        )))
         .layer(RequestLogLayer)
         .layer(MetricsLayer::new(registry))
+        .layer(ActivityLayer)
         .layer(AuthLayer::new(token))
+        .layer(HoldLayer)
         .layer(MessageLimitLayer::new(settings.max_message_bytes))
-        .layer(AdmissionLayer::new(settings.max_in_flight))
+        .layer(IntakeLayer::new(
+            admission,
+            Duration::from_secs(settings.receive_timeout_seconds),
+            settings.max_message_bytes,
+        ))
         .layer(DeadlineLayer::new(settings.request_timeout()))
         .add_service(health_service)
         .add_service(reflection_v1)
@@ -223,7 +252,11 @@ async fn set_not_serving(health: &HealthReporter) {
         .await;
 }
 
-/// Completes on SIGINT (Ctrl-C) or, on Unix, SIGTERM.
+/// Completes on SIGINT (Ctrl-C) or, on Unix, SIGTERM or SIGHUP.
+///
+/// SIGHUP drains like SIGTERM: brief has no configuration to reload, and a hang-up (a closed
+/// terminal, a supervisor's stop) should not kill requests in flight, as its default action
+/// would.
 pub async fn shutdown_signal() {
     let ctrl_c = async {
         if let Err(e) = tokio::signal::ctrl_c().await {
@@ -232,21 +265,29 @@ pub async fn shutdown_signal() {
         }
     };
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
+    let (term, hup) = (
+        unix_signal(tokio::signal::unix::SignalKind::terminate(), "SIGTERM"),
+        unix_signal(tokio::signal::unix::SignalKind::hangup(), "SIGHUP"),
+    );
     #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
+    let (term, hup) = (std::future::pending::<()>(), std::future::pending::<()>());
     tokio::select! {
         () = ctrl_c => tracing::info!("received SIGINT"),
         () = term => tracing::info!("received SIGTERM"),
+        () = hup => tracing::info!("received SIGHUP"),
+    }
+}
+
+/// Completes when the process receives `kind`; never, when it cannot listen for it.
+#[cfg(unix)]
+async fn unix_signal(kind: tokio::signal::unix::SignalKind, name: &'static str) {
+    match tokio::signal::unix::signal(kind) {
+        Ok(mut s) => {
+            s.recv().await;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, signal = name, "cannot listen for the signal");
+            std::future::pending::<()>().await;
+        }
     }
 }

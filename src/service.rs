@@ -5,19 +5,21 @@
 use std::pin::Pin;
 
 use tokio_stream::{Stream, StreamExt};
-use tonic::{Code, Request, Response, Status, Streaming};
-use tonic_types::{ErrorDetails, StatusExt};
+use tonic::{Request, Response, Status, Streaming};
+use tonic_types::StatusExt;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::admission::{self, Admission, Admitted};
 use crate::analyze::Cancelled;
 use crate::api::{self, RequestError};
 use crate::metrics::Metrics;
-use crate::middleware::admission::StreamPermits;
+use crate::middleware::hold::Held;
 use crate::proto::v1 as pb;
 use crate::proto::v1::summarizer_server::Summarizer;
 use crate::rank::features::Weights;
+use crate::status;
 
 /// Articles larger than this many bytes are summarized on tokio's blocking pool.
 ///
@@ -36,6 +38,7 @@ const HTML_COST_FACTOR: usize = 4;
 pub struct SummarizerService {
     weights: Weights,
     metrics: Option<Arc<Metrics>>,
+    admission: Option<Admission>,
 }
 
 impl SummarizerService {
@@ -44,7 +47,15 @@ impl SummarizerService {
         Self {
             weights,
             metrics: None,
+            admission: None,
         }
+    }
+
+    /// Admits each request through `admission` once it is decoded (without it, every request
+    /// runs at once).
+    pub fn with_admission(mut self, admission: Admission) -> Self {
+        self.admission = Some(admission);
+        self
     }
 
     /// Also records the size of each request's article in `metrics`.
@@ -53,28 +64,53 @@ impl SummarizerService {
         self
     }
 
-    /// Records the article size of a request to `method`, and returns it.
-    /// The article's size in bytes (recorded in the metrics), and the work it costs in bytes of
-    /// plain text: parsing an HTML page costs about as much as summarizing
-    /// [`HTML_COST_FACTOR`] times its size in text.
-    fn article_size(
-        &self,
-        method: &str,
-        doc: Option<&pb::Document>,
-        query: &str,
-    ) -> (usize, usize) {
+    /// Records the article size of a request to `method` in the metrics, and returns what it
+    /// costs: see [`Cost`].
+    fn article_size(&self, method: &str, doc: Option<&pb::Document>, query: &str) -> Cost {
         let bytes = api::article_bytes(doc, query);
         if let Some(m) = &self.metrics {
             m.article_size(method, bytes);
         }
         let html = doc.is_some_and(|d| d.format == pb::Format::Html as i32);
-        let cost = if html {
-            bytes.saturating_mul(HTML_COST_FACTOR)
-        } else {
-            bytes
-        };
-        (bytes, cost)
+        Cost {
+            bytes,
+            cpu: if html {
+                bytes.saturating_mul(HTML_COST_FACTOR)
+            } else {
+                bytes
+            },
+            memory: admission::work_cost(bytes, html),
+        }
     }
+
+    /// Admits a unary request at once or refuses it.
+    fn try_admit(&self, cost: &Cost) -> Result<Option<Admitted>, Status> {
+        self.admission
+            .as_ref()
+            .map(|a| a.try_admit(cost.memory))
+            .transpose()
+            .map_err(status::from_refused)
+    }
+}
+
+/// What a request costs.
+#[derive(Debug, Clone, Copy)]
+struct Cost {
+    /// The article's size in bytes.
+    bytes: usize,
+    /// The work in bytes of plain text: parsing an HTML page costs about as much as summarizing
+    /// [`HTML_COST_FACTOR`] times its size in text.
+    cpu: usize,
+    /// The memory its work may take at its peak ([`admission::work_cost`]).
+    memory: usize,
+}
+
+/// `response`, holding `admitted` until it has been sent (see [`Held`]).
+fn holding<T>(mut response: Response<T>, admitted: Option<Admitted>) -> Response<T> {
+    if let Some(admitted) = admitted {
+        response.extensions_mut().insert(Held::new(admitted));
+    }
+    response
 }
 
 #[tonic::async_trait]
@@ -85,12 +121,14 @@ impl Summarizer for SummarizerService {
     ) -> Result<Response<pb::SummarizeResponse>, Status> {
         let req = request.into_inner();
         let method = "brief.v1.Summarizer/Summarize";
-        let (bytes, cost) = self.article_size(method, req.document.as_ref(), &req.query);
+        let cost = self.article_size(method, req.document.as_ref(), &req.query);
+        let admitted = self.try_admit(&cost)?;
         let weights = self.weights;
-        run(bytes, cost, move |cancelled| {
+        let response = run(cost, move |cancelled| {
             api::summarize_until(&req, &weights, cancelled)
         })
-        .await
+        .await?;
+        Ok(holding(response, admitted))
     }
 
     type SummarizeStreamStream = ResultStream;
@@ -100,43 +138,40 @@ impl Summarizer for SummarizerService {
         request: Request<Streaming<pb::SummarizeRequest>>,
     ) -> Result<Response<ResultStream>, Status> {
         let service = self.clone();
-        let permits = request
-            .extensions()
-            .get::<StreamPermits>()
-            .map(|p| p.0.clone());
         let mut sequence = 0u64;
         // `then` handles one request at a time, in order, and reads the next one only when the
         // client has taken this result: HTTP/2 flow control then bounds the memory a stream uses.
         let results = request.into_inner().then(move |item| {
             let service = service.clone();
-            let permits = permits.clone();
             let seq = sequence;
             sequence += 1;
             async move {
                 let req = item?;
-                // Each item counts against --max-in-flight like a unary call; the stream waits for
-                // its turn rather than failing.
-                let _permit = match permits {
-                    Some(p) => Some(
-                        p.acquire_owned()
-                            .await
-                            .map_err(|_| Status::unavailable("the server is shutting down"))?,
-                    ),
-                    None => None,
-                };
                 let id = req
                     .document
                     .as_ref()
                     .map(|d| d.id.clone())
                     .unwrap_or_default();
                 let method = "brief.v1.Summarizer/SummarizeStream";
-                let (bytes, cost) = service.article_size(method, req.document.as_ref(), &req.query);
+                let cost = service.article_size(method, req.document.as_ref(), &req.query);
                 let weights = service.weights;
-                let result = match run(bytes, cost, move |cancelled| {
-                    api::summarize_until(&req, &weights, cancelled)
-                })
-                .await
-                {
+                // Each item is admitted like a unary call, but waits for its turn rather than
+                // failing: a stream slows down under load. Its permit is held until its result
+                // has been handed on.
+                let admitted = match &service.admission {
+                    Some(a) => a.admit(cost.memory).await.map(Some),
+                    None => Ok(None),
+                };
+                let outcome = match admitted {
+                    Ok(_admitted) => {
+                        run(cost, move |cancelled| {
+                            api::summarize_until(&req, &weights, cancelled)
+                        })
+                        .await
+                    }
+                    Err(refused) => Err(status::from_refused(refused)),
+                };
+                let result = match outcome {
                     Ok(response) => pb::summarize_result::Result::Response(response.into_inner()),
                     Err(status) => pb::summarize_result::Result::Error(item_error(&status)),
                 };
@@ -156,12 +191,14 @@ impl Summarizer for SummarizerService {
     ) -> Result<Response<pb::ExtractResponse>, Status> {
         let req = request.into_inner();
         let method = "brief.v1.Summarizer/Extract";
-        let (bytes, cost) = self.article_size(method, req.document.as_ref(), &req.query);
+        let cost = self.article_size(method, req.document.as_ref(), &req.query);
+        let admitted = self.try_admit(&cost)?;
         let weights = self.weights;
-        run(bytes, cost, move |cancelled| {
+        let response = run(cost, move |cancelled| {
             api::extract_until(&req, &weights, cancelled)
         })
-        .await
+        .await?;
+        Ok(holding(response, admitted))
     }
 }
 
@@ -181,13 +218,13 @@ impl Drop for CancelOnDrop {
 /// Runs `work` for an article of `bytes` bytes that costs as much as `cost` bytes of plain text,
 /// inline or on the blocking pool, and maps its outcome to a gRPC response. `work` is given the
 /// request's cancellation check.
-async fn run<T, F>(bytes: usize, cost: usize, work: F) -> Result<Response<T>, Status>
+async fn run<T, F>(cost: Cost, work: F) -> Result<Response<T>, Status>
 where
     T: Send + 'static,
     F: FnOnce(Cancelled<'_>) -> Result<T, RequestError> + Send + 'static,
 {
-    tracing::Span::current().record("bytes", bytes);
-    let result = if cost <= INLINE_MAX_BYTES {
+    tracing::Span::current().record("bytes", cost.bytes);
+    let result = if cost.cpu <= INLINE_MAX_BYTES {
         // Microseconds of work: nothing to cancel.
         work(&|| false)
     } else {
@@ -209,7 +246,9 @@ where
             )
         })?
     };
-    result.map(Response::new).map_err(status)
+    result
+        .map(Response::new)
+        .map_err(status::from_request_error)
 }
 
 /// A stream item's error, from the status a unary call would have returned.
@@ -223,20 +262,5 @@ fn item_error(status: &Status) -> pb::ItemError {
         code: status.code() as i32,
         message: status.message().to_owned(),
         field,
-    }
-}
-
-/// The gRPC status for a request error. `INVALID_ARGUMENT` carries a `google.rpc.BadRequest`
-/// detail naming the field, so that generated clients can point at it without parsing the message.
-pub fn status(e: RequestError) -> Status {
-    let message = e.to_string();
-    match e {
-        RequestError::InvalidArgument { field, reason } => Status::with_error_details(
-            Code::InvalidArgument,
-            message,
-            ErrorDetails::with_bad_request_violation(field, reason),
-        ),
-        RequestError::ResourceExhausted { .. } => Status::resource_exhausted(message),
-        RequestError::Cancelled => Status::cancelled(message),
     }
 }

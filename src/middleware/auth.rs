@@ -76,8 +76,8 @@ where
                 .headers()
                 .get(http::header::AUTHORIZATION)
                 .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .is_some_and(|given| constant_time_eq(given.trim().as_bytes(), token.as_bytes())),
+                .and_then(bearer_credentials)
+                .is_some_and(|given| constant_time_eq(given.as_bytes(), token.as_bytes())),
         };
         if allowed {
             return Box::pin(self.inner.call(req));
@@ -91,10 +91,24 @@ where
     }
 }
 
-/// Compares two byte strings in time that depends only on their lengths, so that a caller cannot
-/// find the token byte by byte from response times.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+/// The credentials of an `Authorization` value with the Bearer scheme, whose name is
+/// case-insensitive (RFC 9110, section 11.1; RFC 6750).
+fn bearer_credentials(value: &str) -> Option<&str> {
+    let (scheme, credentials) = value.trim_start().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| credentials.trim())
+}
+
+/// Compares a given token with the expected one in time that depends only on the expected
+/// token's length: neither a wrong byte nor a wrong length ends the comparison early, so a
+/// caller cannot find the token, or its length, from response times.
+fn constant_time_eq(given: &[u8], expected: &[u8]) -> bool {
+    let mut diff = u8::from(given.len() != expected.len());
+    for (i, e) in expected.iter().enumerate() {
+        diff |= given.get(i).copied().unwrap_or(!*e) ^ e;
+    }
+    diff == 0
 }
 
 #[cfg(test)]
@@ -106,6 +120,18 @@ mod tests {
         assert!(constant_time_eq(b"secret", b"secret"));
         assert!(!constant_time_eq(b"secret", b"secreT"));
         assert!(!constant_time_eq(b"secret", b"secret2"));
+        assert!(!constant_time_eq(b"secret2", b"secret"));
+        assert!(!constant_time_eq(b"", b"secret"));
+        for value in [
+            "Bearer secret",
+            "bearer secret",
+            "BEARER  secret ",
+            " Bearer secret",
+        ] {
+            assert_eq!(bearer_credentials(value), Some("secret"), "{value:?}");
+        }
+        assert_eq!(bearer_credentials("Basic secret"), None);
+        assert_eq!(bearer_credentials("Bearersecret"), None);
         assert!(format!("{:?}", AuthLayer::new(Some("hunter2".into()))).contains("enabled: true"));
         assert!(!format!("{:?}", AuthLayer::new(Some("hunter2".into()))).contains("hunter2"));
     }

@@ -63,11 +63,24 @@ where
     }
 
     fn call(&mut self, req: http::Request<B>) -> Self::Future {
-        let client = req
-            .headers()
-            .get("grpc-timeout")
+        let header = req.headers().get("grpc-timeout");
+        let client = header
             .and_then(|v| v.to_str().ok())
             .and_then(parse_grpc_timeout);
+        if let (Some(value), None) = (header, client) {
+            // tonic ignores a malformed timeout; the caller would never learn its deadline was
+            // not applied.
+            let shown = String::from_utf8_lossy(value.as_bytes())
+                .escape_debug()
+                .to_string();
+            return Box::pin(async move {
+                Ok(Status::invalid_argument(format!(
+                    "malformed grpc-timeout header {shown:?}: the gRPC spec allows 1 to 8 digits \
+                     and a unit of H, M, S, m, u or n, such as 500m"
+                ))
+                .into_http())
+            });
+        }
         let (limit, whose) = match client {
             Some(c) if c < self.max => (c, "the client's deadline"),
             _ => (

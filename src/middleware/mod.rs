@@ -1,16 +1,22 @@
 //! Tower layers around every RPC, one concern each. From the outside in: the request log,
-//! metrics, bearer authentication, the message-size answer, load shedding, deadlines.
+//! metrics, a connection's open calls, bearer authentication, holding a call's resources until
+//! its response is sent, the answers to malformed framing, reading the request message (receive
+//! timeout and memory), deadlines.
 
-pub mod admission;
+pub mod activity;
 pub mod auth;
 pub mod deadline;
+pub mod hold;
+pub mod intake;
 pub mod log;
 pub mod message_limit;
 pub mod metrics;
 
-pub use admission::AdmissionLayer;
+pub use activity::ActivityLayer;
 pub use auth::AuthLayer;
 pub use deadline::DeadlineLayer;
+pub use hold::HoldLayer;
+pub use intake::IntakeLayer;
 pub use log::RequestLogLayer;
 pub use message_limit::MessageLimitLayer;
 pub use metrics::MetricsLayer;

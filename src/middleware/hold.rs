@@ -1,0 +1,138 @@
+//! Holding a request's resources until its response has been sent, not merely produced.
+//!
+//! A handler returns its response message, and tonic encodes and sends it afterwards: for a large
+//! `Extract` response that is when its memory peaks, and a client that reads slowly keeps it
+//! alive. A handler puts what must live as long as the response (its admission, see
+//! [`crate::admission`]) in the response's extensions as a [`Held`]; this layer moves it into the
+//! response body, which drops it when the body is finished or abandoned.
+
+use std::any::Any;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use http_body::{Body, Frame, SizeHint};
+use tonic::codegen::http;
+use tower::{Layer, Service};
+
+/// Something to keep alive until the response has been sent.
+#[derive(Clone)]
+pub struct Held(#[allow(dead_code)] Arc<dyn Any + Send + Sync>);
+
+impl Held {
+    /// Holds `value`.
+    pub fn new(value: impl Any + Send + Sync) -> Self {
+        Self(Arc::new(value))
+    }
+}
+
+impl std::fmt::Debug for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Held")
+    }
+}
+
+/// Adds [`Hold`] to a service.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HoldLayer;
+
+impl<S> Layer<S> for HoldLayer {
+    type Service = Hold<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        Hold { inner }
+    }
+}
+
+/// Moves a response's [`Held`] into its body; see the module docs.
+#[derive(Debug, Clone)]
+pub struct Hold<S> {
+    inner: S,
+}
+
+impl<S, B, RB> Service<http::Request<B>> for Hold<S>
+where
+    S: Service<http::Request<B>, Response = http::Response<RB>>,
+    S::Future: Send + 'static,
+{
+    type Response = http::Response<HeldBody<RB>>;
+    type Error = S::Error;
+    type Future = super::BoxFuture<Self::Response, Self::Error>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: http::Request<B>) -> Self::Future {
+        let future = self.inner.call(req);
+        Box::pin(async move {
+            let mut response = future.await?;
+            let held = response.extensions_mut().remove::<Held>();
+            Ok(response.map(|inner| HeldBody::new(inner, held)))
+        })
+    }
+}
+
+/// A response body that keeps its [`Held`] until it is dropped.
+#[derive(Debug, Default)]
+pub struct HeldBody<B> {
+    inner: B,
+    held: Option<Held>,
+}
+
+impl<B> HeldBody<B> {
+    /// `inner`, holding `held` until it ends or is dropped.
+    pub fn new(inner: B, held: Option<Held>) -> Self {
+        Self { inner, held }
+    }
+}
+
+impl<B: Body + Unpin> Body for HeldBody<B> {
+    type Data = B::Data;
+    type Error = B::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, <Self as Body>::Error>>> {
+        let this = &mut *self;
+        let frame = Pin::new(&mut this.inner).poll_frame(cx);
+        if let Poll::Ready(None) = frame {
+            this.held = None;
+        }
+        frame
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_body_holds_until_finished() {
+        let token = Arc::new(());
+        let mut response = http::Response::new(tonic::body::Body::empty());
+        response.extensions_mut().insert(Held::new(token.clone()));
+        let mut svc = HoldLayer.layer(tower::service_fn(move |_: http::Request<()>| {
+            let response = std::mem::replace(
+                &mut response,
+                http::Response::new(tonic::body::Body::empty()),
+            );
+            async move { Ok::<_, std::convert::Infallible>(response) }
+        }));
+        let response = svc.call(http::Request::new(())).await.expect("infallible");
+        assert_eq!(Arc::strong_count(&token), 2, "held by the body");
+        let mut body = response.into_body();
+        let end = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await;
+        assert!(end.is_none());
+        assert_eq!(Arc::strong_count(&token), 1, "released at the end");
+    }
+}

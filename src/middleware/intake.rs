@@ -1,0 +1,347 @@
+//! Reading request messages: each must arrive in time, its memory is charged while it arrives,
+//! and a message cut short is the caller's error.
+//!
+//! The layer wraps every request body and follows its gRPC length-prefixed frames:
+//!
+//! - **Receive timeout.** A message must arrive whole within `--receive-timeout-seconds` of the
+//!   call's start (the first message) or of its own first byte (the later messages of a stream);
+//!   otherwise the call ends with `DEADLINE_EXCEEDED`. A client that opens a call and then sends
+//!   nothing, or trickles its body, is cut off long before the request time limit.
+//! - **Receive memory.** For the summarizer's methods, the length a frame declares is charged to
+//!   the admission's receive pool ([`crate::admission`]) as soon as its prefix arrives, since
+//!   tonic then reserves a buffer of that size; the charge is released once the message is
+//!   complete. When the pool is full the call ends with `RESOURCE_EXHAUSTED` at once. Health and
+//!   reflection are not charged, so that probes always get through.
+//! - **Truncation.** A body that ends part-way through a frame is answered `INVALID_ARGUMENT`
+//!   (tonic would say `INTERNAL`, which blames the server).
+
+use std::future::Future as _;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use http_body::{Body, Frame, SizeHint};
+use tonic::Status;
+use tonic::codegen::http;
+use tower::{Layer, Service};
+
+use crate::admission::{Admission, Receiving};
+use crate::status;
+
+/// The path prefix of the methods whose messages are charged to the receive pool.
+const CHARGED_PREFIX: &str = "/brief.v1.Summarizer/";
+
+/// The length of a gRPC frame's prefix: a compression flag and a 4-byte big-endian length.
+const PREFIX_LEN: usize = 5;
+
+/// Adds [`Intake`] to a service.
+#[derive(Debug, Clone)]
+pub struct IntakeLayer {
+    admission: Admission,
+    timeout: Duration,
+    max_message: usize,
+}
+
+impl IntakeLayer {
+    /// Charges `admission`'s receive pool for messages up to `max_message` bytes (tonic refuses
+    /// larger ones unread) and gives each message `timeout` to arrive.
+    pub fn new(admission: Admission, timeout: Duration, max_message: usize) -> Self {
+        Self {
+            admission,
+            timeout,
+            max_message,
+        }
+    }
+}
+
+impl<S> Layer<S> for IntakeLayer {
+    type Service = Intake<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        Intake {
+            inner,
+            admission: self.admission.clone(),
+            timeout: self.timeout,
+            max_message: self.max_message,
+        }
+    }
+}
+
+/// Wraps each request body in an [`IntakeBody`]; see the module docs.
+#[derive(Debug, Clone)]
+pub struct Intake<S> {
+    inner: S,
+    admission: Admission,
+    timeout: Duration,
+    max_message: usize,
+}
+
+impl<S, B> Service<http::Request<B>> for Intake<S>
+where
+    S: Service<http::Request<IntakeBody<B>>>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: http::Request<B>) -> Self::Future {
+        let charged = req.uri().path().starts_with(CHARGED_PREFIX);
+        let admission = charged.then(|| self.admission.clone());
+        let (timeout, max_message) = (self.timeout, self.max_message);
+        self.inner
+            .call(req.map(|body| IntakeBody::new(body, admission, timeout, max_message)))
+    }
+}
+
+/// Where the reader is in the frames of a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// Between messages: `have` bytes of the next prefix read.
+    Prefix {
+        have: usize,
+        bytes: [u8; PREFIX_LEN],
+    },
+    /// Inside a message: `remaining` bytes of it still to come.
+    Message { remaining: usize },
+}
+
+/// A request body read frame by frame; see the module docs.
+pub struct IntakeBody<B> {
+    inner: B,
+    admission: Option<Admission>,
+    timeout: Duration,
+    max_message: usize,
+    position: Position,
+    /// Runs while a message is expected or part-way: the call's start for the first, the
+    /// message's first byte for the later ones.
+    deadline: Option<Pin<Box<tokio::time::Sleep>>>,
+    charge: Option<Receiving>,
+    done: bool,
+}
+
+impl<B> IntakeBody<B> {
+    fn new(inner: B, admission: Option<Admission>, timeout: Duration, max_message: usize) -> Self {
+        Self {
+            inner,
+            admission,
+            timeout,
+            max_message,
+            position: Position::Prefix {
+                have: 0,
+                bytes: [0; PREFIX_LEN],
+            },
+            deadline: Some(Box::pin(tokio::time::sleep(timeout))),
+            charge: None,
+            done: false,
+        }
+    }
+
+    /// Follows the frames through `data`, charging and timing each message.
+    fn follow(&mut self, mut data: &[u8]) -> Result<(), Status> {
+        while !data.is_empty() {
+            match &mut self.position {
+                Position::Prefix { have, bytes } => {
+                    if *have == 0 && self.deadline.is_none() {
+                        self.deadline = Some(Box::pin(tokio::time::sleep(self.timeout)));
+                    }
+                    let take = (PREFIX_LEN - *have).min(data.len());
+                    bytes[*have..*have + take].copy_from_slice(&data[..take]);
+                    *have += take;
+                    data = &data[take..];
+                    if *have == PREFIX_LEN {
+                        let len = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
+                        self.start_message(len as usize)?;
+                    }
+                }
+                Position::Message { remaining } => {
+                    let take = (*remaining).min(data.len());
+                    *remaining -= take;
+                    data = &data[take..];
+                    if *remaining == 0 {
+                        self.end_message();
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A prefix declared a message of `len` bytes.
+    fn start_message(&mut self, len: usize) -> Result<(), Status> {
+        // Over the message size limit, tonic refuses the frame before buffering it.
+        if let Some(admission) = self.admission.as_ref().filter(|_| len <= self.max_message) {
+            self.charge = Some(
+                admission
+                    .try_receive(PREFIX_LEN + len)
+                    .map_err(status::from_refused)?,
+            );
+        }
+        self.position = Position::Message { remaining: len };
+        if len == 0 {
+            self.end_message();
+        }
+        Ok(())
+    }
+
+    fn end_message(&mut self) {
+        self.charge = None;
+        self.deadline = None;
+        self.position = Position::Prefix {
+            have: 0,
+            bytes: [0; PREFIX_LEN],
+        };
+    }
+
+    /// The answer to a body that ended where it is now.
+    fn check_end(&self) -> Result<(), Status> {
+        match self.position {
+            Position::Prefix { have: 0, .. } => Ok(()),
+            Position::Prefix { have, .. } => Err(Status::invalid_argument(format!(
+                "the request ended inside a gRPC frame's 5-byte prefix ({have} bytes arrived): \
+                 the message was truncated"
+            ))),
+            Position::Message { remaining } => Err(Status::invalid_argument(format!(
+                "the request ended {remaining} bytes short of the message length its gRPC frame \
+                 declared: the message was truncated"
+            ))),
+        }
+    }
+
+    fn fail(&mut self, status: Status) -> Poll<Option<Result<Frame<bytes::Bytes>, BoxError>>> {
+        self.done = true;
+        self.charge = None;
+        self.deadline = None;
+        Poll::Ready(Some(Err(Box::new(status))))
+    }
+}
+
+/// The error type of request bodies.
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+impl<B> Body for IntakeBody<B>
+where
+    B: Body<Data = bytes::Bytes> + Unpin,
+    B::Error: Into<BoxError>,
+{
+    type Data = bytes::Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, <Self as Body>::Error>>> {
+        let this = &mut *self;
+        if this.done {
+            return Poll::Ready(None);
+        }
+        if let Some(deadline) = &mut this.deadline
+            && deadline.as_mut().poll(cx).is_ready()
+        {
+            let secs = this.timeout.as_secs_f64();
+            return this.fail(Status::deadline_exceeded(format!(
+                "the request message did not arrive within {secs} s \
+                 (--receive-timeout-seconds): send each message whole and without pauses"
+            )));
+        }
+        match Pin::new(&mut this.inner).poll_frame(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(None) => match this.check_end() {
+                Ok(()) => {
+                    this.done = true;
+                    this.deadline = None;
+                    Poll::Ready(None)
+                }
+                Err(status) => this.fail(status),
+            },
+            Poll::Ready(Some(Err(e))) => {
+                this.done = true;
+                this.charge = None;
+                Poll::Ready(Some(Err(e.into())))
+            }
+            Poll::Ready(Some(Ok(frame))) => {
+                if let Some(data) = frame.data_ref()
+                    && let Err(status) = this.follow(data)
+                {
+                    return this.fail(status);
+                }
+                Poll::Ready(Some(Ok(frame)))
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.done || self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(len: u32, body: &[u8]) -> Vec<u8> {
+        let mut v = vec![0];
+        v.extend_from_slice(&len.to_be_bytes());
+        v.extend_from_slice(body);
+        v
+    }
+
+    fn body(admission: Option<Admission>) -> IntakeBody<tonic::body::Body> {
+        IntakeBody::new(
+            tonic::body::Body::empty(),
+            admission,
+            Duration::from_secs(5),
+            4 << 20,
+        )
+    }
+
+    #[tokio::test]
+    async fn follows_frames_split_anywhere() {
+        let admission = Admission::new(4, 4 << 20);
+        let mut b = body(Some(admission.clone()));
+        let bytes = [frame(3, b"abc"), frame(0, b""), frame(2, b"de")].concat();
+        for chunk in bytes.chunks(2) {
+            b.follow(chunk).expect("within the pool");
+        }
+        assert!(b.check_end().is_ok());
+        assert!(b.charge.is_none() && b.deadline.is_none());
+
+        let mut b = body(Some(admission.clone()));
+        b.follow(&frame(10_000, b"xy")).expect("charged");
+        assert!(b.charge.is_some());
+        assert!(admission.free().0 < 1 << 20, "charged while it arrives");
+        let end = b.check_end().expect_err("cut short");
+        assert_eq!(end.code(), tonic::Code::InvalidArgument);
+        assert!(
+            end.message().contains("9998 bytes short"),
+            "{}",
+            end.message()
+        );
+        drop(b);
+        assert_eq!(admission.free().0, 1 << 20, "released when dropped");
+
+        let mut b = body(None);
+        b.follow(&[0, 0]).expect("no charge");
+        assert!(
+            b.check_end()
+                .expect_err("in the prefix")
+                .message()
+                .contains("prefix")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_message_over_the_receive_pool_is_refused() {
+        let admission = Admission::new(4, 4 << 20);
+        let mut b = body(Some(admission));
+        let err = b.follow(&frame(2 << 20, b"")).expect_err("over the pool");
+        assert_eq!(err.code(), tonic::Code::ResourceExhausted);
+    }
+}

@@ -1,0 +1,28 @@
+//! Every error the server can answer a call with, mapped to its gRPC status in one place.
+
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, StatusExt};
+
+use crate::admission::Refused;
+use crate::api::RequestError;
+
+/// The gRPC status for a request error. `INVALID_ARGUMENT` carries a `google.rpc.BadRequest`
+/// detail naming the field, so that generated clients can point at it without parsing the message.
+pub fn from_request_error(e: RequestError) -> Status {
+    let message = e.to_string();
+    match e {
+        RequestError::InvalidArgument { field, reason } => Status::with_error_details(
+            Code::InvalidArgument,
+            message,
+            ErrorDetails::with_bad_request_violation(field, reason),
+        ),
+        RequestError::ResourceExhausted { .. } => Status::resource_exhausted(message),
+        RequestError::Cancelled => Status::cancelled(message),
+    }
+}
+
+/// The gRPC status for a request that admission control turned away: `RESOURCE_EXHAUSTED`,
+/// whose message says whether a retry can help.
+pub fn from_refused(e: Refused) -> Status {
+    Status::resource_exhausted(e.to_string())
+}
