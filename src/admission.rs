@@ -2,10 +2,11 @@
 //!
 //! A request is charged twice, at the two moments its memory is known:
 //!
-//! 1. **While its message arrives** ([`Admission::try_receive`]), by the message length its gRPC
-//!    frame declares: tonic reserves that much buffer when it reads the frame's 5-byte prefix. The
-//!    charge comes out of the *receive pool* (a quarter of the budget) and is released when the
-//!    body has been read. A client that opens a call and sends nothing holds nothing.
+//! 1. **While its message arrives** ([`Admission::receiving`]), by the bytes that have arrived:
+//!    tonic reserves a buffer of the length the frame declares, but memory is resident only once
+//!    written. The charge comes out of the *receive pool* (a quarter of the budget) and is
+//!    released when the message has been read. A client that opens a call and sends nothing, or
+//!    trickles its body, holds only what it sent.
 //! 2. **While it is summarized** ([`Admission::try_admit`]), once its whole message has been
 //!    decoded: one of `--max-in-flight` slots, and its size times the worst measured
 //!    amplification of its format ([`work_cost`]) out of the *work pool* (the rest of the budget).
@@ -160,10 +161,35 @@ pub struct Admitted {
     _memory: OwnedSemaphorePermit,
 }
 
-/// Memory charged for a message while it arrives: released when dropped.
+/// Memory charged for a message while it arrives, grown as its bytes arrive: released when
+/// dropped.
 #[derive(Debug)]
 pub struct Receiving {
-    _memory: OwnedSemaphorePermit,
+    pool: Arc<Pool>,
+    memory: Option<OwnedSemaphorePermit>,
+    units: usize,
+}
+
+impl Receiving {
+    /// Refuses at once a message of `len` bytes that could never fit in the pool.
+    pub fn check_fits(&self, len: usize) -> Result<(), Refused> {
+        self.pool.units_for(len).map(|_| ())
+    }
+
+    /// Grows the charge to `bytes` in all, or refuses when the pool has too little free.
+    pub fn grow_to(&mut self, bytes: usize) -> Result<(), Refused> {
+        let units = bytes.div_ceil(UNIT);
+        if units <= self.units {
+            return Ok(());
+        }
+        let more = self.pool.try_take((units - self.units) * UNIT)?;
+        match &mut self.memory {
+            Some(held) => held.merge(more),
+            None => self.memory = Some(more),
+        }
+        self.units = units;
+        Ok(())
+    }
 }
 
 impl Admission {
@@ -181,11 +207,13 @@ impl Admission {
         }
     }
 
-    /// Charges `bytes` of a message that is arriving to the receive pool, or refuses at once.
-    pub fn try_receive(&self, bytes: usize) -> Result<Receiving, Refused> {
-        self.receive
-            .try_take(bytes)
-            .map(|memory| Receiving { _memory: memory })
+    /// An empty charge to the receive pool, for a message about to arrive.
+    pub fn receiving(&self) -> Receiving {
+        Receiving {
+            pool: self.receive.clone(),
+            memory: None,
+            units: 0,
+        }
     }
 
     /// Admits a decoded request whose work costs `cost` bytes (see [`work_cost`]), or refuses it
@@ -270,14 +298,21 @@ mod tests {
             "{err:?}"
         );
         assert!(err.to_string().contains("--max-memory-mib"));
+        let mut held = a.receiving();
         assert!(matches!(
-            a.try_receive(2 << 20),
+            held.check_fits(2 << 20),
             Err(Refused::TooLarge { .. })
         ));
-        let held = a.try_receive(1 << 20).expect("the whole receive pool");
-        assert!(matches!(a.try_receive(1), Err(Refused::Busy { .. })));
+        held.grow_to(1000).expect("one unit");
+        held.grow_to(1024).expect("still one unit");
+        assert_eq!(a.free().0, (1 << 20) - 1024);
+        held.grow_to(1 << 20).expect("the whole receive pool");
+        assert!(matches!(
+            a.receiving().grow_to(1),
+            Err(Refused::Busy { .. })
+        ));
         drop(held);
-        assert!(a.try_receive(1).is_ok());
+        assert!(a.receiving().grow_to(1).is_ok());
     }
 
     #[tokio::test]

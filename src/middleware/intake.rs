@@ -7,11 +7,11 @@
 //!   call's start (the first message) or of its own first byte (the later messages of a stream);
 //!   otherwise the call ends with `DEADLINE_EXCEEDED`. A client that opens a call and then sends
 //!   nothing, or trickles its body, is cut off long before the request time limit.
-//! - **Receive memory.** For the summarizer's methods, the length a frame declares is charged to
-//!   the admission's receive pool ([`crate::admission`]) as soon as its prefix arrives, since
-//!   tonic then reserves a buffer of that size; the charge is released once the message is
-//!   complete. When the pool is full the call ends with `RESOURCE_EXHAUSTED` at once. Health and
-//!   reflection are not charged, so that probes always get through.
+//! - **Receive memory.** For the summarizer's methods, the bytes of a message are charged to the
+//!   admission's receive pool ([`crate::admission`]) as they arrive, and released once the
+//!   message is complete (tonic then decodes it and drops its buffer). When the pool is full, or
+//!   a frame declares more than the pool could ever hold, the call ends with `RESOURCE_EXHAUSTED`
+//!   at once. Health and reflection are not charged, so that probes always get through.
 //! - **Truncation.** A body that ends part-way through a frame is answered `INVALID_ARGUMENT`
 //!   (tonic would say `INTERNAL`, which blames the server).
 
@@ -120,6 +120,8 @@ pub struct IntakeBody<B> {
     /// message's first byte for the later ones.
     deadline: Option<Pin<Box<tokio::time::Sleep>>>,
     charge: Option<Receiving>,
+    /// Bytes of the current message that have arrived.
+    received: usize,
     done: bool,
 }
 
@@ -136,6 +138,7 @@ impl<B> IntakeBody<B> {
             },
             deadline: Some(Box::pin(tokio::time::sleep(timeout))),
             charge: None,
+            received: 0,
             done: false,
         }
     }
@@ -160,8 +163,15 @@ impl<B> IntakeBody<B> {
                 Position::Message { remaining } => {
                     let take = (*remaining).min(data.len());
                     *remaining -= take;
+                    let done = *remaining == 0;
                     data = &data[take..];
-                    if *remaining == 0 {
+                    self.received += take;
+                    if let Some(charge) = &mut self.charge {
+                        charge
+                            .grow_to(PREFIX_LEN + self.received)
+                            .map_err(status::from_refused)?;
+                    }
+                    if done {
                         self.end_message();
                     }
                 }
@@ -174,12 +184,13 @@ impl<B> IntakeBody<B> {
     fn start_message(&mut self, len: usize) -> Result<(), Status> {
         // Over the message size limit, tonic refuses the frame before buffering it.
         if let Some(admission) = self.admission.as_ref().filter(|_| len <= self.max_message) {
-            self.charge = Some(
-                admission
-                    .try_receive(PREFIX_LEN + len)
-                    .map_err(status::from_refused)?,
-            );
+            let charge = admission.receiving();
+            charge
+                .check_fits(PREFIX_LEN + len)
+                .map_err(status::from_refused)?;
+            self.charge = Some(charge);
         }
+        self.received = 0;
         self.position = Position::Message { remaining: len };
         if len == 0 {
             self.end_message();
@@ -314,13 +325,17 @@ mod tests {
         assert!(b.charge.is_none() && b.deadline.is_none());
 
         let mut b = body(Some(admission.clone()));
-        b.follow(&frame(10_000, b"xy")).expect("charged");
+        b.follow(&frame(10_000, &[7; 3000])).expect("charged");
         assert!(b.charge.is_some());
-        assert!(admission.free().0 < 1 << 20, "charged while it arrives");
+        assert_eq!(
+            admission.free().0,
+            (1 << 20) - 3 * 1024,
+            "charged as it arrives"
+        );
         let end = b.check_end().expect_err("cut short");
         assert_eq!(end.code(), tonic::Code::InvalidArgument);
         assert!(
-            end.message().contains("9998 bytes short"),
+            end.message().contains("7000 bytes short"),
             "{}",
             end.message()
         );
