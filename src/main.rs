@@ -51,10 +51,11 @@ fn serve(settings: brief::config::ServeArgs) -> Result<(), String> {
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     let result = runtime.block_on(async {
+        let shutdown = server::shutdown_signal();
         let listener = server::bind(&settings).await?;
         let addr = listener.local_addr().map_err(|source| server::ServerError::Bind { addr: settings.listen, source })?;
         tracing::info!(%addr, max_message_bytes = settings.max_message_bytes, version = env!("CARGO_PKG_VERSION"), "brief listening");
-        server::serve(listener, &settings, server::shutdown_signal()).await
+        server::serve(listener, &settings, shutdown).await
     });
     // Dropping the runtime would wait for every blocking task; the exit must not.
     runtime.shutdown_timeout(EXIT_GRACE);

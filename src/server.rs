@@ -257,37 +257,51 @@ async fn set_not_serving(health: &HealthReporter) {
 /// SIGHUP drains like SIGTERM: brief has no configuration to reload, and a hang-up (a closed
 /// terminal, a supervisor's stop) should not kill requests in flight, as its default action
 /// would.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
+///
+/// The handlers are installed when this is called, not when the future is first polled, so that
+/// a signal that arrives while the server starts is not fatal. Call it within the runtime.
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::SignalKind;
+        let int = unix_signal(SignalKind::interrupt(), "SIGINT");
+        let term = unix_signal(SignalKind::terminate(), "SIGTERM");
+        let hup = unix_signal(SignalKind::hangup(), "SIGHUP");
+        async move {
+            tokio::select! {
+                () = int => tracing::info!("received SIGINT"),
+                () = term => tracing::info!("received SIGTERM"),
+                () = hup => tracing::info!("received SIGHUP"),
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
         if let Err(e) = tokio::signal::ctrl_c().await {
-            tracing::error!(error = %e, "cannot listen for SIGINT");
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let (term, hup) = (
-        unix_signal(tokio::signal::unix::SignalKind::terminate(), "SIGTERM"),
-        unix_signal(tokio::signal::unix::SignalKind::hangup(), "SIGHUP"),
-    );
-    #[cfg(not(unix))]
-    let (term, hup) = (std::future::pending::<()>(), std::future::pending::<()>());
-    tokio::select! {
-        () = ctrl_c => tracing::info!("received SIGINT"),
-        () = term => tracing::info!("received SIGTERM"),
-        () = hup => tracing::info!("received SIGHUP"),
+        tracing::info!("received Ctrl-C");
     }
 }
 
-/// Completes when the process receives `kind`; never, when it cannot listen for it.
+/// Listens for `kind` now; the future completes when the process receives it (never, when it
+/// cannot listen for it).
 #[cfg(unix)]
-async fn unix_signal(kind: tokio::signal::unix::SignalKind, name: &'static str) {
-    match tokio::signal::unix::signal(kind) {
-        Ok(mut s) => {
-            s.recv().await;
-        }
-        Err(e) => {
-            tracing::error!(error = %e, signal = name, "cannot listen for the signal");
-            std::future::pending::<()>().await;
+fn unix_signal(
+    kind: tokio::signal::unix::SignalKind,
+    name: &'static str,
+) -> impl Future<Output = ()> + Send {
+    let listener = tokio::signal::unix::signal(kind);
+    async move {
+        match listener {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, signal = name, "cannot listen for the signal");
+                std::future::pending::<()>().await;
+            }
         }
     }
 }

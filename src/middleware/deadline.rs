@@ -88,15 +88,23 @@ where
                 "the server's request time limit (--request-timeout-seconds)",
             ),
         };
+        let exceeded = move || {
+            Status::deadline_exceeded(format!(
+                "the request ran past {whose} of {} ms",
+                limit.as_millis()
+            ))
+            .into_http()
+        };
+        if limit <= MARGIN {
+            // Passed already: the work must not start (a short request would finish in its
+            // first poll, before any timer could fire).
+            return Box::pin(async move { Ok(exceeded()) });
+        }
         let future = self.inner.call(req);
         Box::pin(async move {
-            match tokio::time::timeout(limit.saturating_sub(MARGIN), future).await {
+            match tokio::time::timeout(limit - MARGIN, future).await {
                 Ok(result) => result,
-                Err(_) => Ok(Status::deadline_exceeded(format!(
-                    "the request ran past {whose} of {} ms",
-                    limit.as_millis()
-                ))
-                .into_http()),
+                Err(_) => Ok(exceeded()),
             }
         })
     }

@@ -8,10 +8,12 @@
 //!   otherwise the call ends with `DEADLINE_EXCEEDED`. A client that opens a call and then sends
 //!   nothing, or trickles its body, is cut off long before the request time limit.
 //! - **Receive memory.** For the summarizer's methods, the bytes of a message are charged to the
-//!   admission's receive pool ([`crate::admission`]) as they arrive, and released once the
-//!   message is complete (tonic then decodes it and drops its buffer). When the pool is full, or
-//!   a frame declares more than the pool could ever hold, the call ends with `RESOURCE_EXHAUSTED`
-//!   at once. Health and reflection are not charged, so that probes always get through.
+//!   admission's receive pool ([`crate::admission`]) as they arrive, twice over: tonic's buffer,
+//!   and the decoded message that is built from it. The charge is held until the body is dropped
+//!   (a unary call's message has been decoded) or the next message of a stream starts. When the
+//!   pool is full, or a frame declares more than the pool could ever hold, the call ends with
+//!   `RESOURCE_EXHAUSTED` at once. Health and reflection are not charged, so that probes always
+//!   get through.
 //! - **Truncation.** A body that ends part-way through a frame is answered `INVALID_ARGUMENT`
 //!   (tonic would say `INTERNAL`, which blames the server).
 
@@ -33,6 +35,10 @@ const CHARGED_PREFIX: &str = "/brief.v1.Summarizer/";
 
 /// The length of a gRPC frame's prefix: a compression flag and a 4-byte big-endian length.
 const PREFIX_LEN: usize = 5;
+
+/// Copies of a message's bytes in memory while it is received and decoded: tonic's buffer and
+/// the decoded message.
+const COPIES: usize = 2;
 
 /// Adds [`Intake`] to a service.
 #[derive(Debug, Clone)]
@@ -168,7 +174,7 @@ impl<B> IntakeBody<B> {
                     self.received += take;
                     if let Some(charge) = &mut self.charge {
                         charge
-                            .grow_to(PREFIX_LEN + self.received)
+                            .grow_to(COPIES * (PREFIX_LEN + self.received))
                             .map_err(status::from_refused)?;
                     }
                     if done {
@@ -182,6 +188,7 @@ impl<B> IntakeBody<B> {
 
     /// A prefix declared a message of `len` bytes.
     fn start_message(&mut self, len: usize) -> Result<(), Status> {
+        self.charge = None;
         // Over the message size limit, tonic refuses the frame before buffering it.
         if let Some(admission) = self.admission.as_ref().filter(|_| len <= self.max_message) {
             let charge = admission.receiving();
@@ -198,8 +205,9 @@ impl<B> IntakeBody<B> {
         Ok(())
     }
 
+    /// The message is complete. Its charge stays until the next message starts, or the body is
+    /// dropped, since it is decoded only now.
     fn end_message(&mut self) {
-        self.charge = None;
         self.deadline = None;
         self.position = Position::Prefix {
             have: 0,
@@ -322,15 +330,22 @@ mod tests {
             b.follow(chunk).expect("within the pool");
         }
         assert!(b.check_end().is_ok());
-        assert!(b.charge.is_none() && b.deadline.is_none());
+        assert!(b.deadline.is_none());
+        assert_eq!(
+            admission.free().0,
+            (1 << 20) - 1024,
+            "the last message's charge is held"
+        );
+        drop(b);
+        assert_eq!(admission.free().0, 1 << 20, "released with the body");
 
         let mut b = body(Some(admission.clone()));
         b.follow(&frame(10_000, &[7; 3000])).expect("charged");
         assert!(b.charge.is_some());
         assert_eq!(
             admission.free().0,
-            (1 << 20) - 3 * 1024,
-            "charged as it arrives"
+            (1 << 20) - 6 * 1024,
+            "charged twice as it arrives"
         );
         let end = b.check_end().expect_err("cut short");
         assert_eq!(end.code(), tonic::Code::InvalidArgument);
