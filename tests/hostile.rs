@@ -1,8 +1,18 @@
 //! Hostile callers against a real server, through raw HTTP/2 clients that do what no well-behaved
 //! gRPC client does: open calls and send nothing, trickle bodies, hold idle connections, cut
 //! frames short, send malformed deadlines. Each test asserts that ordinary calls keep succeeding
-//! and that what the attack held is given back. Each takes seconds; longer versions of the same
-//! attacks are in `scripts/hostile.sh`.
+//! and that what the attack held is given back. Each takes seconds.
+//!
+//! The tests that start a `brief` process run the debug binary cargo built; to run them against
+//! a release build, as the figures in README.md were measured:
+//!
+//! ```sh
+//! cargo build --release
+//! BRIEF_HOSTILE_BIN=target/release/brief cargo test --release --test hostile -- --nocapture
+//! ```
+//!
+//! `BRIEF_HOSTILE_KINDS` (comma-separated) and `BRIEF_HOSTILE_CONCURRENCY` change the memory
+//! test's inputs and how many are sent at once.
 
 mod common;
 
@@ -503,4 +513,72 @@ async fn a_signal_during_long_work_exits_within_the_drain_time() {
         );
         let _ = call.await;
     }
+}
+
+/// CPU time `pid` has used (user and system), from `/proc/PID/stat`.
+fn cpu_time(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("proc stat");
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').expect("stat format").1;
+    let fields: Vec<u64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .map(|f| f.parse().expect("ticks"))
+        .collect();
+    // Linux reports clock ticks of 1/100 s.
+    Duration::from_millis((fields[0] + fields[1]) * 10)
+}
+
+#[tokio::test]
+async fn work_stops_soon_after_its_deadline() {
+    let (mut child, addr) = spawn_brief(&["--max-in-flight", "2"]);
+    let mut send = raw_h2(addr).await;
+    let mut calls = Vec::new();
+    for kind in ["tiny-sentences", "cjk", "unclosed-a", "ampersands"] {
+        for _ in 0..2 {
+            let (content, format) = hostile(kind, 1 << 20);
+            let request = pb::ExtractRequest {
+                document: Some(pb::Document {
+                    content,
+                    format: format as i32,
+                    ..Default::default()
+                }),
+                ..Default::default()
+            };
+            send = send.ready().await.expect("ready");
+            let head = call_head(
+                addr,
+                "/brief.v1.Summarizer/Extract",
+                &[("grpc-timeout", "300m")],
+            );
+            let (response, mut stream) = send.send_request(head, false).expect("head");
+            stream.send_data(framed(&request), true).expect("body");
+            calls.push(tokio::spawn(async move {
+                let _stream = stream;
+                status_of(response).await
+            }));
+        }
+    }
+    for call in calls {
+        let (code, message) = call.await.expect("call");
+        assert!(
+            matches!(
+                code,
+                Code::Ok | Code::DeadlineExceeded | Code::ResourceExhausted
+            ),
+            "{code:?} {message}"
+        );
+    }
+    // Within about 50 ms of its deadline each request's work has stopped: the server is idle.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let before = cpu_time(child.id());
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let used = cpu_time(child.id()) - before;
+    assert!(
+        used < Duration::from_millis(200),
+        "{used:?} of CPU in the second after the deadlines"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
 }
