@@ -10,6 +10,9 @@
 //!   sends only the HTTP/2 preface, or nothing at all).
 //! - **Idle.** A connection with no call open for `idle` is closed. gRPC clients reconnect on
 //!   their next call.
+//! - **Unread responses.** A call that must end by a time (a unary call: its deadline, plus time
+//!   to read the answer) and is still open after it means the client is not reading its response,
+//!   which HTTP/2 then keeps buffered; the connection is closed, which frees it.
 //! - **Accept errors.** When `accept` fails for lack of descriptors or memory, the loop logs and
 //!   waits (up to a second, doubling) instead of retrying at once, which would spin a core.
 //!
@@ -60,6 +63,8 @@ pub struct ConnState {
     evicted: AtomicBool,
     /// The connection's reader, woken when it is evicted.
     waker: Mutex<Option<Waker>>,
+    /// The calls open that must end by a time: an id of the call, and the time.
+    due: Mutex<Vec<(u64, Instant)>>,
     epoch: Instant,
 }
 
@@ -71,16 +76,34 @@ impl ConnState {
             last_active_ms: AtomicU64::new(millis_since(epoch)),
             evicted: AtomicBool::new(false),
             waker: Mutex::new(None),
+            due: Mutex::new(Vec::new()),
             epoch,
         }
     }
 
-    /// Records that a call started; the returned guard records its end when dropped.
-    pub fn call_started(self: &Arc<Self>) -> CallGuard {
+    /// Records that a call started, which must end within `limit` if it is given; the returned
+    /// guard records its end when dropped.
+    pub fn call_started(self: &Arc<Self>, limit: Option<Duration>) -> CallGuard {
         self.open.fetch_add(1, Ordering::AcqRel);
-        self.started.fetch_add(1, Ordering::AcqRel);
+        let id = self.started.fetch_add(1, Ordering::AcqRel);
         self.touch();
-        CallGuard(self.clone())
+        if let Some(limit) = limit
+            && let Ok(mut due) = self.due.lock()
+        {
+            due.push((id, Instant::now() + limit));
+        }
+        CallGuard {
+            state: self.clone(),
+            id,
+        }
+    }
+
+    /// The earliest time by which an open call must end.
+    fn earliest_due(&self) -> Option<Instant> {
+        self.due
+            .lock()
+            .ok()
+            .and_then(|due| due.iter().map(|(_, t)| *t).min())
     }
 
     fn touch(&self) {
@@ -104,12 +127,18 @@ impl ConnState {
 
 /// A call open on a connection; see [`ConnState::call_started`].
 #[derive(Debug)]
-pub struct CallGuard(Arc<ConnState>);
+pub struct CallGuard {
+    state: Arc<ConnState>,
+    id: u64,
+}
 
 impl Drop for CallGuard {
     fn drop(&mut self) {
-        self.0.touch();
-        self.0.open.fetch_sub(1, Ordering::AcqRel);
+        if let Ok(mut due) = self.state.due.lock() {
+            due.retain(|(id, _)| *id != self.id);
+        }
+        self.state.touch();
+        self.state.open.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
@@ -304,22 +333,29 @@ impl Tracked {
         }
         while self.timer.as_mut().poll(cx).is_ready() {
             let now = Instant::now();
-            if self.state.open.load(Ordering::Acquire) > 0 {
-                self.timer.as_mut().reset((now + self.limits.idle).into());
-                continue;
-            }
-            let (limit, why) = if self.state.started.load(Ordering::Acquire) == 0 {
-                (
-                    self.limits.first_call,
-                    "no call within --first-call-timeout-seconds",
-                )
+            let due = if self.state.open.load(Ordering::Acquire) > 0 {
+                match self.state.earliest_due() {
+                    Some(t) if now >= t => {
+                        return Some("a response was not read in time (--request-timeout-seconds)");
+                    }
+                    Some(t) => t.min(now + self.limits.idle),
+                    None => now + self.limits.idle,
+                }
             } else {
-                (self.limits.idle, "idle for --idle-timeout-seconds")
+                let (limit, why) = if self.state.started.load(Ordering::Acquire) == 0 {
+                    (
+                        self.limits.first_call,
+                        "no call within --first-call-timeout-seconds",
+                    )
+                } else {
+                    (self.limits.idle, "idle for --idle-timeout-seconds")
+                };
+                let due = self.state.last_active() + limit;
+                if now >= due {
+                    return Some(why);
+                }
+                due
             };
-            let due = self.state.last_active() + limit;
-            if now >= due {
-                return Some(why);
-            }
             self.timer.as_mut().reset(due.into());
         }
         None
@@ -423,4 +459,46 @@ pub fn clamp_to_fd_limit(max: usize) -> usize {
         );
     }
     max.min(allowed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_are_counted_and_their_due_times_kept_until_they_end() {
+        let state = Arc::new(ConnState::new(Instant::now()));
+        let streaming = state.call_started(None);
+        let unary = state.call_started(Some(Duration::from_secs(5)));
+        let later = state.call_started(Some(Duration::from_secs(50)));
+        assert_eq!(state.open.load(Ordering::Acquire), 3);
+        let due = state.earliest_due().expect("a unary call is open");
+        assert!(due <= Instant::now() + Duration::from_secs(5));
+        drop(unary);
+        let due = state.earliest_due().expect("the later one");
+        assert!(due > Instant::now() + Duration::from_secs(40));
+        drop((later, streaming));
+        assert_eq!(state.earliest_due(), None);
+        assert_eq!(state.open.load(Ordering::Acquire), 0);
+        assert_eq!(state.started.load(Ordering::Acquire), 3);
+    }
+
+    #[test]
+    fn the_idlest_connection_is_evicted_and_busy_ones_never() {
+        let epoch = Instant::now();
+        let registry = Registry {
+            conns: Mutex::new(HashMap::new()),
+        };
+        let busy = Arc::new(ConnState::new(epoch));
+        let _call = busy.call_started(None);
+        let idle = Arc::new(ConnState::new(epoch));
+        if let Ok(mut conns) = registry.conns.lock() {
+            conns.insert(0, busy.clone());
+            conns.insert(1, idle.clone());
+        }
+        assert!(registry.evict_idlest());
+        assert!(idle.evicted.load(Ordering::Acquire));
+        assert!(!busy.evicted.load(Ordering::Acquire));
+        assert!(!registry.evict_idlest(), "only a busy connection is left");
+    }
 }

@@ -192,7 +192,7 @@ pub async fn serve_on(
         )))
         .layer(RequestLogLayer)
         .layer(MetricsLayer::new(registry))
-        .layer(ActivityLayer)
+        .layer(ActivityLayer::new(settings.request_timeout()))
         .layer(AuthLayer::new(token))
         .layer(HoldLayer)
         .layer(MessageLimitLayer::new(settings.max_message_bytes))

@@ -1,8 +1,12 @@
 //! Counting each connection's open calls, so that the acceptor knows which connections are idle
 //! ([`crate::connections`]). A call is open from its request's arrival until its response body
 //! has been sent or abandoned.
+//!
+//! A unary call must end within the request time limit plus [`READ_GRACE`] to read its answer;
+//! one still open after that is a client that does not read, and its connection is closed.
 
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use tonic::codegen::http;
 use tonic::transport::server::TlsConnectInfo;
@@ -11,15 +15,39 @@ use tower::{Layer, Service};
 use super::hold::{Held, HeldBody};
 use crate::connections::ConnInfo;
 
+/// How long a unary call's client has, after the request time limit, to read its answer.
+pub const READ_GRACE: Duration = Duration::from_secs(30);
+
+/// The unary methods: each call is one request and one response.
+const UNARY: [&str; 3] = [
+    "/brief.v1.Summarizer/Summarize",
+    "/brief.v1.Summarizer/Extract",
+    "/grpc.health.v1.Health/Check",
+];
+
 /// Adds [`Activity`] to a service.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ActivityLayer;
+#[derive(Debug, Clone, Copy)]
+pub struct ActivityLayer {
+    unary_limit: Duration,
+}
+
+impl ActivityLayer {
+    /// For a server whose requests may run `request_timeout`.
+    pub fn new(request_timeout: Duration) -> Self {
+        Self {
+            unary_limit: request_timeout + READ_GRACE,
+        }
+    }
+}
 
 impl<S> Layer<S> for ActivityLayer {
     type Service = Activity<S>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        Activity { inner }
+        Activity {
+            inner,
+            unary_limit: self.unary_limit,
+        }
     }
 }
 
@@ -27,6 +55,7 @@ impl<S> Layer<S> for ActivityLayer {
 #[derive(Debug, Clone)]
 pub struct Activity<S> {
     inner: S,
+    unary_limit: Duration,
 }
 
 impl<S, B, RB> Service<http::Request<B>> for Activity<S>
@@ -47,7 +76,10 @@ where
         let info = ext
             .get::<ConnInfo>()
             .or_else(|| ext.get::<TlsConnectInfo<ConnInfo>>().map(|t| t.get_ref()));
-        let guard = info.map(|i| Held::new(i.state.call_started()));
+        let limit = UNARY
+            .contains(&req.uri().path())
+            .then_some(self.unary_limit);
+        let guard = info.map(|i| Held::new(i.state.call_started(limit)));
         let future = self.inner.call(req);
         Box::pin(async move {
             let response = future.await?;
