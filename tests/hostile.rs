@@ -187,6 +187,22 @@ async fn trickled_bodies_are_cut_off_and_do_not_starve_others() {
             status
         }));
     }
+    // And callers that send their whole message but never end the request.
+    for _ in 0..16 {
+        let addr = server.addr;
+        tricklers.push(tokio::spawn(async move {
+            let mut send = raw_h2(addr).await.ready().await.expect("ready");
+            let (response, mut stream) = send
+                .send_request(call_head(addr, SUMMARIZE, &[]), false)
+                .expect("send head");
+            stream
+                .send_data(framed(&seed_request()), false)
+                .expect("the message, without the end of the request");
+            let status = status_of(response).await;
+            drop(stream);
+            status
+        }));
+    }
     tokio::time::sleep(Duration::from_millis(300)).await;
     ordinary_calls_succeed(&server, 8).await;
     for t in tricklers {

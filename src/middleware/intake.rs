@@ -3,10 +3,11 @@
 //!
 //! The layer wraps every request body and follows its gRPC length-prefixed frames:
 //!
-//! - **Receive timeout.** A message must arrive whole within `--receive-timeout-seconds` of the
-//!   call's start (the first message) or of its own first byte (the later messages of a stream);
-//!   otherwise the call ends with `DEADLINE_EXCEEDED`. A client that opens a call and then sends
-//!   nothing, or trickles its body, is cut off long before the request time limit.
+//! - **Receive timeout.** A call's request must arrive whole, its message and its end, within
+//!   `--receive-timeout-seconds` of the call's start; the later messages of a client stream each
+//!   within that time of their first byte. Otherwise the call ends with `DEADLINE_EXCEEDED`. A
+//!   client that opens a call and then sends nothing, trickles its body, or never ends its
+//!   request, is cut off long before the request time limit.
 //! - **Receive memory.** For the summarizer's methods, the bytes of a message are charged to the
 //!   admission's receive pool ([`crate::admission`]) as they arrive, twice over: tonic's buffer,
 //!   and the decoded message that is built from it. The charge is held until the body is dropped
@@ -32,6 +33,13 @@ use crate::status;
 
 /// The path prefix of the methods whose messages are charged to the receive pool.
 const CHARGED_PREFIX: &str = "/brief.v1.Summarizer/";
+
+/// The methods whose clients stream messages, and may pause between them.
+const CLIENT_STREAMING: [&str; 3] = [
+    "/brief.v1.Summarizer/SummarizeStream",
+    "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+    "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+];
 
 /// The length of a gRPC frame's prefix: a compression flag and a 4-byte big-endian length.
 const PREFIX_LEN: usize = 5;
@@ -95,11 +103,17 @@ where
     }
 
     fn call(&mut self, req: http::Request<B>) -> Self::Future {
-        let charged = req.uri().path().starts_with(CHARGED_PREFIX);
-        let admission = charged.then(|| self.admission.clone());
+        let path = req.uri().path();
+        let admission = path
+            .starts_with(CHARGED_PREFIX)
+            .then(|| self.admission.clone());
+        let streaming = CLIENT_STREAMING.contains(&path);
         let (timeout, max_message) = (self.timeout, self.max_message);
-        self.inner
-            .call(req.map(|body| IntakeBody::new(body, admission, timeout, max_message)))
+        self.inner.call(req.map(|body| {
+            let mut body = IntakeBody::new(body, admission, timeout, max_message);
+            body.streaming = streaming;
+            body
+        }))
     }
 }
 
@@ -121,6 +135,8 @@ pub struct IntakeBody<B> {
     admission: Option<Admission>,
     timeout: Duration,
     max_message: usize,
+    /// Whether the client streams messages: the timer then runs per message, not to the end.
+    streaming: bool,
     position: Position,
     /// Runs while a message is expected or part-way: the call's start for the first, the
     /// message's first byte for the later ones.
@@ -138,6 +154,7 @@ impl<B> IntakeBody<B> {
             admission,
             timeout,
             max_message,
+            streaming: false,
             position: Position::Prefix {
                 have: 0,
                 bytes: [0; PREFIX_LEN],
@@ -208,7 +225,9 @@ impl<B> IntakeBody<B> {
     /// The message is complete. Its charge stays until the next message starts, or the body is
     /// dropped, since it is decoded only now.
     fn end_message(&mut self) {
-        self.deadline = None;
+        if self.streaming {
+            self.deadline = None;
+        }
         self.position = Position::Prefix {
             have: 0,
             bytes: [0; PREFIX_LEN],
@@ -262,8 +281,8 @@ where
         {
             let secs = this.timeout.as_secs_f64();
             return this.fail(Status::deadline_exceeded(format!(
-                "the request message did not arrive within {secs} s \
-                 (--receive-timeout-seconds): send each message whole and without pauses"
+                "the request did not arrive whole within {secs} s (--receive-timeout-seconds): \
+                 send each message, and the end of the request, without pauses"
             )));
         }
         match Pin::new(&mut this.inner).poll_frame(cx) {
@@ -325,12 +344,13 @@ mod tests {
     async fn follows_frames_split_anywhere() {
         let admission = Admission::new(4, 4 << 20);
         let mut b = body(Some(admission.clone()));
+        b.streaming = true;
         let bytes = [frame(3, b"abc"), frame(0, b""), frame(2, b"de")].concat();
         for chunk in bytes.chunks(2) {
             b.follow(chunk).expect("within the pool");
         }
         assert!(b.check_end().is_ok());
-        assert!(b.deadline.is_none());
+        assert!(b.deadline.is_none(), "a stream may pause between messages");
         assert_eq!(
             admission.free().0,
             (1 << 20) - 1024,
@@ -356,6 +376,13 @@ mod tests {
         );
         drop(b);
         assert_eq!(admission.free().0, 1 << 20, "released when dropped");
+
+        let mut b = body(None);
+        b.follow(&frame(1, b"a")).expect("no charge");
+        assert!(
+            b.deadline.is_some(),
+            "a unary request must also end in time"
+        );
 
         let mut b = body(None);
         b.follow(&[0, 0]).expect("no charge");
