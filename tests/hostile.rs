@@ -343,8 +343,21 @@ fn brief_bin() -> String {
 
 /// A `brief serve` process on an ephemeral port with `args`, and its address.
 fn spawn_brief(args: &[&str]) -> (std::process::Child, SocketAddr) {
+    spawn_brief_with_fd_limit(args, None)
+}
+
+/// [`spawn_brief`], under an open-file limit (soft and hard) of `fds` when given.
+fn spawn_brief_with_fd_limit(args: &[&str], fds: Option<u32>) -> (std::process::Child, SocketAddr) {
     use std::io::BufRead as _;
-    let mut child = std::process::Command::new(brief_bin())
+    let mut command = match fds {
+        Some(n) => {
+            let mut c = std::process::Command::new("prlimit");
+            c.arg(format!("--nofile={n}:{n}")).arg(brief_bin());
+            c
+        }
+        None => std::process::Command::new(brief_bin()),
+    };
+    let mut child = command
         .args(["serve", "--listen", "127.0.0.1:0", "--log-format", "json"])
         .args(args)
         .env("RUST_LOG", "info")
@@ -595,6 +608,55 @@ async fn work_stops_soon_after_its_deadline() {
         used < Duration::from_millis(200),
         "{used:?} of CPU in the second after the deadlines"
     );
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[tokio::test]
+async fn more_idle_connections_than_descriptors_leave_the_server_up_and_quiet() {
+    // 300 connections against 256 descriptors: the cap is lowered to 192 and the idlest
+    // connection makes room for each new one.
+    let (mut child, addr) = spawn_brief_with_fd_limit(&[], Some(256));
+    let mut idle = Vec::new();
+    for i in 0..300 {
+        let mut tcp = TcpStream::connect(addr).await.expect("connect");
+        if i % 2 == 0 {
+            let _ = tcp.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").await;
+        }
+        idle.push(tcp);
+    }
+    let before = cpu_time(child.id());
+    let calls = async {
+        let mut client = brief::proto::v1::summarizer_client::SummarizerClient::connect(format!(
+            "http://{addr}"
+        ))
+        .await
+        .expect("a new caller gets in at the cap");
+        client
+            .summarize(seed_request())
+            .await
+            .expect("Summarize under the attack");
+        let channel = tonic::transport::Channel::from_shared(format!("http://{addr}"))
+            .expect("URI")
+            .connect()
+            .await
+            .expect("connect");
+        let mut health = HealthClient::new(channel);
+        health
+            .check(HealthCheckRequest::default())
+            .await
+            .expect("health under the attack");
+    };
+    tokio::time::timeout(Duration::from_secs(10), calls)
+        .await
+        .expect("ordinary calls answered within 10 s under the attack");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let used = cpu_time(child.id()) - before;
+    assert!(
+        used < Duration::from_millis(500),
+        "{used:?} of CPU while idle connections wait"
+    );
+    drop(idle);
     let _ = child.kill();
     let _ = child.wait();
 }
