@@ -4,6 +4,9 @@ use std::borrow::Cow;
 
 use encoding_rs::Encoding;
 
+use super::HtmlError;
+use crate::analyze::Cancelled;
+
 /// How many bytes at the start of a page are searched for a `<meta>` charset (as in the HTML spec).
 const PRESCAN_BYTES: usize = 1024;
 
@@ -21,6 +24,48 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     };
     let (text, _had_errors) = encoding.decode_without_bom_handling(body);
     (text, encoding.name())
+}
+
+/// How many bytes of a page are decoded between two checks of the cancellation callback (well
+/// under a millisecond for any encoding).
+const DECODE_SLICE: usize = 256 << 10;
+
+/// [`decode`], asking `cancelled` every [`DECODE_SLICE`] bytes of a page not in UTF-8 (UTF-8 is
+/// only validated, in one pass of under a millisecond per MB).
+///
+/// # Errors
+///
+/// [`HtmlError::Cancelled`] once `cancelled` says so.
+pub fn decode_until<'b>(
+    bytes: &'b [u8],
+    cancelled: Cancelled<'_>,
+) -> Result<(Cow<'b, str>, &'static str), HtmlError> {
+    let (encoding, body) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_len)) => (encoding, bytes.get(bom_len..).unwrap_or_default()),
+        None => {
+            let head = bytes.get(..PRESCAN_BYTES).unwrap_or(bytes);
+            (prescan(head).unwrap_or(encoding_rs::UTF_8), bytes)
+        }
+    };
+    if encoding == encoding_rs::UTF_8 || body.len() <= DECODE_SLICE {
+        let (text, _had_errors) = encoding.decode_without_bom_handling(body);
+        return Ok((text, encoding.name()));
+    }
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(body.len());
+    let mut slices = body.chunks(DECODE_SLICE).peekable();
+    while let Some(slice) = slices.next() {
+        if cancelled() {
+            return Err(HtmlError::Cancelled);
+        }
+        let last = slices.peek().is_none();
+        let needed = decoder
+            .max_utf8_buffer_length(slice.len())
+            .unwrap_or(slice.len());
+        text.reserve(needed);
+        let (_result, _read, _had_errors) = decoder.decode_to_string(slice, &mut text, last);
+    }
+    Ok((Cow::Owned(text), encoding.name()))
 }
 
 /// The encoding named by a `<meta>` tag in `head`, following the HTML spec's prescan

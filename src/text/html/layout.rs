@@ -3,6 +3,10 @@
 
 use dom_smoothie::Readability;
 
+use super::HtmlError;
+use super::parse::Ticker;
+use crate::analyze::Cancelled;
+
 /// How an element's content is laid out as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Layout {
@@ -82,16 +86,26 @@ fn style_hides(style: &str) -> bool {
 
 /// The visible text of a parsed page's `<body>`, in one linear walk of its DOM; `drop_chrome`
 /// leaves out navigation, headers, footers, asides, forms and dialogs.
-pub(super) fn visible_text(page: &Readability, drop_chrome: bool) -> String {
+///
+/// # Errors
+///
+/// [`HtmlError::Cancelled`] once `cancelled` says so.
+pub(super) fn visible_text(
+    page: &Readability,
+    drop_chrome: bool,
+    cancelled: Cancelled<'_>,
+) -> Result<String, HtmlError> {
     let Some(body) = page.doc.body() else {
-        return String::new();
+        return Ok(String::new());
     };
+    let mut ticker = Ticker::new(cancelled);
     let mut out = TextBuilder::default();
     // Each open element's next sibling and layout: an explicit stack, so depth cannot overflow.
     let mut open = Vec::new();
     let mut next = body.first_child();
     loop {
         while let Some(node) = next {
+            ticker.tick()?;
             next = node.next_sibling();
             if node.is_text() {
                 out.text(&node.text());
@@ -123,7 +137,7 @@ pub(super) fn visible_text(page: &Readability, drop_chrome: bool) -> String {
         out.close(layout);
         next = sibling;
     }
-    out.text
+    Ok(out.text)
 }
 
 /// Builds the text: separators are held back until the next visible character, so no line has

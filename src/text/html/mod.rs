@@ -11,20 +11,30 @@
 //!
 //! Work stays about linear in the page: a pre-pass stops elements nesting past 256 levels
 //! before html5ever (which has no limit, and slows with the square of the depth) sees the page,
-//! and pages too deep or too big for Readability's per-level work get the plain body text.
+//! and pages too deep or too big for Readability's per-level work get the plain body text; the
+//! same pre-pass caps a tag's attributes, and long runs of characters the serializer escapes are
+//! split before Readability serializes the article (see `parse::MAX_ESCAPE_RUN`).
+//!
+//! [`extract_until`] and [`decode_until`] check a cancellation callback at bounded intervals: in
+//! the pre-pass, between slices of the parse, in every walk of the DOM, and between the steps of
+//! Readability, which itself cannot be interrupted and is bounded instead (`MAX_READABILITY_WORK`).
 //! Nothing is ever fetched.
 
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 
+use crate::analyze::Cancelled;
+
 mod decode;
 mod guard;
 mod layout;
+mod parse;
 #[cfg(test)]
 mod tests;
 
-pub use decode::decode;
+pub use decode::{decode, decode_until};
 use guard::limit_nesting;
 use layout::visible_text;
+use parse::{Ticker, limit_escape_runs, parse};
 
 /// The article found in an HTML page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +59,9 @@ pub enum HtmlError {
     /// The page has no visible text.
     #[error("the page has no visible text")]
     NoText,
+    /// The caller no longer wants the result (see [`crate::analyze::Cancelled`]).
+    #[error("the request was cancelled or ran out of time before the page was read")]
+    Cancelled,
 }
 
 /// Most elements a page may have (bounds the work per request).
@@ -66,29 +79,38 @@ pub const MAX_ELEMENTS: usize = 200_000;
 /// [`HtmlError::TooManyElements`] if the page has more than [`MAX_ELEMENTS`] elements,
 /// [`HtmlError::NoText`] if it has no visible text.
 pub fn extract(html: &str) -> Result<Page, HtmlError> {
-    let (html, start_tags) = limit_nesting(html);
+    extract_until(html, &|| false)
+}
+
+/// [`extract`], giving up with [`HtmlError::Cancelled`] once `cancelled` says so.
+///
+/// # Errors
+///
+/// As [`extract`], and [`HtmlError::Cancelled`].
+pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlError> {
+    let (html, start_tags) = limit_nesting(html, cancelled)?;
     if start_tags > MAX_ELEMENTS {
         return Err(HtmlError::TooManyElements {
             found: start_tags,
             max: MAX_ELEMENTS,
         });
     }
-    let page = Readability::from(html.as_ref());
-    let (depth, work) = dom_cost(&page);
+    let page = parse(&html, cancelled)?;
+    let (depth, work) = dom_cost(&page, cancelled)?;
     if depth > MAX_READABILITY_DEPTH || work > MAX_READABILITY_WORK {
-        return plain(&page, depth <= MAX_READABILITY_DEPTH);
+        return plain(&page, depth <= MAX_READABILITY_DEPTH, cancelled);
     }
     let mut threshold = Config::default().char_threshold;
-    let (mut title, mut content) = match readability(page, threshold) {
+    let (mut title, mut content) = match readability(page, threshold, cancelled)? {
         Ok(found) => found,
         Err(ReadabilityError::TooManyElements(found, max)) => {
             return Err(HtmlError::TooManyElements { found, max });
         }
         Err(ReadabilityError::GrabFailed | ReadabilityError::BadDocumentURL) => {
-            return plain(&Readability::from(html.as_ref()), true);
+            return plain(&parse(&html, cancelled)?, true, cancelled);
         }
     };
-    let mut text = visible_text(&content, false);
+    let mut text = visible_text(&content, false, cancelled)?;
     let mut chars = text.chars().count();
     // Short of its threshold, Readability returns the longest of its attempts, the least
     // cleaned one. CJK text says as much in about a third of the characters, so a short CJK
@@ -98,31 +120,31 @@ pub fn extract(html: &str) -> Result<Page, HtmlError> {
     if (cjk_threshold..threshold).contains(&chars)
         && mostly_cjk(&text)
         && let Ok((cjk_title, cjk_content)) =
-            readability(Readability::from(html.as_ref()), cjk_threshold)
+            readability(parse(&html, cancelled)?, cjk_threshold, cancelled)?
     {
         threshold = cjk_threshold;
         (title, content) = (cjk_title, cjk_content);
-        text = visible_text(&content, false);
+        text = visible_text(&content, false, cancelled)?;
         chars = text.chars().count();
     }
     // A result still short of the threshold is usually the whole body of a short page, navigation
     // included: drop the page chrome from it.
     if chars < threshold {
-        let without_chrome = visible_text(&content, true);
+        let without_chrome = visible_text(&content, true, cancelled)?;
         if !without_chrome.is_empty() {
             text = without_chrome;
         }
     }
     if text.is_empty() {
-        return plain(&Readability::from(html.as_ref()), true);
+        return plain(&parse(&html, cancelled)?, true, cancelled);
     }
     Ok(Page { title, text })
 }
 
 /// The page's visible body text without its chrome, for pages Readability is not run on or finds
 /// no article in; `metadata` if Readability's metadata lookup (which recurses per level) may run.
-fn plain(page: &Readability, metadata: bool) -> Result<Page, HtmlError> {
-    let text = visible_text(page, true);
+fn plain(page: &Readability, metadata: bool, cancelled: Cancelled<'_>) -> Result<Page, HtmlError> {
+    let text = visible_text(page, true, cancelled)?;
     if text.is_empty() {
         return Err(HtmlError::NoText);
     }
@@ -151,12 +173,14 @@ fn head_title(page: &Readability) -> String {
 
 /// The parsed page's greatest element depth, and the work Readability would do on it (see
 /// [`MAX_READABILITY_WORK`]), in one walk that stops once over the limits.
-fn dom_cost(page: &Readability) -> (usize, usize) {
+fn dom_cost(page: &Readability, cancelled: Cancelled<'_>) -> Result<(usize, usize), HtmlError> {
     let (mut max_depth, mut work) = (0usize, 0usize);
+    let mut ticker = Ticker::new(cancelled);
     let mut open = Vec::new();
     let mut next = page.doc.root().first_child();
     loop {
         while let Some(node) = next {
+            ticker.tick()?;
             next = node.next_sibling();
             let depth = open.len() + 1;
             if node.is_text() {
@@ -172,7 +196,7 @@ fn dom_cost(page: &Readability) -> (usize, usize) {
                 };
                 work = work.saturating_add(depth + element);
                 if max_depth > MAX_READABILITY_DEPTH || work > MAX_READABILITY_WORK {
-                    return (max_depth, work);
+                    return Ok((max_depth, work));
                 }
                 if let Some(child) = node.first_child() {
                     open.push(next);
@@ -185,18 +209,24 @@ fn dom_cost(page: &Readability) -> (usize, usize) {
         };
         next = sibling;
     }
-    (max_depth, work)
+    Ok((max_depth, work))
 }
 
 /// How many times more a CJK character says than a character of an alphabetic script, roughly.
 const CJK_DENSITY: usize = 3;
 
 /// Runs Readability on a parsed page with the given character threshold: the article's title and
-/// its content, parsed.
+/// its content, parsed. The page's escape runs are limited first (see [`parse::MAX_ESCAPE_RUN`]).
+///
+/// # Errors
+///
+/// [`HtmlError::Cancelled`] once `cancelled` says so (Readability's result is an `Ok`).
 fn readability(
     mut reader: Readability,
     threshold: usize,
-) -> Result<(String, Readability), ReadabilityError> {
+    cancelled: Cancelled<'_>,
+) -> Result<Result<(String, Readability), ReadabilityError>, HtmlError> {
+    limit_escape_runs(&reader, cancelled)?;
     reader.config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         char_threshold: threshold,
@@ -204,11 +234,17 @@ fn readability(
         text_mode: TextMode::Raw,
         ..Config::default()
     };
-    let article = reader.parse()?;
-    Ok((
-        clean_title(&article.title),
-        Readability::from(article.content),
-    ))
+    // Only the title and the content's markup are kept; the rest of the article goes at once.
+    let (title, content) = match reader.parse() {
+        Ok(article) => (article.title, article.content),
+        Err(e) => return Ok(Err(e)),
+    };
+    drop(reader);
+    if cancelled() {
+        return Err(HtmlError::Cancelled);
+    }
+    let content = parse(&content, cancelled)?;
+    Ok(Ok((clean_title(&title), content)))
 }
 
 /// Whether most letters in `text` are CJK (Han, kana or Hangul).

@@ -55,9 +55,20 @@ fn assert_absent(text: &str, needles: &[&str]) {
     }
 }
 
+/// The nesting guard, never cancelled.
+fn guard(html: &str) -> (Cow<'_, str>, usize) {
+    match limit_nesting(html, &|| false) {
+        Ok(guarded) => guarded,
+        Err(e) => panic!("{e}"),
+    }
+}
+
 /// The visible text of a page as the extractor lays it out, without Readability.
 fn layout_of(html: &str) -> String {
-    visible_text(&Readability::from(html), false)
+    match visible_text(&Readability::from(html), false, &|| false) {
+        Ok(text) => text,
+        Err(e) => panic!("{e}"),
+    }
 }
 
 /// The depth of the DOM html5ever builds for `html`.
@@ -423,14 +434,14 @@ fn decode_prefers_bom_then_meta_then_utf8() {
 fn ordinary_pages_pass_the_nesting_guard_untouched() {
     for fixture in FIXTURES {
         let (html, _) = decode(fixture);
-        let (guarded, start_tags) = limit_nesting(&html);
+        let (guarded, start_tags) = guard(&html);
         assert!(matches!(guarded, Cow::Borrowed(_)));
         assert!(start_tags > 10);
     }
     let balanced = "<div><p>deep</p></div>".repeat(10_000);
-    assert!(matches!(limit_nesting(&balanced).0, Cow::Borrowed(_)));
+    assert!(matches!(guard(&balanced).0, Cow::Borrowed(_)));
     let unclosed = "<p>one<p>two<li>three<li>four<td>five<option>six".repeat(2_000);
-    assert!(matches!(limit_nesting(&unclosed).0, Cow::Borrowed(_)));
+    assert!(matches!(guard(&unclosed).0, Cow::Borrowed(_)));
 }
 
 #[test]
@@ -453,7 +464,7 @@ fn the_nesting_guard_bounds_depth() {
         "<div><script><!--<script></div></script>-->x</script>",
     ] {
         let html = motif.repeat(2_000);
-        let (guarded, _) = limit_nesting(&html);
+        let (guarded, _) = guard(&html);
         // The guard bounds html5ever's stack of open elements; the DOM can be up to twice
         // as deep (a closed <form> stays the parent of what was open inside it).
         let depth = dom_depth(&guarded);
@@ -467,7 +478,7 @@ fn the_nesting_guard_keeps_text() {
         "{}<p>First paragraph.</p><p>Second &amp; last.</p><script>hidden()</script> a &lt; b",
         "<div>".repeat(1_000)
     );
-    let (guarded, _) = limit_nesting(&html);
+    let (guarded, _) = guard(&html);
     assert!(matches!(guarded, Cow::Owned(_)));
     let text = layout_of(&guarded);
     assert_eq!(text, "First paragraph.\n\nSecond & last.\n\na < b");
@@ -478,14 +489,14 @@ fn raw_text_and_comments_do_not_count_as_nesting() {
     let script = "<script>if (a < b) { document.write('<div><div><div>'); }</script>";
     let style = "<style>p::before { content: '<div>' }</style><!-- <div><div> -->";
     let html = format!("{}{}", script.repeat(300), style.repeat(300));
-    assert!(matches!(limit_nesting(&html).0, Cow::Borrowed(_)));
+    assert!(matches!(guard(&html).0, Cow::Borrowed(_)));
     // ... and their end tags inside strings do not pop anything either.
     let html = format!(
         "{}<script>'</div></div>'</script>{}",
         "<div>".repeat(200),
         "<div>".repeat(100)
     );
-    assert!(matches!(limit_nesting(&html).0, Cow::Owned(_)));
+    assert!(matches!(guard(&html).0, Cow::Owned(_)));
 }
 
 #[test]
@@ -537,4 +548,95 @@ fn hostile_pages_do_not_panic_or_overflow_a_small_stack() {
             }
         });
     assert!(worker.is_ok_and(|worker| worker.join().is_ok()));
+}
+
+#[test]
+fn parsing_in_slices_builds_the_same_dom() {
+    let mut pages: Vec<String> = FIXTURES
+        .iter()
+        .map(|bytes| decode(bytes).0.into_owned())
+        .collect();
+    pages.push(
+        "<p>a&amp;b&#x20AC;c&notin;d\r\ne\r\n\r\nf<!-- x --><script>if (a<b) {}</script>".into(),
+    );
+    for html in &pages {
+        let whole = Readability::from(html.as_str()).doc.html();
+        for slice in [1, 3, 7, 64] {
+            match parse::parse_in_slices(html, slice, &|| false) {
+                Ok(sliced) => assert_eq!(sliced.doc.html(), whole, "slices of {slice}"),
+                Err(e) => panic!("{e}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn long_escape_runs_are_split_without_changing_the_text() {
+    let amps = "&amp;".repeat(1000);
+    let html = format!(
+        "<p title=\"{}\">{amps}<b>x</b>{}</p>",
+        "&".repeat(300),
+        "©".repeat(500)
+    );
+    let page = match parse::parse(&html, &|| false) {
+        Ok(page) => page,
+        Err(e) => panic!("{e}"),
+    };
+    let before = page.doc.html();
+    assert!(parse::limit_escape_runs(&page, &|| false).is_ok());
+    let after = page.doc.html();
+    // The text serializes as it did; only the attribute value is cut short.
+    let text_of = |html: &str| html.split_once("\">").map(|(_, text)| text.to_owned());
+    assert_eq!(text_of(&after), text_of(&before));
+    let title = page.doc.select("p").attr("title").unwrap_or_default();
+    assert_eq!(title.len(), parse::MAX_ESCAPE_RUN);
+    let p = page.doc.select("p");
+    let texts = p
+        .nodes()
+        .first()
+        .map_or(0, |p| p.children().iter().filter(|n| n.is_text()).count());
+    assert_eq!(
+        texts,
+        1000usize.div_ceil(parse::MAX_ESCAPE_RUN) + 500usize.div_ceil(parse::MAX_ESCAPE_RUN)
+    );
+}
+
+#[test]
+fn the_attribute_guard_cuts_attributes_past_the_limit() {
+    let names: String = (0..300).map(|i| format!(" a{i}=\"{i}\"")).collect();
+    let html = format!("<p{names}>Text.</p><br{names}/><p{names}");
+    let (guarded, _) = guard(&html);
+    let kept: String = (0..128).map(|i| format!(" a{i}=\"{i}\"")).collect();
+    assert_eq!(guarded, format!("<p{kept} >Text.</p><br{kept} /><p{kept} "));
+    let page = page(format!("<title>T</title><p{names}>Text one.</p>").as_bytes());
+    assert_eq!(page.text, "Text one.");
+}
+
+#[test]
+fn extraction_stops_when_cancelled() {
+    use std::cell::Cell;
+    let html = format!(
+        "<title>T</title>{}{}",
+        "<p>A sentence of an article &amp; more.</p>".repeat(6_000),
+        "&".repeat(256 << 10)
+    );
+    // Cancelled after the n-th check: every stage sees it, and nothing panics.
+    for n in [0, 1, 2, 3, 5, 8] {
+        let calls = Cell::new(0usize);
+        let cancelled = || {
+            calls.set(calls.get() + 1);
+            calls.get() > n
+        };
+        assert_eq!(
+            extract_until(&html, &cancelled),
+            Err(HtmlError::Cancelled),
+            "after {n}"
+        );
+    }
+    let bytes = format!("<meta charset=\"windows-1252\">{html}").into_bytes();
+    assert!(matches!(
+        decode_until(&bytes, &|| true),
+        Err(HtmlError::Cancelled)
+    ));
+    assert!(decode_until(&bytes, &|| false).is_ok_and(|(text, _)| text.len() == bytes.len()));
 }

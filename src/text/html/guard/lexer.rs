@@ -8,9 +8,38 @@ pub(super) struct Lexer<'a> {
     pub(super) bytes: &'a [u8],
     /// Where the next token starts.
     pub(super) pos: usize,
+    /// The byte ranges of attributes past [`MAX_ATTRIBUTES`] in the tags read so far, in order,
+    /// for the caller to cut out of the page (and clear).
+    pub(super) excess: Vec<(usize, usize)>,
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a> {
+    /// Starts at the beginning of `bytes`.
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            pos: 0,
+            excess: Vec::new(),
+        }
+    }
+
+    /// Reads a tag's attributes from `from` (see [`scan_tag`]), noting those past
+    /// [`MAX_ATTRIBUTES`] in `excess`: from the first of them to the tag's `>` (or `/>`), or to
+    /// the end of the page when the tag is never closed.
+    fn tag_end(&mut self, from: usize) -> Option<(usize, bool, Attrs)> {
+        let mut attrs = Attrs::default();
+        let end = scan_tag(self.bytes, from, &mut attrs);
+        if let Some(cut) = attrs.excess {
+            let to = match end {
+                Some((after, true)) => after.saturating_sub(2),
+                Some((after, false)) => after.saturating_sub(1),
+                None => self.bytes.len(),
+            };
+            self.excess.push((cut, to.max(cut)));
+        }
+        end.map(|(after, self_closing)| (after, self_closing, attrs))
+    }
+
     /// The next token; `cdata` if `<![CDATA[` opens a CDATA section here (in foreign content).
     pub(super) fn next(&mut self, cdata: bool) -> Option<Token> {
         let bytes = self.bytes;
@@ -35,7 +64,7 @@ impl Lexer<'_> {
             Some(b'/') => match rest.get(2).copied() {
                 Some(b) if b.is_ascii_alphabetic() => {
                     let (t, name, after_name) = tag_name(bytes, start + 2);
-                    let Some((end, ..)) = tag_end(bytes, after_name) else {
+                    let Some((end, ..)) = self.tag_end(after_name) else {
                         self.pos = bytes.len(); // the page ends inside the tag
                         return None;
                     };
@@ -64,7 +93,7 @@ impl Lexer<'_> {
             }
             Some(b) if b.is_ascii_alphabetic() => {
                 let (t, name, after_name) = tag_name(bytes, start + 1);
-                let Some((end, self_closing, attrs)) = tag_end(bytes, after_name) else {
+                let Some((end, self_closing, attrs)) = self.tag_end(after_name) else {
                     self.pos = bytes.len();
                     return None;
                 };
@@ -109,7 +138,9 @@ impl Lexer<'_> {
         match end {
             Some(end) => {
                 let after_name = end + 2 + raw_name(t).len();
-                self.pos = tag_end(bytes, after_name).map_or(bytes.len(), |(after, ..)| after);
+                self.pos = self
+                    .tag_end(after_name)
+                    .map_or(bytes.len(), |(after, ..)| after);
                 (start, end)
             }
             None => {
@@ -254,21 +285,40 @@ fn tag_name(bytes: &[u8], from: usize) -> (T, u64, usize) {
     (t, fnv_lower(name), end)
 }
 
+/// Most attributes a tag may keep (the attribute-count guard): html5ever's tokenizer compares each
+/// new attribute's name with every one before it in the tag, so a tag's time grows with the square
+/// of its attributes (a 256 KB tag of distinct names took 1.3 s). Real tags have a few dozen at
+/// most; the guard cuts the rest out of the page before it is parsed.
+pub(super) const MAX_ATTRIBUTES: usize = 128;
+
 /// What the guard needs from a tag's attributes.
 #[derive(Default)]
-struct Attrs {
+pub(super) struct Attrs {
     /// An order-independent hash of the names and values.
     hash: u64,
     /// Has `color`, `face` or `size`.
     font: bool,
     /// Has an `encoding` of `text/html` or `application/xhtml+xml`.
     html_encoding: bool,
+    /// The attributes finished so far.
+    count: usize,
+    /// Where the first attribute past [`MAX_ATTRIBUTES`] starts.
+    excess: Option<usize>,
 }
 
-/// Reads a tag's attributes from `from` (just after its name) as the tokenizer does: where the
-/// tag ends (after its `>`), whether it is self-closing, and its attributes. `None` if the page
+impl Attrs {
+    /// An attribute name starts at `at`: remembers it if it is the first one past the limit.
+    fn mark_excess(&mut self, at: usize) {
+        if self.count == MAX_ATTRIBUTES && self.excess.is_none() {
+            self.excess = Some(at);
+        }
+    }
+}
+
+/// Reads a tag's attributes from `from` (just after its name) as the tokenizer does, into
+/// `attrs`: where the tag ends (after its `>`) and whether it is self-closing. `None` if the page
 /// ends inside the tag (the tokenizer then drops it).
-fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool, Attrs)> {
+fn scan_tag(bytes: &[u8], from: usize, attrs: &mut Attrs) -> Option<(usize, bool)> {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
         BeforeName,
@@ -284,11 +334,14 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool, Attrs)> {
     const FACE: u64 = fnv_lower(b"face");
     const SIZE: u64 = fnv_lower(b"size");
     const ENCODING: u64 = fnv_lower(b"encoding");
-    let mut attrs = Attrs::default();
     let mut state = State::BeforeName;
     let (mut name_start, mut name_end, mut value_start) = (from, from, from);
     let mut i = from;
     let finish = |attrs: &mut Attrs, name: &[u8], value: &[u8]| {
+        attrs.count += 1;
+        if attrs.count > MAX_ATTRIBUTES {
+            return; // cut before the parser sees it
+        }
         let name = fnv_lower(name);
         attrs.hash = attrs
             .hash
@@ -305,10 +358,11 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool, Attrs)> {
             State::BeforeName => match b {
                 _ if is_space(b) => {}
                 b'/' => state = State::SelfClosing,
-                b'>' => return Some((i + 1, false, attrs)),
+                b'>' => return Some((i + 1, false)),
                 _ => {
                     state = State::Name;
                     name_start = i;
+                    attrs.mark_excess(i);
                 }
             },
             State::Name => match b {
@@ -317,9 +371,9 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool, Attrs)> {
                     state = State::AfterName;
                 }
                 b'/' | b'>' => {
-                    finish(&mut attrs, name(name_start, i), b"");
+                    finish(attrs, name(name_start, i), b"");
                     if b == b'>' {
-                        return Some((i + 1, false, attrs));
+                        return Some((i + 1, false));
                     }
                     state = State::SelfClosing;
                 }
@@ -335,17 +389,18 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool, Attrs)> {
                     if b == b'=' {
                         state = State::BeforeValue;
                     } else {
-                        finish(&mut attrs, name(name_start, name_end), b"");
+                        finish(attrs, name(name_start, name_end), b"");
                         if b == b'>' {
-                            return Some((i + 1, false, attrs));
+                            return Some((i + 1, false));
                         }
                         state = State::SelfClosing;
                     }
                 }
                 _ => {
-                    finish(&mut attrs, name(name_start, name_end), b"");
+                    finish(attrs, name(name_start, name_end), b"");
                     state = State::Name;
                     name_start = i;
+                    attrs.mark_excess(i);
                 }
             },
             State::BeforeValue => match b {
@@ -355,8 +410,8 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool, Attrs)> {
                     value_start = i + 1;
                 }
                 b'>' => {
-                    finish(&mut attrs, name(name_start, name_end), b"");
-                    return Some((i + 1, false, attrs));
+                    finish(attrs, name(name_start, name_end), b"");
+                    return Some((i + 1, false));
                 }
                 _ => {
                     state = State::Unquoted;
@@ -366,7 +421,7 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool, Attrs)> {
             State::Quoted(quote) => {
                 if b == quote {
                     finish(
-                        &mut attrs,
+                        attrs,
                         name(name_start, name_end),
                         bytes.get(value_start..i).unwrap_or_default(),
                     );
@@ -376,12 +431,12 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool, Attrs)> {
             State::Unquoted => {
                 if is_space(b) || b == b'>' {
                     finish(
-                        &mut attrs,
+                        attrs,
                         name(name_start, name_end),
                         bytes.get(value_start..i).unwrap_or_default(),
                     );
                     if b == b'>' {
-                        return Some((i + 1, false, attrs));
+                        return Some((i + 1, false));
                     }
                     state = State::BeforeName;
                 }
@@ -389,15 +444,16 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool, Attrs)> {
             State::AfterQuoted => match b {
                 _ if is_space(b) => state = State::BeforeName,
                 b'/' => state = State::SelfClosing,
-                b'>' => return Some((i + 1, false, attrs)),
+                b'>' => return Some((i + 1, false)),
                 _ => {
                     state = State::Name;
                     name_start = i;
+                    attrs.mark_excess(i);
                 }
             },
             State::SelfClosing => {
                 if b == b'>' {
-                    return Some((i + 1, true, attrs));
+                    return Some((i + 1, true));
                 }
                 state = State::BeforeName;
                 continue; // reconsume

@@ -2,7 +2,9 @@
 
 use std::borrow::Cow;
 
+use super::HtmlError;
 use super::decode::{find, is_space, starts_with_ignore_case};
+use crate::analyze::Cancelled;
 
 mod lexer;
 mod tree;
@@ -26,39 +28,46 @@ use tree::TreeModel;
 /// Deepest nesting of elements handed to the HTML parser.
 pub(super) const MAX_DEPTH: usize = 256;
 
+/// How many bytes of the page the guard reads between two checks of the cancellation callback
+/// (about a millisecond of work).
+const CHECK_BYTES: usize = 256 << 10;
+
 /// The page with everything after the point where elements would nest deeper than
-/// [`MAX_DEPTH`] reduced to text, and the number of start tags in the page.
-pub(super) fn limit_nesting(html: &str) -> (Cow<'_, str>, usize) {
-    let mut lexer = Lexer {
-        bytes: html.as_bytes(),
-        pos: 0,
-    };
+/// [`MAX_DEPTH`] reduced to text and the attributes of each tag past
+/// [`lexer::MAX_ATTRIBUTES`] cut out, and the number of start tags in the page.
+///
+/// # Errors
+///
+/// [`HtmlError::Cancelled`] once `cancelled` says so (asked every [`CHECK_BYTES`] of the page).
+pub(super) fn limit_nesting<'h>(
+    html: &'h str,
+    cancelled: Cancelled<'_>,
+) -> Result<(Cow<'h, str>, usize), HtmlError> {
+    let mut lexer = Lexer::new(html.as_bytes());
     let mut tree = TreeModel::new();
     let mut start_tags = 0usize;
+    let mut page = Rewrite::new(html);
     let mut flat: Option<Flattened> = None;
-    while let Some(token) = lexer.next(tree.foreign_text()) {
+    let mut next_check = 0;
+    loop {
+        if lexer.pos >= next_check {
+            if cancelled() {
+                return Err(HtmlError::Cancelled);
+            }
+            next_check = lexer.pos.saturating_add(CHECK_BYTES);
+        }
+        let Some(token) = lexer.next(tree.foreign_text()) else {
+            break;
+        };
         if let Token::Start(tag) = &token {
             start_tags += 1;
-            let too_deep = tree.too_deep();
-            if flat.is_none() && too_deep {
-                flat = Some(Flattened::new(html, tag.start));
+            if flat.is_none() && tree.too_deep() {
+                flat = Some(Flattened::new(std::mem::take(&mut page).prefix(tag.start)));
             }
         }
         if let Some(flat) = flat.as_mut() {
-            match token {
-                Token::Text { start, end } => flat.text(html.get(start..end).unwrap_or_default()),
-                Token::Start(tag) => {
-                    flat.tag(tag.t);
-                    if let Some(raw) = raw_text(tag.t) {
-                        let (start, end) = lexer.skip_raw(raw, tag.t);
-                        if raw == Raw::Plaintext {
-                            flat.text(html.get(start..end).unwrap_or_default());
-                        }
-                    }
-                }
-                Token::End { t, .. } => flat.tag(t),
-                Token::Other => {}
-            }
+            flat.token(token, &mut lexer, html);
+            lexer.excess.clear();
             continue;
         }
         match token {
@@ -74,10 +83,67 @@ pub(super) fn limit_nesting(html: &str) -> (Cow<'_, str>, usize) {
             Token::End { t, name } => tree.end(t, name),
             Token::Other => {}
         }
+        page.cut(&mut lexer.excess);
     }
-    match flat {
+    Ok(match flat {
         Some(flat) => (Cow::Owned(flat.out), start_tags),
-        None => (Cow::Borrowed(html), start_tags),
+        None => {
+            page.cut(&mut lexer.excess);
+            (page.finish(), start_tags)
+        }
+    })
+}
+
+/// The page as the guard passes it on: the page itself until something is cut out of it.
+#[derive(Default)]
+struct Rewrite<'h> {
+    /// The page.
+    html: &'h str,
+    /// The output, once something was cut.
+    out: Option<String>,
+    /// How much of the page the output holds (or stands for, when cut).
+    copied: usize,
+}
+
+impl<'h> Rewrite<'h> {
+    fn new(html: &'h str) -> Self {
+        Self {
+            html,
+            out: None,
+            copied: 0,
+        }
+    }
+
+    /// Cuts the given byte ranges of the page (in order, after what was already copied) out of
+    /// the output, and empties the list.
+    fn cut(&mut self, ranges: &mut Vec<(usize, usize)>) {
+        for (from, to) in ranges.drain(..) {
+            let out = self
+                .out
+                .get_or_insert_with(|| String::with_capacity(self.html.len()));
+            out.push_str(self.html.get(self.copied..from).unwrap_or_default());
+            self.copied = self.copied.max(to);
+        }
+    }
+
+    /// The output up to `end` in the page.
+    fn prefix(self, end: usize) -> String {
+        let mut out = self
+            .out
+            .unwrap_or_else(|| String::with_capacity(self.html.len()));
+        out.push_str(self.html.get(self.copied..end).unwrap_or_default());
+        out
+    }
+
+    /// The whole output.
+    fn finish(self) -> Cow<'h, str> {
+        match self.out {
+            None => Cow::Borrowed(self.html),
+            Some(mut out) => {
+                out.push_str(self.html.get(self.copied..).unwrap_or_default());
+                Cow::Owned(out)
+            }
+        }
     }
 }
 
@@ -90,11 +156,27 @@ struct Flattened {
 }
 
 impl Flattened {
-    /// Starts with the page up to `end`, where the limit was reached, kept as it is.
-    fn new(html: &str, end: usize) -> Self {
-        let mut out = String::with_capacity(html.len());
-        out.push_str(html.get(..end).unwrap_or_default());
+    /// Starts with the page up to where the limit was reached, kept as it is.
+    fn new(out: String) -> Self {
         Self { out, broken: false }
+    }
+
+    /// Adds a token of the page.
+    fn token(&mut self, token: Token, lexer: &mut Lexer<'_>, html: &str) {
+        match token {
+            Token::Text { start, end } => self.text(html.get(start..end).unwrap_or_default()),
+            Token::Start(tag) => {
+                self.tag(tag.t);
+                if let Some(raw) = raw_text(tag.t) {
+                    let (start, end) = lexer.skip_raw(raw, tag.t);
+                    if raw == Raw::Plaintext {
+                        self.text(html.get(start..end).unwrap_or_default());
+                    }
+                }
+            }
+            Token::End { t, .. } => self.tag(t),
+            Token::Other => {}
+        }
     }
 
     /// Adds text, escaping `<` so that no tag can form where tags were dropped.
