@@ -115,6 +115,7 @@ fn document(page: &str) -> pb::Document {
 fn run_mode(mode: &str, page: &str, weights: &Weights) -> Measure {
     match mode {
         "extract" => measure(|| html::extract(page).map_or(0, |p| p.text.len())),
+        "parse" => measure(|| dom_smoothie::Readability::from(page).doc.tree.len()),
         "summarize" => {
             let req = pb::SummarizeRequest {
                 document: Some(document(page)),
@@ -160,6 +161,16 @@ fn main() {
     let catalogue = pages::catalogue();
     // The reference: the normal page at 1 MB, per mode.
     let normal = (pages::normal)(1 << 20);
+    let start = Instant::now();
+    let nodes = dom_smoothie::Readability::from(normal.as_str())
+        .doc
+        .tree
+        .len();
+    eprintln!(
+        "normal page: {} bytes, {nodes} nodes, parsed in {:?}",
+        normal.len(),
+        start.elapsed()
+    );
     let reference: Vec<f64> = modes
         .iter()
         .map(|m| run_mode(m, &normal, &weights).seconds / mb(normal.len()))

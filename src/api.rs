@@ -305,10 +305,12 @@ fn article_text<'d>(
 /// The answer to a page whose article cannot be extracted.
 fn html_error(field: &'static str, e: HtmlError) -> RequestError {
     match e {
-        HtmlError::TooManyElements { .. } => RequestError::ResourceExhausted {
-            field,
-            reason: format!("{e}; send the article's own markup, or its text as plain text"),
-        },
+        HtmlError::TooManyElements { .. } | HtmlError::TooManyNodes { .. } => {
+            RequestError::ResourceExhausted {
+                field,
+                reason: format!("{e}; send the article's own markup, or its text as plain text"),
+            }
+        }
         HtmlError::NoText => RequestError::invalid(
             field,
             format!("{e}; send a page with an article, or the article's text as plain text"),

@@ -1,6 +1,7 @@
 //! A parsed page's DOM -> plain text: blocks become paragraphs, `<br>` a line break, other
 //! whitespace one space; hidden and inert elements (and, when asked, the page chrome) are left out.
 
+use dom_query::NodeRef;
 use dom_smoothie::Readability;
 
 use super::HtmlError;
@@ -98,15 +99,43 @@ pub(super) fn visible_text(
     let Some(body) = page.doc.body() else {
         return Ok(String::new());
     };
+    walk(body.first_child(), true, drop_chrome, cancelled)
+}
+
+/// The visible text of one element and what it holds, as [`visible_text`] lays out a `<body>`
+/// holding just that element.
+///
+/// # Errors
+///
+/// [`HtmlError::Cancelled`] once `cancelled` says so.
+pub(super) fn visible_text_of(
+    node: NodeRef<'_>,
+    drop_chrome: bool,
+    cancelled: Cancelled<'_>,
+) -> Result<String, HtmlError> {
+    walk(Some(node), false, drop_chrome, cancelled)
+}
+
+/// Lays out `first` and what it holds (and, if `siblings`, its next siblings and theirs) as text.
+fn walk(
+    first: Option<NodeRef<'_>>,
+    siblings: bool,
+    drop_chrome: bool,
+    cancelled: Cancelled<'_>,
+) -> Result<String, HtmlError> {
     let mut ticker = Ticker::new(cancelled);
     let mut out = TextBuilder::default();
     // Each open element's next sibling and layout: an explicit stack, so depth cannot overflow.
     let mut open = Vec::new();
-    let mut next = body.first_child();
+    let mut next = first;
     loop {
         while let Some(node) = next {
             ticker.tick()?;
-            next = node.next_sibling();
+            next = if siblings || !open.is_empty() {
+                node.next_sibling()
+            } else {
+                None
+            };
             if node.is_text() {
                 out.text(&node.text());
                 continue;

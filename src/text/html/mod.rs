@@ -17,7 +17,8 @@
 //!
 //! [`extract_until`] and [`decode_until`] check a cancellation callback at bounded intervals: in
 //! the pre-pass, between slices of the parse, in every walk of the DOM, and between the steps of
-//! Readability, which itself cannot be interrupted and is bounded instead (`MAX_READABILITY_WORK`).
+//! Readability, which itself cannot be interrupted and is bounded instead (`MAX_READABILITY_WORK`,
+//! `READABILITY_WORK_PER_BYTE`, `MAX_READABILITY_NODES`).
 //! Nothing is ever fetched.
 
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
@@ -33,7 +34,7 @@ mod tests;
 
 pub use decode::{decode, decode_until};
 use guard::limit_nesting;
-use layout::visible_text;
+use layout::{visible_text, visible_text_of};
 use parse::{Ticker, limit_escape_runs, parse};
 
 /// The article found in an HTML page.
@@ -54,6 +55,19 @@ pub enum HtmlError {
         /// Elements in the page (its start tags, when counted before parsing).
         found: usize,
         /// The limit, [`MAX_ELEMENTS`].
+        max: usize,
+    },
+    /// More DOM nodes than the node guard allows the page's size (see `parse::max_nodes`).
+    #[error(
+        "the page parses into more than {max} DOM nodes (found {found} so far): more markup than \
+         its size allows (one node per {} bytes, past the first {})",
+        parse::MIN_BYTES_PER_NODE,
+        parse::NODE_ALLOWANCE
+    )]
+    TooManyNodes {
+        /// Nodes when the parse stopped.
+        found: usize,
+        /// The limit for the page's size.
         max: usize,
     },
     /// The page has no visible text.
@@ -96,8 +110,10 @@ pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlE
         });
     }
     let page = parse(&html, cancelled)?;
-    let (depth, work) = dom_cost(&page, cancelled)?;
-    if depth > MAX_READABILITY_DEPTH || work > MAX_READABILITY_WORK {
+    let budget = readability_work_budget(html.len());
+    let (depth, work) = dom_cost(&page, budget, cancelled)?;
+    let nodes = page.doc.tree.len();
+    if depth > MAX_READABILITY_DEPTH || work > budget || nodes > MAX_READABILITY_NODES {
         return plain(&page, depth <= MAX_READABILITY_DEPTH, cancelled);
     }
     let mut threshold = Config::default().char_threshold;
@@ -110,7 +126,7 @@ pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlE
             return plain(&parse(&html, cancelled)?, true, cancelled);
         }
     };
-    let mut text = visible_text(&content, false, cancelled)?;
+    let mut text = article_text(&content, false, cancelled)?;
     let mut chars = text.chars().count();
     // Short of its threshold, Readability returns the longest of its attempts, the least
     // cleaned one. CJK text says as much in about a third of the characters, so a short CJK
@@ -124,13 +140,13 @@ pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlE
     {
         threshold = cjk_threshold;
         (title, content) = (cjk_title, cjk_content);
-        text = visible_text(&content, false, cancelled)?;
+        text = article_text(&content, false, cancelled)?;
         chars = text.chars().count();
     }
     // A result still short of the threshold is usually the whole body of a short page, navigation
     // included: drop the page chrome from it.
     if chars < threshold {
-        let without_chrome = visible_text(&content, true, cancelled)?;
+        let without_chrome = article_text(&content, true, cancelled)?;
         if !without_chrome.is_empty() {
             text = without_chrome;
         }
@@ -172,8 +188,12 @@ fn head_title(page: &Readability) -> String {
 }
 
 /// The parsed page's greatest element depth, and the work Readability would do on it (see
-/// [`MAX_READABILITY_WORK`]), in one walk that stops once over the limits.
-fn dom_cost(page: &Readability, cancelled: Cancelled<'_>) -> Result<(usize, usize), HtmlError> {
+/// [`MAX_READABILITY_WORK`]), in one walk that stops once over `budget` or the depth limit.
+fn dom_cost(
+    page: &Readability,
+    budget: usize,
+    cancelled: Cancelled<'_>,
+) -> Result<(usize, usize), HtmlError> {
     let (mut max_depth, mut work) = (0usize, 0usize);
     let mut ticker = Ticker::new(cancelled);
     let mut open = Vec::new();
@@ -195,7 +215,7 @@ fn dom_cost(page: &Readability, cancelled: Cancelled<'_>) -> Result<(usize, usiz
                     ELEMENT_WORK
                 };
                 work = work.saturating_add(depth + element);
-                if max_depth > MAX_READABILITY_DEPTH || work > MAX_READABILITY_WORK {
+                if max_depth > MAX_READABILITY_DEPTH || work > budget {
                     return Ok((max_depth, work));
                 }
                 if let Some(child) = node.first_child() {
@@ -215,8 +235,8 @@ fn dom_cost(page: &Readability, cancelled: Cancelled<'_>) -> Result<(usize, usiz
 /// How many times more a CJK character says than a character of an alphabetic script, roughly.
 const CJK_DENSITY: usize = 3;
 
-/// Runs Readability on a parsed page with the given character threshold: the article's title and
-/// its content, parsed. The page's escape runs are limited first (see [`parse::MAX_ESCAPE_RUN`]).
+/// Runs Readability on a parsed page with the given character threshold: the article's title, and
+/// Readability with the DOM it left (see [`article_text`]). The page's escape runs are limited first (see [`parse::MAX_ESCAPE_RUN`]).
 ///
 /// # Errors
 ///
@@ -234,17 +254,33 @@ fn readability(
         text_mode: TextMode::Raw,
         ..Config::default()
     };
-    // Only the title and the content's markup are kept; the rest of the article goes at once.
-    let (title, content) = match reader.parse() {
-        Ok(article) => (article.title, article.content),
+    // The article is read from Readability's own DOM; the rest of what it returns goes at once.
+    let title = match reader.parse() {
+        Ok(article) => article.title,
         Err(e) => return Ok(Err(e)),
     };
-    drop(reader);
     if cancelled() {
         return Err(HtmlError::Cancelled);
     }
-    let content = parse(&content, cancelled)?;
-    Ok(Ok((clean_title(&title), content)))
+    Ok(Ok((clean_title(&title), reader)))
+}
+
+/// The visible text of the article Readability found (its `#readability-page-1`, in the DOM it
+/// left), laid out as [`visible_text`] lays out a page.
+///
+/// # Errors
+///
+/// [`HtmlError::Cancelled`] once `cancelled` says so.
+fn article_text(
+    reader: &Readability,
+    drop_chrome: bool,
+    cancelled: Cancelled<'_>,
+) -> Result<String, HtmlError> {
+    let root = reader.doc.select_single("#readability-page-1");
+    match root.nodes().first() {
+        Some(&node) => visible_text_of(node, drop_chrome, cancelled),
+        None => Ok(String::new()),
+    }
 }
 
 /// Whether most letters in `text` are CJK (Han, kana or Hangul).
@@ -285,6 +321,30 @@ const MAX_READABILITY_DEPTH: usize = 128;
 /// depth plus [`ELEMENT_WORK`]. This bounds Readability at about half a second; a 1 MB article
 /// 10 deep is about 11 million. Pages over the limit get the plain body text.
 const MAX_READABILITY_WORK: usize = 16_000_000;
+
+/// Most work Readability may be given per byte of the page, past [`READABILITY_WORK_ALLOWANCE`]
+/// (the Readability work budget), so that a small page cannot buy the half second
+/// [`MAX_READABILITY_WORK`] allows a big one (100 nested `<object>`s around 16 KB of text took
+/// 130 ms, 8 s per MB). Real pages need 3 to 7 units a byte (400 pages measured; the fixtures 4 to
+/// 7); pages over the budget get the plain body text.
+const READABILITY_WORK_PER_BYTE: usize = 32;
+
+/// Readability work allowed to any page, whatever its size (about 2 ms).
+const READABILITY_WORK_ALLOWANCE: usize = 65_536;
+
+/// The work Readability may be given on a page of `bytes` (see [`READABILITY_WORK_PER_BYTE`]).
+fn readability_work_budget(bytes: usize) -> usize {
+    bytes
+        .saturating_mul(READABILITY_WORK_PER_BYTE)
+        .saturating_add(READABILITY_WORK_ALLOWANCE)
+        .min(MAX_READABILITY_WORK)
+}
+
+/// Most DOM nodes Readability runs on (the Readability node budget). Readability keeps up to
+/// four copies of the DOM at once (the page, the attempt in progress, a clean copy for the next
+/// attempt and the best attempt so far), about 200 bytes a node each; real pages have up to about
+/// 45,000 nodes. Bigger ones get the plain body text, from the one DOM.
+const MAX_READABILITY_NODES: usize = 65_536;
 
 /// The work Readability does per element besides its text, about 2.5 µs (three times that for
 /// tables, forms and objects, which it inspects further).

@@ -11,8 +11,27 @@ use super::HtmlError;
 use crate::analyze::Cancelled;
 
 /// How many bytes of the page html5ever parses between two checks of the cancellation callback
-/// (about a millisecond of work on a guarded page).
-const PARSE_SLICE: usize = 64 << 10;
+/// and of the node guard (well under a millisecond of work on a guarded page).
+pub(super) const PARSE_SLICE: usize = 16 << 10;
+
+/// Fewest bytes of page per DOM node, on average, past [`NODE_ALLOWANCE`] (the node guard).
+///
+/// dom_query holds a node in about 200 bytes (160 and the slack of its growing arena), so the DOM
+/// of a page of one-letter elements (`<p>x`, two nodes in 4 bytes) would take 100 times the page,
+/// and reopened formatting elements (`<b><i><u><s><em>x<p>y`) multiply nodes past the page's tags
+/// (240 times the page was measured). The densest real pages (syntax-highlighted source) have a
+/// node per 18 bytes and news pages one per 30 to 60 (400 pages measured); the parse stops, and
+/// the page is refused, once the DOM has more nodes than [`NODE_ALLOWANCE`] plus one per this many
+/// bytes of the page.
+pub(super) const MIN_BYTES_PER_NODE: usize = 12;
+
+/// DOM nodes allowed to any page, whatever its size (see [`MIN_BYTES_PER_NODE`]).
+pub(super) const NODE_ALLOWANCE: usize = 4096;
+
+/// Most DOM nodes a page of `bytes` may parse into (the node guard).
+pub(super) fn max_nodes(bytes: usize) -> usize {
+    NODE_ALLOWANCE + bytes / MIN_BYTES_PER_NODE
+}
 
 /// How many DOM nodes a walk visits between two checks of the cancellation callback.
 const CHECK_NODES: usize = 4096;
@@ -31,22 +50,23 @@ const CHECK_NODES: usize = 4096;
 pub(super) const MAX_ESCAPE_RUN: usize = 128;
 
 /// Parses a page as dom_query's `Document::from` does, [`PARSE_SLICE`] bytes at a time, checking
-/// `cancelled` between slices. The parse errors html5ever reports are dropped after each slice:
+/// `cancelled` and the node guard ([`max_nodes`]) between slices. The parse errors html5ever reports are dropped after each slice:
 /// dom_query keeps one for each error (24 bytes, for a page of `<` one per byte), and nothing
 /// reads them.
 ///
 /// # Errors
 ///
-/// [`HtmlError::Cancelled`] once `cancelled` says so.
+/// [`HtmlError::TooManyNodes`] past the node guard, [`HtmlError::Cancelled`] once `cancelled`
+/// says so.
 pub(super) fn parse(html: &str, cancelled: Cancelled<'_>) -> Result<Readability, HtmlError> {
-    parse_in_slices(html, PARSE_SLICE, cancelled)
+    parse_in_slices(html, PARSE_SLICE, max_nodes(html.len()), cancelled)
 }
 
-/// [`parse`], `slice` bytes at a time (rounded down to a character boundary, at least one
-/// character).
+/// [`parse`], `slice` bytes at a time (rounded up to a character boundary), allowing `max` nodes.
 pub(super) fn parse_in_slices(
     html: &str,
     slice: usize,
+    max: usize,
     cancelled: Cancelled<'_>,
 ) -> Result<Readability, HtmlError> {
     let opts = ParseOpts {
@@ -62,6 +82,10 @@ pub(super) fn parse_in_slices(
         if cancelled() {
             return Err(HtmlError::Cancelled);
         }
+        let found = parser.tokenizer.sink.sink.tree.len();
+        if found > max {
+            return Err(HtmlError::TooManyNodes { found, max });
+        }
         let mut cut = slice.clamp(1, rest.len());
         while !rest.is_char_boundary(cut) {
             cut += 1;
@@ -73,6 +97,12 @@ pub(super) fn parse_in_slices(
     }
     let doc = parser.finish();
     *doc.errors.borrow_mut() = Vec::new();
+    if doc.tree.len() > max {
+        return Err(HtmlError::TooManyNodes {
+            found: doc.tree.len(),
+            max,
+        });
+    }
     Ok(Readability {
         doc,
         doc_url: None,

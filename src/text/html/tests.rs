@@ -562,7 +562,7 @@ fn parsing_in_slices_builds_the_same_dom() {
     for html in &pages {
         let whole = Readability::from(html.as_str()).doc.html();
         for slice in [1, 3, 7, 64] {
-            match parse::parse_in_slices(html, slice, &|| false) {
+            match parse::parse_in_slices(html, slice, usize::MAX, &|| false) {
                 Ok(sliced) => assert_eq!(sliced.doc.html(), whole, "slices of {slice}"),
                 Err(e) => panic!("{e}"),
             }
