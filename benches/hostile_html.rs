@@ -2,10 +2,11 @@
 //! `benches/hostile/pages.rs`, at 16 KB, 256 KB, 1 MB and 4 MB, beside a normal news page.
 //!
 //! For each page it measures `text::html::extract` (the HTML extraction alone) and
-//! `api::summarize` with `FORMAT_HTML` (the whole request); `HOSTILE_MODES=extract,summarize,api_extract`
+//! `api::summarize` with `FORMAT_HTML` (the whole request); `HOSTILE_MODES` (`extract`, `summarize`, `api_extract`, `parse`, `gaps`, `html_gaps`)
 //! picks which. Times are the fastest of a few runs; the peak is the most heap bytes live at once
 //! during the first run, less what was live before it, over the page's size (a counting global
-//! allocator). A kind whose run takes longer than `HOSTILE_BUDGET_SECS` (default 10) is not
+//! allocator). `gaps` (`html_gaps`) reports instead the longest time, in ms, between two checks
+//! of the cancellation callback in `api::summarize_until` (`text::html::extract_until`). A kind whose run takes longer than `HOSTILE_BUDGET_SECS` (default 10) is not
 //! measured at the larger sizes.
 //!
 //! Run: `cargo bench --bench hostile_html` (`HOSTILE_KINDS=amp,normal` and
@@ -116,6 +117,13 @@ fn run_mode(mode: &str, page: &str, weights: &Weights) -> Measure {
     match mode {
         "extract" => measure(|| html::extract(page).map_or(0, |p| p.text.len())),
         "parse" => measure(|| dom_smoothie::Readability::from(page).doc.tree.len()),
+        "gaps" | "html_gaps" => {
+            let gap = check_gaps(page, weights, mode == "html_gaps");
+            Measure {
+                seconds: gap,
+                peak: 0,
+            }
+        }
         "summarize" => {
             let req = pb::SummarizeRequest {
                 document: Some(document(page)),
@@ -131,6 +139,31 @@ fn run_mode(mode: &str, page: &str, weights: &Weights) -> Measure {
             measure(|| api::extract(&req, weights).map_or(0, |r| r.sentences.len()))
         }
     }
+}
+
+/// The longest time between two checks of the cancellation callback (or from the start to the
+/// first, or from the last to the answer) in `api::summarize_until` (or, if `html_only`,
+/// `text::html::extract_until`) on `page`, in seconds: how long a cancelled request may run on.
+fn check_gaps(page: &str, weights: &Weights, html_only: bool) -> f64 {
+    let req = pb::SummarizeRequest {
+        document: Some(document(page)),
+        ..Default::default()
+    };
+    let last = std::cell::Cell::new(Instant::now());
+    let longest = std::cell::Cell::new(Duration::ZERO);
+    let check = || {
+        let now = Instant::now();
+        longest.set(longest.get().max(now - last.get()));
+        last.set(now);
+        false
+    };
+    last.set(Instant::now());
+    if html_only {
+        black_box(html::extract_until(page, &check).is_ok());
+    } else {
+        black_box(api::summarize_until(&req, weights, &check).is_ok());
+    }
+    longest.get().max(last.get().elapsed()).as_secs_f64()
 }
 
 /// A comma-separated list from the environment, or `default`.
@@ -198,6 +231,10 @@ fn main() {
                 }
                 let m = run_mode(mode, &page, &weights);
                 over[i] = m.seconds > budget;
+                if mode.ends_with("gaps") {
+                    print!(" | {:>10.1} {:>7} {:>7}", m.seconds * 1e3, "", "");
+                    continue;
+                }
                 let per_mb = m.seconds / mb(page.len());
                 print!(
                     " | {:>10.1} {:>7.1} {:>7.1}",

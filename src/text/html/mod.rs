@@ -318,12 +318,14 @@ const MAX_READABILITY_DEPTH: usize = 128;
 
 /// Most work Readability may be given, in units of about 25 ns: each text byte costs its depth
 /// (Readability measures a candidate's text again at every level above it), each element its
-/// depth plus [`ELEMENT_WORK`]. This bounds Readability at about half a second; a 1 MB article
-/// 10 deep is about 11 million. Pages over the limit get the plain body text.
-const MAX_READABILITY_WORK: usize = 16_000_000;
+/// depth plus [`ELEMENT_WORK`]. Readability cannot be interrupted, so this bounds how long a
+/// cancelled request runs on: about 150 ms (21 to 50 ns a unit measured). Of 400 real pages, one
+/// needs more than 2 million (a 1.2 MB page, 4.5 million); a 1 MB article 10 deep is about 11
+/// million. Pages over the limit get the plain body text.
+const MAX_READABILITY_WORK: usize = 6_000_000;
 
 /// Most work Readability may be given per byte of the page, past [`READABILITY_WORK_ALLOWANCE`]
-/// (the Readability work budget), so that a small page cannot buy the half second
+/// (the Readability work budget), so that a small page cannot buy the 150 ms
 /// [`MAX_READABILITY_WORK`] allows a big one (100 nested `<object>`s around 16 KB of text took
 /// 130 ms, 8 s per MB). Real pages need 3 to 7 units a byte (400 pages measured; the fixtures 4 to
 /// 7); pages over the budget get the plain body text.
