@@ -89,7 +89,7 @@ pub fn summarize_until(
     let budget = budget(req.length.as_ref())?;
     let order = enum_value::<pb::Order>("order", req.order)?;
     let unit = offset_unit("offset_unit", req.offset_unit)?;
-    let text = article_text(doc)?;
+    let text = article_text(doc, cancelled)?;
     let language = language(&doc.language, &text.content)?;
 
     let article = Article {
@@ -155,7 +155,7 @@ pub fn extract_until(
 ) -> Result<pb::ExtractResponse, RequestError> {
     let doc = document(req.document.as_ref())?;
     let unit = offset_unit("offset_unit", req.offset_unit)?;
-    let text = article_text(doc)?;
+    let text = article_text(doc, cancelled)?;
     let language = language(&doc.language, &text.content)?;
     let max_keywords = match req.max_keywords {
         0 => DEFAULT_MAX_KEYWORDS,
@@ -257,8 +257,12 @@ impl ArticleText<'_> {
     }
 }
 
-/// Decodes the document and, for HTML, extracts the article from the page.
-fn article_text(doc: &pb::Document) -> Result<ArticleText<'_>, RequestError> {
+/// Decodes the document and, for HTML, extracts the article from the page, giving up with
+/// [`RequestError::Cancelled`] once `cancelled` says so.
+fn article_text<'d>(
+    doc: &'d pb::Document,
+    cancelled: Cancelled<'_>,
+) -> Result<ArticleText<'d>, RequestError> {
     let raw = !doc.raw.is_empty();
     let field = if raw {
         "document.raw"
@@ -269,21 +273,16 @@ fn article_text(doc: &pb::Document) -> Result<ArticleText<'_>, RequestError> {
     let html = doc.format == pb::Format::Html as i32;
     let text = match (raw, html) {
         (false, _) => Cow::Borrowed(doc.content.as_str()),
-        (true, true) => html::decode(&doc.raw).0,
+        (true, true) => {
+            html::decode_until(&doc.raw, cancelled)
+                .map_err(|e| html_error(field, e))?
+                .0
+        }
         // A byte-order mark names the encoding; anything else is read as UTF-8.
         (true, false) => encoding_rs::UTF_8.decode(&doc.raw).0,
     };
     let text = if html {
-        let page = html::extract(&text).map_err(|e| match e {
-            HtmlError::TooManyElements { .. } => RequestError::ResourceExhausted {
-                field,
-                reason: format!("{e}; send the article's own markup, or its text as plain text"),
-            },
-            HtmlError::NoText => RequestError::invalid(
-                field,
-                format!("{e}; send a page with an article, or the article's text as plain text"),
-            ),
-        })?;
+        let page = html::extract_until(&text, cancelled).map_err(|e| html_error(field, e))?;
         ArticleText {
             content: Cow::Owned(page.text),
             page_title: Some(page.title),
@@ -301,6 +300,23 @@ fn article_text(doc: &pb::Document) -> Result<ArticleText<'_>, RequestError> {
         ));
     }
     Ok(text)
+}
+
+/// The answer to a page whose article cannot be extracted.
+fn html_error(field: &'static str, e: HtmlError) -> RequestError {
+    match e {
+        HtmlError::TooManyElements { .. } | HtmlError::TooManyNodes { .. } => {
+            RequestError::ResourceExhausted {
+                field,
+                reason: format!("{e}; send the article's own markup, or its text as plain text"),
+            }
+        }
+        HtmlError::NoText => RequestError::invalid(
+            field,
+            format!("{e}; send a page with an article, or the article's text as plain text"),
+        ),
+        HtmlError::Cancelled => RequestError::Cancelled,
+    }
 }
 
 /// Converts the length budget; 0 means unset.
