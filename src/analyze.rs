@@ -281,6 +281,13 @@ fn push_small<T>(v: &mut Vec<T>, x: T) {
     v.push(x);
 }
 
+/// Frees a vector's unused capacity when it is more than its length.
+fn shrink_if_half_empty<T>(v: &mut Vec<T>) {
+    if v.capacity() / 2 > v.len() {
+        v.shrink_to_fit();
+    }
+}
+
 /// The analysis, keeping the sentences `keep` says.
 fn analyze_keeping<'a>(
     article: &Article<'a>,
@@ -400,9 +407,11 @@ impl<'a> Analysis<'a> {
         if spans.cancelled() {
             return Err(Error::Cancelled);
         }
-        self.records.shrink_to_fit();
-        self.terms.shrink_to_fit();
-        self.term_counts.shrink_to_fit();
+        // Capacity sized for news text may be far more than another text needs ("!\n" repeated
+        // has no term); growth leaves at most a quarter unused.
+        shrink_if_half_empty(&mut self.records);
+        shrink_if_half_empty(&mut self.terms);
+        shrink_if_half_empty(&mut self.term_counts);
         Ok(())
     }
 
@@ -472,8 +481,8 @@ impl<'a> Analysis<'a> {
             .zip(&self.specificity)
             .map(|(count, s)| (f64::from(count) * s).powi(2))
             .sum();
-        // First pass: the article-wide maxima; each sentence's keyword mass is kept in its score
-        // slot until the second pass replaces it with the score.
+        // First pass: the article-wide maxima; each sentence's centrality (the costlier of the two)
+        // is kept in its score slot until the second pass replaces it with the score.
         let mut scores = vec![0.0; self.records.len()];
         let (mut eligible, mut max_words) = (0, 0);
         for (p, r) in self.records.iter().enumerate() {
@@ -485,9 +494,9 @@ impl<'a> Analysis<'a> {
             }
             eligible += 1;
             max_words = max_words.max(r.words());
-            scores[p] = self.keyword_mass(p);
-            self.scale.max_keyword = f64::max(self.scale.max_keyword, scores[p]);
-            self.scale.max_centrality = f64::max(self.scale.max_centrality, self.centrality(p));
+            scores[p] = self.centrality(p);
+            self.scale.max_keyword = f64::max(self.scale.max_keyword, self.keyword_mass(p));
+            self.scale.max_centrality = f64::max(self.scale.max_centrality, scores[p]);
         }
         self.scale.eligible = eligible;
         self.scale.max_words = max_words.max(1);
@@ -499,7 +508,7 @@ impl<'a> Analysis<'a> {
             if r.exclusion().is_some() {
                 continue;
             }
-            let features = self.features(p, ranked.len(), scores[p], self.centrality(p));
+            let features = self.features(p, ranked.len(), scores[p]);
             scores[p] = features.score(&self.scale.weights);
             ranked.push(u32::try_from(p).unwrap_or(u32::MAX));
         }
@@ -556,18 +565,21 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// The features of eligible record `p`, the `ordinal`-th eligible sentence, given its keyword
-    /// mass and centrality.
-    fn features(&self, p: usize, ordinal: usize, keyword_mass: f64, centrality: f64) -> Features {
+    /// The features of eligible record `p`, the `ordinal`-th eligible sentence, given its
+    /// centrality.
+    fn features(&self, p: usize, ordinal: usize, centrality: f64) -> Features {
         let r = &self.records[p];
         let scale = &self.scale;
         let (terms, counts) = self.terms_of(p);
         let content_words: u32 = counts.iter().sum();
-        let weight_sum: f64 = terms
-            .iter()
-            .zip(counts)
-            .map(|(&t, &c)| self.weights[t as usize] * f64::from(c))
-            .sum();
+        // The keyword mass (as `keyword_mass` sums it, from -0.0 as `Sum` does) and the weight of
+        // every occurrence, in one pass.
+        let (mut keyword_mass, mut weight_sum) = (-0.0, -0.0);
+        for (&t, &c) in terms.iter().zip(counts) {
+            let w = self.weights[t as usize];
+            keyword_mass += w;
+            weight_sum += w * f64::from(c);
+        }
         let relative = |x: f64, max: f64| if max > 0.0 { x / max } else { 0.0 };
         let words = r.words();
         Features {
@@ -783,7 +795,7 @@ impl<'a> Analysis<'a> {
             }
             let features = if r.exclusion().is_none() {
                 ordinal += 1;
-                self.features(p, ordinal - 1, self.keyword_mass(p), self.centrality(p))
+                self.features(p, ordinal - 1, self.centrality(p))
             } else {
                 Features::default()
             };

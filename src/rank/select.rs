@@ -118,7 +118,8 @@ const CHECK_STEPS: usize = 1 << 16;
 /// [`select`] over candidates made one at a time (so that an article of many sentences needs no
 /// list of them), stopping with [`Error::Cancelled`] once `cancelled` says so.
 ///
-/// A candidate is compared only with the chosen sentences that share a term of its *prefix*:
+/// Past a few chosen sentences, a candidate is compared only with those that share a term of its
+/// *prefix*:
 /// its rarest terms (by `frequency`, then id), as many as it can miss and still be a
 /// near-duplicate, plus one. Any chosen sentence more similar than
 /// [`REDUNDANCY_THRESHOLD`] shares one (the prefix filter of Bayardo et al., "Scaling up all
@@ -147,15 +148,7 @@ pub fn select_until<'s>(
             limited_by = Some(by);
             break;
         }
-        prefix.clear();
-        prefix.extend_from_slice(cand.terms);
-        let len = prefix_len(cand.terms.len());
-        if len < prefix.len() {
-            // The `len` rarest, in no particular order: linear, not a sort.
-            prefix.select_nth_unstable_by_key(len, |&t| (frequency(t), t));
-            prefix.truncate(len);
-        }
-        if index.redundant(&chosen, &cand, n, &prefix, cancelled)? {
+        if index.redundant(&chosen, &cand, n, &frequency, &mut prefix, cancelled)? {
             continue;
         }
         let next_words = words + u64::from(cand.words);
@@ -173,10 +166,11 @@ pub fn select_until<'s>(
             limited_by.get_or_insert(LimitedBy::MaxChars);
             continue;
         }
-        // Indexed only when another candidate may come.
-        let next = (n + 1 < total).then_some(prefix.as_slice());
-        index.add(chosen.len(), n, next.unwrap_or_default(), cancelled)?;
         chosen.push(cand);
+        // Indexed only when another candidate may come.
+        if n + 1 < total {
+            index.add(&chosen, n, &frequency, &mut prefix, cancelled)?;
+        }
         words = next_words;
         chars = next_chars;
     }
@@ -194,15 +188,22 @@ pub fn select_until<'s>(
     })
 }
 
+/// Up to how many chosen sentences a candidate is compared with each of them; past that, only
+/// with those that share a term of its prefix (see [`select_until`]). A brief of a few sentences
+/// never needs the index.
+const COMPARE_ALL_UP_TO: usize = 32;
+
 /// The prefixes of the chosen sentences (see [`select_until`]), for finding the ones a
-/// candidate may be a near-duplicate of.
+/// candidate may be a near-duplicate of, once there are more than [`COMPARE_ALL_UP_TO`].
 #[derive(Debug, Default)]
 struct Prefixes {
     /// Prefix term → the chosen sentences with it in their prefix, as a list through `links`:
     /// its last entry there, each entry the chosen sentence and the entry before.
-    postings: HashMap<u32, u32>,
+    postings: HashMap<u32, u32, foldhash::fast::RandomState>,
     links: Vec<(u32, u32)>,
-    /// For each chosen sentence, the last candidate it was compared with.
+    /// How many of the chosen sentences are indexed.
+    indexed: usize,
+    /// For each indexed sentence, the last candidate it was compared with.
     compared: Vec<usize>,
     steps: usize,
 }
@@ -217,18 +218,29 @@ impl Prefixes {
         Ok(())
     }
 
-    /// Whether `cand`, the `n`-th candidate with prefix `prefix`, is a near-duplicate of one of
-    /// the `chosen`.
+    /// Whether `cand`, the `n`-th candidate, is a near-duplicate of one of the `chosen`.
+    /// `prefix` is scratch space.
     fn redundant(
         &mut self,
         chosen: &[Candidate<'_>],
         cand: &Candidate<'_>,
         n: usize,
-        prefix: &[u32],
+        frequency: &impl Fn(u32) -> u32,
+        prefix: &mut Vec<u32>,
         cancelled: &dyn Fn() -> bool,
     ) -> Result<bool, Error> {
         self.step(cancelled)?;
-        for t in prefix {
+        if self.indexed == 0 {
+            for c in chosen {
+                self.step(cancelled)?;
+                if similarity(c.terms, cand.terms) > REDUNDANCY_THRESHOLD {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        prefix_of(cand.terms, frequency, prefix);
+        for t in prefix.iter() {
             let mut entry = self.postings.get(t).copied();
             while let Some(e) = entry {
                 let (c, before) = self.links[e as usize];
@@ -247,23 +259,45 @@ impl Prefixes {
         Ok(false)
     }
 
-    /// Adds the chosen sentence at `position`, the `n`-th candidate, with prefix `prefix`.
+    /// Indexes the last of the `chosen`, the `n`-th candidate (and all of them once there are
+    /// more than [`COMPARE_ALL_UP_TO`]). `prefix` is scratch space.
     fn add(
         &mut self,
-        position: usize,
+        chosen: &[Candidate<'_>],
         n: usize,
-        prefix: &[u32],
+        frequency: &impl Fn(u32) -> u32,
+        prefix: &mut Vec<u32>,
         cancelled: &dyn Fn() -> bool,
     ) -> Result<(), Error> {
-        let position = u32::try_from(position).unwrap_or(u32::MAX);
-        for &t in prefix {
-            self.step(cancelled)?;
-            let entry = u32::try_from(self.links.len()).unwrap_or(u32::MAX);
-            let before = self.postings.insert(t, entry).unwrap_or(u32::MAX);
-            self.links.push((position, before));
+        if chosen.len() <= COMPARE_ALL_UP_TO {
+            return Ok(());
         }
-        self.compared.push(n);
+        for (position, c) in chosen.iter().enumerate().skip(self.indexed) {
+            prefix_of(c.terms, frequency, prefix);
+            let position = u32::try_from(position).unwrap_or(u32::MAX);
+            for &t in prefix.iter() {
+                self.step(cancelled)?;
+                let entry = u32::try_from(self.links.len()).unwrap_or(u32::MAX);
+                let before = self.postings.insert(t, entry).unwrap_or(u32::MAX);
+                self.links.push((position, before));
+            }
+            self.compared.push(n);
+        }
+        self.indexed = chosen.len();
         Ok(())
+    }
+}
+
+/// The prefix of `terms` into `prefix`: its [`prefix_len`] rarest terms (by `frequency`, then
+/// id), in no particular order.
+fn prefix_of(terms: &[u32], frequency: &impl Fn(u32) -> u32, prefix: &mut Vec<u32>) {
+    prefix.clear();
+    prefix.extend_from_slice(terms);
+    let len = prefix_len(terms.len());
+    if len < prefix.len() {
+        // Linear, not a sort.
+        prefix.select_nth_unstable_by_key(len, |&t| (frequency(t), t));
+        prefix.truncate(len);
     }
 }
 

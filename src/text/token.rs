@@ -748,30 +748,38 @@ pub struct SentenceWords<'a> {
 /// a hostile article cannot be built to collide.
 type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
-/// How many maps a [`Sharded`] map is split into.
+/// How many maps a [`Sharded`] map is split into once it is large.
 const SHARDS: usize = 16;
 
-/// A hash map split into [`SHARDS`] maps by a seeded hash of the key, so that growing it never
-/// rehashes more than a sixteenth of its entries at once: with hundreds of thousands of terms,
-/// rehashing all of them is a pause of a tenth of a second that no cancellation check can
-/// interrupt.
+/// How many entries a [`Sharded`] map holds in one map before it splits.
+const SPLIT_AT: usize = 1 << 13;
+
+/// A hash map that, once it holds [`SPLIT_AT`] entries, splits into [`SHARDS`] maps by a seeded
+/// hash of the key, so that growing it never rehashes more than a sixteenth of its entries at
+/// once: with hundreds of thousands of terms, rehashing all of them is a pause of a tenth of a
+/// second that no cancellation check can interrupt. A news article's maps never split.
 #[derive(Debug)]
 struct Sharded<K, V> {
     hasher: foldhash::fast::RandomState,
-    shards: [Map<K, V>; SHARDS],
+    /// One map, or [`SHARDS`].
+    shards: Vec<Map<K, V>>,
 }
 
 impl<K: Hash + Eq, V> Sharded<K, V> {
     fn with_capacity(capacity: usize) -> Self {
         Self {
             hasher: foldhash::fast::RandomState::default(),
-            shards: std::array::from_fn(|_| {
-                Map::with_capacity_and_hasher(capacity.div_ceil(SHARDS), Default::default())
-            }),
+            shards: vec![Map::with_capacity_and_hasher(
+                capacity.min(SPLIT_AT),
+                Default::default(),
+            )],
         }
     }
 
     fn shard<Q: Hash + ?Sized>(&self, key: &Q) -> usize {
+        if self.shards.len() == 1 {
+            return 0;
+        }
         (self.hasher.hash_one(key) >> 60) as usize % SHARDS
     }
 
@@ -784,8 +792,23 @@ impl<K: Hash + Eq, V> Sharded<K, V> {
     }
 
     fn insert(&mut self, key: K, value: V) {
+        if self.shards.len() == 1 && self.shards[0].len() >= SPLIT_AT {
+            self.split();
+        }
         let shard = self.shard(&key);
         self.shards[shard].insert(key, value);
+    }
+
+    /// Moves the entries of the one map into [`SHARDS`] maps.
+    fn split(&mut self) {
+        let one = std::mem::take(&mut self.shards);
+        self.shards = (0..SHARDS)
+            .map(|_| Map::with_capacity_and_hasher(2 * SPLIT_AT / SHARDS, Default::default()))
+            .collect();
+        for (key, value) in one.into_iter().flatten() {
+            let shard = self.shard(&key);
+            self.shards[shard].insert(key, value);
+        }
     }
 
     fn len(&self) -> usize {
