@@ -1122,6 +1122,11 @@ impl<'a> Vocabulary<'a> {
     /// Adds a new term.
     fn push(&mut self, surface: &'a str, idf: u8) -> TermId {
         let id = self.terms.len() as TermId;
+        if self.terms.len() == self.terms.capacity() {
+            // Past the size for news text, grown by a quarter: doubling would leave up to half
+            // of a text's largest vector unused.
+            self.terms.reserve_exact(self.terms.capacity() / 4 + 16);
+        }
         // One push a term: three (surface, count, idf) were a third of the cost of a new term.
         self.terms.push(Term {
             surface,
