@@ -2,7 +2,9 @@
 //! server's memory admission charges each request by.
 //!
 //! For each kind of input (ordinary news, and the shapes that make the most sentences, words,
-//! terms or characters per byte) and each size, it builds the request, runs the whole request
+//! terms or characters per byte: `"Hi! "`, `"!\n"` and `"a! "` repeated, one random word a line,
+//! random ideographs, random letters without a space, digits and punctuation, mixed scripts, very
+//! long words) and each size, it builds the request, runs the whole request
 //! path (`api::summarize` / `api::extract`), encodes the response with prost as the server does,
 //! and prints the peak of live heap bytes during all that, divided by the article's size. The
 //! request's own copy of the article counts (1×); the server's receive buffer does not, nor what
@@ -162,6 +164,9 @@ fn inputs(size: usize, news: &[String]) -> Vec<(&'static str, String)> {
             }),
         ),
         ("hi", fill(size, 1, |_, out| out.push_str("Hi! "))),
+        // The shortest sentences: two bytes, no word; three bytes, one word (no term).
+        ("bang-lines", fill(size, 1, |_, out| out.push_str("!\n"))),
+        ("a-bang", fill(size, 1, |_, out| out.push_str("a! "))),
         (
             "word-lines",
             fill(size, 2, |rng, out| {
