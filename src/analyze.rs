@@ -192,7 +192,8 @@ pub struct Analysis<'a> {
     scores: Vec<f64>,
     keep: Keep,
     vocab: Vocabulary<'a>,
-    /// Each term's specificity and keyword weight, by id.
+    /// The specificity of a term of each background idf level (one number per level rather
+    /// than per term), and each term's keyword weight, by id.
     specificity: Vec<f64>,
     weights: Vec<f64>,
     /// The distinct terms of every sentence, one sentence after the other (see
@@ -341,8 +342,8 @@ fn analyze_keeping<'a>(
     let mut tokenizer = Tokenizer::for_language(article.language);
     analysis.read(&mut tokenizer, article, headline, cancelled)?;
     check(cancelled)?;
-    analysis.specificity = keywords::specificity(&analysis.vocab, weights.idf);
-    analysis.weights = keywords::weights(&analysis.vocab, &analysis.specificity);
+    analysis.specificity = keywords::specificity_levels(weights.idf);
+    analysis.weights = keywords::weights_by_level(&analysis.vocab, &analysis.specificity);
     analysis.scale.title_terms = lookup_terms(&mut tokenizer, &analysis.vocab, title, cancelled)?;
     analysis.scale.query_terms =
         lookup_terms(&mut tokenizer, &analysis.vocab, article.query, cancelled)?;
@@ -478,8 +479,8 @@ impl<'a> Analysis<'a> {
         self.scale.doc_norm2 = self
             .vocab
             .counts()
-            .zip(&self.specificity)
-            .map(|(count, s)| (f64::from(count) * s).powi(2))
+            .zip(self.vocab.idfs())
+            .map(|(count, level)| (f64::from(count) * self.specificity[usize::from(level)]).powi(2))
             .sum();
         // First pass: the article-wide maxima; each sentence's centrality (the costlier of the two)
         // is kept in its score slot until the second pass replaces it with the score.
@@ -551,7 +552,7 @@ impl<'a> Analysis<'a> {
         let (terms, counts) = self.terms_of(p);
         let (mut dot, mut own2) = (0.0, 0.0);
         for (&t, &c) in terms.iter().zip(counts) {
-            let s = self.specificity[t as usize];
+            let s = self.specificity[usize::from(self.vocab.idf(t))];
             let c = f64::from(c) * s;
             dot += c * (f64::from(self.vocab.count(t)) * s);
             own2 += c * c;

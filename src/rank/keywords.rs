@@ -25,8 +25,18 @@ pub struct Keyword<'a> {
 /// How much each term of `vocab` weighs per occurrence, indexed by [`TermId`]: its background idf
 /// raised to `idf_exponent` (0 gives every term the same weight, i.e. plain term frequency).
 pub fn specificity(vocab: &Vocabulary<'_>, idf_exponent: f64) -> Vec<f64> {
+    let levels = specificity_levels(idf_exponent);
+    vocab
+        .idfs()
+        .map(|level| levels[usize::from(level)])
+        .collect()
+}
+
+/// The specificity of a term of each background idf level (see [`specificity`]), so that a
+/// caller can look a term's up by its level instead of keeping one number per term.
+pub fn specificity_levels(idf_exponent: f64) -> Vec<f64> {
     if idf_exponent == 0.0 {
-        return vec![1.0; vocab.len()];
+        return vec![1.0; 256];
     }
     // idf has 256 levels: raise each to the power once per thread and exponent, not once per term
     // of every article (`powf` is the costliest step of the keyword weights otherwise).
@@ -40,10 +50,7 @@ pub fn specificity(vocab: &Vocabulary<'_>, idf_exponent: f64) -> Vec<f64> {
                 .collect();
             *exponent_bits = idf_exponent.to_bits();
         }
-        vocab
-            .idfs()
-            .map(|level| table[usize::from(level)])
-            .collect()
+        table.clone()
     })
 }
 
@@ -55,6 +62,22 @@ pub fn weights(vocab: &Vocabulary<'_>, specificity: &[f64]) -> Vec<f64> {
         .zip(specificity)
         .map(|(count, s)| f64::from(count) * s)
         .collect();
+    relative_to_heaviest(raw)
+}
+
+/// [`weights`], with each term's specificity looked up by its idf level in `levels` (see
+/// [`specificity_levels`]).
+pub fn weights_by_level(vocab: &Vocabulary<'_>, levels: &[f64]) -> Vec<f64> {
+    let raw: Vec<f64> = vocab
+        .counts()
+        .zip(vocab.idfs())
+        .map(|(count, level)| f64::from(count) * levels[usize::from(level)])
+        .collect();
+    relative_to_heaviest(raw)
+}
+
+/// Each weight divided by the largest (all 0 when none is positive).
+fn relative_to_heaviest(raw: Vec<f64>) -> Vec<f64> {
     let max = raw.iter().copied().fold(0.0, f64::max);
     if max <= 0.0 {
         return vec![0.0; raw.len()];
