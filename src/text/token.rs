@@ -903,7 +903,7 @@ pub struct Vocabulary<'a> {
     /// Lexicon stem id → term.
     listed: ListedTerms,
     /// Stem not in the lexicon → term.
-    ids: Sharded<String, TermId>,
+    ids: Sharded<Box<str>, TermId>,
     /// Chinese or Japanese bigram or lone ideograph (see [`gram_key`]) → its term, or `None` for
     /// a stop gram. No other term is made of those characters.
     grams: Sharded<u64, Option<TermId>>,
@@ -941,7 +941,7 @@ struct Undo {
     since: usize,
     listed: Vec<u32>,
     forms: Vec<Box<str>>,
-    ids: Vec<String>,
+    ids: Vec<Box<str>>,
     grams: Vec<u64>,
 }
 
@@ -1091,6 +1091,8 @@ impl<'a> Vocabulary<'a> {
             return id;
         }
         let id = self.push(surface, u8::MAX);
+        // Boxed: a String's spare capacity and length field, for every distinct stem.
+        let stem = stem.into_boxed_str();
         if self.undo.records(Some(id)) {
             self.undo.ids.push(stem.clone());
         }
