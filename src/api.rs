@@ -7,7 +7,9 @@
 
 use std::borrow::Cow;
 
-use crate::analyze::{self, Analysis, Article, Cancelled, Exclusion, Sentence, TitleSource};
+use crate::analyze::{
+    self, Analysis, Article, CHECK_EVERY, Cancelled, Exclusion, Sentence, TitleSource,
+};
 use crate::error::Error;
 use crate::offsets::{OffsetMap, Unit};
 use crate::proto::v1 as pb;
@@ -63,7 +65,7 @@ impl RequestError {
 impl From<Error> for RequestError {
     fn from(e: Error) -> Self {
         let field = match e {
-            Error::EmptyContent => "document.content",
+            Error::EmptyContent | Error::TooLarge(_) => "document.content",
             Error::InvalidRatio(_) => "length.ratio",
             Error::Cancelled => return Self::Cancelled,
         };
@@ -101,28 +103,40 @@ pub fn summarize_until(
     let brief = analyze::summarize_until(&article, &budget, weights, cancelled)?;
     let analysis = &brief.analysis;
 
-    let mut chosen = brief.selection.indices.clone();
-    // Offsets are converted in reading order, which keeps the conversion one linear pass.
+    // Each chosen sentence with its place in the selection, which is rank order. Offsets are
+    // converted in reading order, which keeps the conversion one linear pass.
+    let mut chosen: Vec<(usize, usize)> = brief
+        .selection
+        .indices
+        .iter()
+        .enumerate()
+        .map(|(rank, &i)| (i, rank))
+        .collect();
     chosen.sort_unstable();
     let mut offsets = OffsetMap::new(article.content, unit);
-    let mut sentences = chosen
-        .iter()
-        .map(|&i| {
-            let s = &analysis.sentences[i];
-            let (offset, length) = span(&mut offsets, s)?;
-            Ok(pb::Sentence {
-                index: to_u32(s.index)?,
-                text: s.text.to_owned(),
-                score: s.score,
-                offset,
-                length,
-            })
-        })
-        .collect::<Result<Vec<_>, RequestError>>()?;
+    let mut sentences = Vec::with_capacity(chosen.len());
+    for (n, &(i, rank)) in chosen.iter().enumerate() {
+        if n % CHECK_EVERY == CHECK_EVERY - 1 && cancelled() {
+            return Err(RequestError::Cancelled);
+        }
+        let Some(s) = analysis.sentence(i) else {
+            continue;
+        };
+        let (offset, length) = span(&mut offsets, &s)?;
+        let sentence = pb::Sentence {
+            index: to_u32(s.index)?,
+            text: s.text.to_owned(),
+            score: s.score,
+            offset,
+            length,
+        };
+        sentences.push((rank, sentence));
+    }
     if order == pb::Order::Rank {
         // Rank order is the selection's own order: best first, ties by position.
-        sentences.sort_by_key(|s| analysis.sentences[s.index as usize].rank);
+        sentences.sort_unstable_by_key(|&(rank, _)| rank);
     }
+    let sentences: Vec<pb::Sentence> = sentences.into_iter().map(|(_, s)| s).collect();
 
     let summary = join_sentences(&sentences);
     Ok(pb::SummarizeResponse {
@@ -171,26 +185,27 @@ pub fn extract_until(
     let analysis = analyze::analyze_until(&article, weights, cancelled)?;
 
     let mut offsets = OffsetMap::new(article.content, unit);
-    let sentences = analysis
-        .sentences
-        .iter()
-        .map(|s| {
-            let (offset, length) = span(&mut offsets, s)?;
-            Ok(pb::SentenceAnalysis {
-                index: to_u32(s.index)?,
-                text: s.text.to_owned(),
-                score: s.score,
-                offset,
-                length,
-                features: Some(features(&s.features)),
-                paragraph: s.paragraph,
-                exclusion: exclusion(s.exclusion) as i32,
-                rank: s.rank,
-            })
-        })
-        .collect::<Result<Vec<_>, RequestError>>()?;
+    let mut sentences = Vec::with_capacity(analysis.len());
+    for (n, d) in analysis.details().enumerate() {
+        if n % CHECK_EVERY == CHECK_EVERY - 1 && cancelled() {
+            return Err(RequestError::Cancelled);
+        }
+        let s = &d.sentence;
+        let (offset, length) = span(&mut offsets, s)?;
+        sentences.push(pb::SentenceAnalysis {
+            index: to_u32(s.index)?,
+            text: s.text.to_owned(),
+            score: s.score,
+            offset,
+            length,
+            features: Some(features(&d.features)),
+            paragraph: d.paragraph,
+            exclusion: exclusion(s.exclusion) as i32,
+            rank: d.rank,
+        });
+    }
     let keywords = analysis
-        .keywords(max_keywords)
+        .keywords_until(max_keywords, cancelled)?
         .into_iter()
         .map(|k| pb::Keyword {
             text: k.text.to_owned(),

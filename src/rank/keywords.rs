@@ -25,8 +25,18 @@ pub struct Keyword<'a> {
 /// How much each term of `vocab` weighs per occurrence, indexed by [`TermId`]: its background idf
 /// raised to `idf_exponent` (0 gives every term the same weight, i.e. plain term frequency).
 pub fn specificity(vocab: &Vocabulary<'_>, idf_exponent: f64) -> Vec<f64> {
+    let levels = specificity_levels(idf_exponent);
+    vocab
+        .idfs()
+        .map(|level| levels[usize::from(level)])
+        .collect()
+}
+
+/// The specificity of a term of each background idf level (see [`specificity`]), so that a
+/// caller can look a term's up by its level instead of keeping one number per term.
+pub fn specificity_levels(idf_exponent: f64) -> Vec<f64> {
     if idf_exponent == 0.0 {
-        return vec![1.0; vocab.len()];
+        return vec![1.0; 256];
     }
     // idf has 256 levels: raise each to the power once per thread and exponent, not once per term
     // of every article (`powf` is the costliest step of the keyword weights otherwise).
@@ -40,10 +50,7 @@ pub fn specificity(vocab: &Vocabulary<'_>, idf_exponent: f64) -> Vec<f64> {
                 .collect();
             *exponent_bits = idf_exponent.to_bits();
         }
-        vocab
-            .idfs()
-            .map(|level| table[usize::from(level)])
-            .collect()
+        table.clone()
     })
 }
 
@@ -55,6 +62,22 @@ pub fn weights(vocab: &Vocabulary<'_>, specificity: &[f64]) -> Vec<f64> {
         .zip(specificity)
         .map(|(count, s)| f64::from(count) * s)
         .collect();
+    relative_to_heaviest(raw)
+}
+
+/// [`weights`], with each term's specificity looked up by its idf level in `levels` (see
+/// [`specificity_levels`]).
+pub fn weights_by_level(vocab: &Vocabulary<'_>, levels: &[f64]) -> Vec<f64> {
+    let raw: Vec<f64> = vocab
+        .counts()
+        .zip(vocab.idfs())
+        .map(|(count, level)| f64::from(count) * levels[usize::from(level)])
+        .collect();
+    relative_to_heaviest(raw)
+}
+
+/// Each weight divided by the largest (all 0 when none is positive).
+fn relative_to_heaviest(raw: Vec<f64>) -> Vec<f64> {
     let max = raw.iter().copied().fold(0.0, f64::max);
     if max <= 0.0 {
         return vec![0.0; raw.len()];
@@ -66,55 +89,85 @@ pub fn weights(vocab: &Vocabulary<'_>, specificity: &[f64]) -> Vec<f64> {
 ///
 /// Chinese and Japanese bigrams that straddle two words are not listed (see [`straddles`]).
 pub fn top<'a>(vocab: &Vocabulary<'a>, weights: &[f64], max: usize) -> Vec<Keyword<'a>> {
-    let straddling = straddles(vocab);
+    top_until(vocab, weights, max, &|| false).unwrap_or_default()
+}
+
+/// How many terms [`top_until`] goes through between two checks of its cancellation callback.
+const CHECK_TERMS: usize = 1 << 16;
+
+/// [`top`], or `None` once `cancelled` says so (asked every [`CHECK_TERMS`] terms: an article
+/// can have a million).
+pub fn top_until<'a>(
+    vocab: &Vocabulary<'a>,
+    weights: &[f64],
+    max: usize,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Vec<Keyword<'a>>> {
+    let straddling = straddles(vocab, cancelled)?;
     let mut ids: Vec<TermId> = (0..weights.len() as TermId)
         .filter(|&t| !straddling.get(t as usize).copied().unwrap_or(false))
         .collect();
-    // Stable sort keeps first-appearance order (ids are assigned in order) among equal weights.
-    ids.sort_by(|&a, &b| weights[b as usize].total_cmp(&weights[a as usize]));
-    ids.into_iter()
-        .take(max)
-        .map(|t| Keyword {
-            text: vocab.surface(t),
-            weight: weights[t as usize],
-            count: vocab.count(t),
-        })
-        .collect()
+    // Heaviest first, ties in order of first appearance (ids are assigned in order): a total
+    // order, so the `max` first are found without sorting all the terms.
+    let order = |a: &TermId, b: &TermId| {
+        weights[*b as usize]
+            .total_cmp(&weights[*a as usize])
+            .then(a.cmp(b))
+    };
+    if max < ids.len() {
+        ids.select_nth_unstable_by(max, order);
+        ids.truncate(max);
+    }
+    if cancelled() {
+        return None;
+    }
+    ids.sort_unstable_by(order);
+    Some(
+        ids.into_iter()
+            .map(|t| Keyword {
+                text: vocab.surface(t),
+                weight: weights[t as usize],
+                count: vocab.count(t),
+            })
+            .collect(),
+    )
 }
 
 /// Which terms of `vocab` are character bigrams that straddle two words: `xy` where some bigram
 /// ending in `x` and some bigram starting with `y` each occur at least as often as `xy` (in
-/// 经济增长, 济增 lies between 经济 and 增长). Indexed by [`TermId`]; one pass over the terms.
-fn straddles(vocab: &Vocabulary<'_>) -> Vec<bool> {
-    let grams: Vec<Option<(char, char)>> = (0..vocab.len() as TermId)
-        .map(|t| cjk_bigram(vocab.surface(t)))
-        .collect();
-    if grams.iter().all(Option::is_none) {
-        return Vec::new();
-    }
+/// 经济增长, 济增 lies between 经济 and 增长). Indexed by [`TermId`]; two passes over the terms.
+fn straddles(vocab: &Vocabulary<'_>, cancelled: &dyn Fn() -> bool) -> Option<Vec<bool>> {
+    let grams = || (0..vocab.len() as TermId).map(|t| (t, cjk_bigram(vocab.surface(t))));
     // The most occurrences of a bigram ending (starting) with each character.
     let mut ending: HashMap<char, u32> = HashMap::new();
     let mut starting: HashMap<char, u32> = HashMap::new();
-    for (t, gram) in grams.iter().enumerate() {
-        if let Some((a, b)) = *gram {
-            let count = vocab.count(t as TermId);
+    for (t, gram) in grams() {
+        if t as usize % CHECK_TERMS == CHECK_TERMS - 1 && cancelled() {
+            return None;
+        }
+        if let Some((a, b)) = gram {
+            let count = vocab.count(t);
             let e = ending.entry(b).or_default();
             *e = (*e).max(count);
             let s = starting.entry(a).or_default();
             *s = (*s).max(count);
         }
     }
-    grams
-        .iter()
-        .enumerate()
-        .map(|(t, gram)| {
-            gram.is_some_and(|(a, b)| {
-                let count = vocab.count(t as TermId);
-                ending.get(&a).is_some_and(|&c| c >= count)
-                    && starting.get(&b).is_some_and(|&c| c >= count)
-            })
-        })
-        .collect()
+    if ending.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut straddling = Vec::with_capacity(vocab.len());
+    for (t, gram) in grams() {
+        if t as usize % CHECK_TERMS == CHECK_TERMS - 1 && cancelled() {
+            return None;
+        }
+        straddling.push(gram.is_some_and(|(a, b)| {
+            let count = vocab.count(t);
+            ending.get(&a).is_some_and(|&c| c >= count)
+                && starting.get(&b).is_some_and(|&c| c >= count)
+        }));
+    }
+    Some(straddling)
 }
 
 #[cfg(test)]

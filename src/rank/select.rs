@@ -5,6 +5,8 @@
 //! a cheap stand-in for MMR). Each candidate is compared only with the sentences taken so far, so
 //! the cost is O(n·k) for n sentences and a brief of k.
 
+use std::collections::HashMap;
+
 use crate::error::Error;
 use crate::rank::features::intersection_len;
 
@@ -99,22 +101,54 @@ pub struct Selection {
 /// Always returns at least one sentence when `ranked` is not empty, even if it alone breaks the
 /// word or character limit.
 pub fn select(ranked: &[Candidate<'_>], budget: &Budget) -> Selection {
+    match select_until(ranked.iter().copied(), budget, |_| 0, &|| false) {
+        Ok(selection) => selection,
+        // Never cancelled.
+        Err(_) => Selection {
+            indices: Vec::new(),
+            limited_by: LimitedBy::Document,
+        },
+    }
+}
+
+/// How many steps of the redundancy search [`select_until`] takes between two checks of its
+/// cancellation callback.
+const CHECK_STEPS: usize = 1 << 16;
+
+/// [`select`] over candidates made one at a time (so that an article of many sentences needs no
+/// list of them), stopping with [`Error::Cancelled`] once `cancelled` says so.
+///
+/// Past a few chosen sentences, a candidate is compared only with those that share a term of its
+/// *prefix*:
+/// its rarest terms (by `frequency`, then id), as many as it can miss and still be a
+/// near-duplicate, plus one. Any chosen sentence more similar than
+/// [`REDUNDANCY_THRESHOLD`] shares one (the prefix filter of Bayardo et al., "Scaling up all
+/// pairs similarity search", 2007), so the result is that of comparing with every chosen
+/// sentence, without the cost of that when a budget takes thousands of sentences.
+pub fn select_until<'s>(
+    ranked: impl ExactSizeIterator<Item = Candidate<'s>>,
+    budget: &Budget,
+    frequency: impl Fn(u32) -> u32,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Selection, Error> {
     let limit = budget.sentence_limit(ranked.len());
-    let mut chosen: Vec<&Candidate<'_>> = Vec::new();
+    let total = ranked.len();
+    let mut chosen: Vec<Candidate<'s>> = Vec::new();
+    let mut index = Prefixes::default();
+    let mut prefix = Vec::new();
+    let mut first = None;
     let (mut words, mut chars) = (0u64, 0u64);
     let mut limited_by = None;
 
-    for cand in ranked {
+    for (n, cand) in ranked.enumerate() {
+        first.get_or_insert(cand.index);
         if let Some((max, by)) = limit
             && chosen.len() >= max
         {
             limited_by = Some(by);
             break;
         }
-        if chosen
-            .iter()
-            .any(|c| similarity(c.terms, cand.terms) > REDUNDANCY_THRESHOLD)
-        {
+        if index.redundant(&chosen, &cand, n, &frequency, &mut prefix, cancelled)? {
             continue;
         }
         let next_words = words + u64::from(cand.words);
@@ -133,21 +167,148 @@ pub fn select(ranked: &[Candidate<'_>], budget: &Budget) -> Selection {
             continue;
         }
         chosen.push(cand);
+        // Indexed only when another candidate may come.
+        if n + 1 < total {
+            index.add(&chosen, n, &frequency, &mut prefix, cancelled)?;
+        }
         words = next_words;
         chars = next_chars;
     }
 
     let mut indices: Vec<usize> = chosen.iter().map(|c| c.index).collect();
     if indices.is_empty()
-        && let Some(first) = ranked.first()
+        && let Some(first) = first
     {
         // Nothing fit: a brief of one sentence over the limit beats an empty brief.
-        indices.push(first.index);
+        indices.push(first);
     }
-    Selection {
+    Ok(Selection {
         indices,
         limited_by: limited_by.unwrap_or(LimitedBy::Document),
+    })
+}
+
+/// Up to how many chosen sentences a candidate is compared with each of them; past that, only
+/// with those that share a term of its prefix (see [`select_until`]). A brief of a few sentences
+/// never needs the index.
+const COMPARE_ALL_UP_TO: usize = 32;
+
+/// The prefixes of the chosen sentences (see [`select_until`]), for finding the ones a
+/// candidate may be a near-duplicate of, once there are more than [`COMPARE_ALL_UP_TO`].
+#[derive(Debug, Default)]
+struct Prefixes {
+    /// Prefix term → the chosen sentences with it in their prefix, as a list through `links`:
+    /// its last entry there, each entry the chosen sentence and the entry before.
+    postings: HashMap<u32, u32, foldhash::fast::RandomState>,
+    links: Vec<(u32, u32)>,
+    /// How many of the chosen sentences are indexed.
+    indexed: usize,
+    /// For each indexed sentence, the last candidate it was compared with.
+    compared: Vec<usize>,
+    steps: usize,
+}
+
+impl Prefixes {
+    /// Counts a step, asking `cancelled` every [`CHECK_STEPS`] steps.
+    fn step(&mut self, cancelled: &dyn Fn() -> bool) -> Result<(), Error> {
+        self.steps += 1;
+        if self.steps.is_multiple_of(CHECK_STEPS) && cancelled() {
+            return Err(Error::Cancelled);
+        }
+        Ok(())
     }
+
+    /// Whether `cand`, the `n`-th candidate, is a near-duplicate of one of the `chosen`.
+    /// `prefix` is scratch space.
+    fn redundant(
+        &mut self,
+        chosen: &[Candidate<'_>],
+        cand: &Candidate<'_>,
+        n: usize,
+        frequency: &impl Fn(u32) -> u32,
+        prefix: &mut Vec<u32>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<bool, Error> {
+        self.step(cancelled)?;
+        if self.indexed == 0 {
+            for c in chosen {
+                self.step(cancelled)?;
+                if similarity(c.terms, cand.terms) > REDUNDANCY_THRESHOLD {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        prefix_of(cand.terms, frequency, prefix);
+        for t in prefix.iter() {
+            let mut entry = self.postings.get(t).copied();
+            while let Some(e) = entry {
+                let (c, before) = self.links[e as usize];
+                entry = (before != u32::MAX).then_some(before);
+                self.step(cancelled)?;
+                let c = c as usize;
+                if self.compared[c] == n {
+                    continue;
+                }
+                self.compared[c] = n;
+                if similarity(chosen[c].terms, cand.terms) > REDUNDANCY_THRESHOLD {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// Indexes the last of the `chosen`, the `n`-th candidate (and all of them once there are
+    /// more than [`COMPARE_ALL_UP_TO`]). `prefix` is scratch space.
+    fn add(
+        &mut self,
+        chosen: &[Candidate<'_>],
+        n: usize,
+        frequency: &impl Fn(u32) -> u32,
+        prefix: &mut Vec<u32>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<(), Error> {
+        if chosen.len() <= COMPARE_ALL_UP_TO {
+            return Ok(());
+        }
+        for (position, c) in chosen.iter().enumerate().skip(self.indexed) {
+            prefix_of(c.terms, frequency, prefix);
+            let position = u32::try_from(position).unwrap_or(u32::MAX);
+            for &t in prefix.iter() {
+                self.step(cancelled)?;
+                let entry = u32::try_from(self.links.len()).unwrap_or(u32::MAX);
+                let before = self.postings.insert(t, entry).unwrap_or(u32::MAX);
+                self.links.push((position, before));
+            }
+            self.compared.push(n);
+        }
+        self.indexed = chosen.len();
+        Ok(())
+    }
+}
+
+/// The prefix of `terms` into `prefix`: its [`prefix_len`] rarest terms (by `frequency`, then
+/// id), in no particular order.
+fn prefix_of(terms: &[u32], frequency: &impl Fn(u32) -> u32, prefix: &mut Vec<u32>) {
+    prefix.clear();
+    prefix.extend_from_slice(terms);
+    let len = prefix_len(terms.len());
+    if len < prefix.len() {
+        // Linear, not a sort.
+        prefix.select_nth_unstable_by_key(len, |&t| (frequency(t), t));
+        prefix.truncate(len);
+    }
+}
+
+/// The length of the prefix of a set of `n` terms (see [`select_until`]): `n − ⌈0.6·n⌉ + 1`, as
+/// a near-duplicate shares more than 0.6 of the larger set (`REDUNDANCY_THRESHOLD`); 0 for an
+/// empty set, which is no near-duplicate of anything.
+fn prefix_len(n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    n - (3 * n).div_ceil(5) + 1
 }
 
 /// Jaccard similarity of two sorted, distinct term sets; 0 when both are empty.
@@ -241,6 +402,54 @@ mod tests {
         let s = select(&ranked, &Budget::default());
         assert_eq!(s.indices, [0, 2]);
         assert_eq!(s.limited_by, LimitedBy::Document);
+    }
+
+    #[test]
+    fn the_prefix_filter_finds_every_near_duplicate() {
+        // Term sets over a small alphabet, so that many pairs are near-duplicates; the filtered
+        // search must choose exactly what comparing with every chosen sentence chooses.
+        let mut x: u32 = 7;
+        let mut next = move |n: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 8) % n
+        };
+        let sets: Vec<Vec<u32>> = (0..400)
+            .map(|_| {
+                let mut set: Vec<u32> = (0..1 + next(6)).map(|_| next(9)).collect();
+                set.sort_unstable();
+                set.dedup();
+                set
+            })
+            .collect();
+        let ranked: Vec<_> = sets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| cand(i, t, 1))
+            .collect();
+        let budget = Budget {
+            ratio: Some(1.0),
+            ..Budget::default()
+        };
+        let mut naive: Vec<usize> = Vec::new();
+        for c in &ranked {
+            if !naive
+                .iter()
+                .any(|&i| similarity(&sets[i], c.terms) > REDUNDANCY_THRESHOLD)
+            {
+                naive.push(c.index);
+            }
+        }
+        let frequency = |t: u32| (t * 7919) % 13;
+        let filtered = select_until(ranked.iter().copied(), &budget, frequency, &|| false);
+        assert_eq!(filtered.map(|s| s.indices), Ok(naive));
+    }
+
+    #[test]
+    fn prefixes_are_as_long_as_a_near_duplicate_can_miss_plus_one() {
+        assert_eq!(
+            (0..=6).map(prefix_len).collect::<Vec<_>>(),
+            [0, 1, 1, 2, 2, 3, 3]
+        );
     }
 
     #[test]

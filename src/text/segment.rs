@@ -89,9 +89,95 @@ pub fn sentences(text: &str) -> Vec<Span> {
 /// add their own abbreviations and ordinal rules to the English ones, and their stop words as
 /// sentence starters; every other language uses the English rules.
 pub fn sentences_in(text: &str, language: Language) -> Vec<Span> {
-    let mut seg = Segmenter::new(text, languages::rules(language));
-    seg.run();
-    seg.out
+    let mut out = Vec::with_capacity(text.len() / 96 + 1);
+    out.extend(sentences_until(text, language, &|| false));
+    out
+}
+
+/// The sentences of `text`, as [`sentences_in`] finds them, one at a time: a caller that keeps
+/// less than a [`Span`] per sentence need not hold them all. The scan asks `cancelled` every
+/// [`CHECK_STEPS`] steps (a step is one candidate boundary: punctuation, a line break, a
+/// non-ASCII character) and ends early once it says so; [`Sentences::cancelled`] tells.
+pub fn sentences_until<'a, 'c>(
+    text: &'a str,
+    language: Language,
+    cancelled: &'c dyn Fn() -> bool,
+) -> Sentences<'a, 'c> {
+    Sentences {
+        seg: Segmenter::new(text, languages::rules(language)),
+        pos: 0,
+        taken: 0,
+        steps: 0,
+        done: false,
+        cancelled,
+        was_cancelled: false,
+    }
+}
+
+/// How many scan steps [`Sentences`] takes between two checks of its cancellation callback: a
+/// few hundred microseconds of work at most.
+pub const CHECK_STEPS: u32 = 4096;
+
+/// The iterator of [`sentences_until`].
+pub struct Sentences<'a, 'c> {
+    seg: Segmenter<'a>,
+    /// Where the scan goes on.
+    pos: usize,
+    /// The spans found but not yet handed out are `seg.out[taken..]`.
+    taken: usize,
+    steps: u32,
+    done: bool,
+    cancelled: &'c dyn Fn() -> bool,
+    was_cancelled: bool,
+}
+
+impl Sentences<'_, '_> {
+    /// True when the scan ended because the cancellation callback said so.
+    pub fn cancelled(&self) -> bool {
+        self.was_cancelled
+    }
+
+    /// Takes one step of the scan: to the next candidate boundary, or to the end.
+    fn step(&mut self) {
+        self.steps = self.steps.wrapping_add(1);
+        if self.steps.is_multiple_of(CHECK_STEPS) && (self.cancelled)() {
+            self.was_cancelled = true;
+            self.done = true;
+            return;
+        }
+        let n = self.seg.b.len();
+        let next = if self.pos < n {
+            next_interesting(self.seg.b, self.pos)
+        } else {
+            None
+        };
+        match next {
+            Some(i) => self.pos = self.seg.on_interesting(i),
+            None => {
+                self.seg.cut(n, false);
+                self.done = true;
+            }
+        }
+    }
+}
+
+impl Iterator for Sentences<'_, '_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        loop {
+            if let Some(&span) = self.seg.out.get(self.taken) {
+                self.taken += 1;
+                return Some(span);
+            }
+            if self.done {
+                return None;
+            }
+            self.seg.out.clear();
+            self.taken = 0;
+            self.step();
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1603,7 +1689,10 @@ struct Segmenter<'a> {
     b: &'a [u8],
     /// The language's additions to the English rules.
     rules: &'static Rules,
+    /// Sentences found and not yet handed out (see [`Sentences`]): one or two at a time.
     out: Vec<Span>,
+    /// Whether any sentence was found yet.
+    emitted: bool,
     /// Start of the current (not yet emitted) sentence.
     seg_start: usize,
     para: u32,
@@ -1635,7 +1724,8 @@ impl<'a> Segmenter<'a> {
             text,
             b,
             rules,
-            out: Vec::with_capacity(b.len() / 96 + 1),
+            out: Vec::with_capacity(4),
+            emitted: false,
             seg_start: 0,
             para: 0,
             pending_para: false,
@@ -1652,23 +1742,14 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    fn run(&mut self) {
-        let b = self.b;
-        let n = b.len();
-        let mut i = 0;
-        while i < n {
-            match next_interesting(b, i) {
-                Some(k) => i = k,
-                None => break,
-            }
-            i = match b[i] {
-                b'.' | b'!' | b'?' => self.on_run(i),
-                b'\n' | b'\r' => self.on_newline(i),
-                b')' => self.on_paren(i),
-                _ => self.on_multibyte(i),
-            };
+    /// Handles the candidate boundary at `i`; returns where to continue.
+    fn on_interesting(&mut self, i: usize) -> usize {
+        match self.b[i] {
+            b'.' | b'!' | b'?' => self.on_run(i),
+            b'\n' | b'\r' => self.on_newline(i),
+            b')' => self.on_paren(i),
+            _ => self.on_multibyte(i),
         }
-        self.cut(n, false);
     }
 
     // -- sentence bookkeeping ------------------------------------------------------------------
@@ -1699,11 +1780,12 @@ impl<'a> Segmenter<'a> {
         }
         let start = z - t.len();
         let end = start + t.trim_end().len();
-        let first = self.pending_para || self.out.is_empty();
-        if self.pending_para && !self.out.is_empty() {
+        let first = self.pending_para || !self.emitted;
+        if self.pending_para && self.emitted {
             self.para += 1;
         }
         self.pending_para = false;
+        self.emitted = true;
         self.out.push(Span {
             start,
             end,

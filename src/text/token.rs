@@ -11,8 +11,10 @@
 //! mostly writes particles and endings, makes no terms. This applies in any language, so a
 //! Chinese name in an English article is a term too.
 
+use std::borrow::Borrow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash};
 use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
@@ -393,6 +395,25 @@ fn gram_is_content(gram: &str) -> bool {
     !Language::Chinese.is_stop_word(gram) && !gram.contains(FUNCTION_CHARS)
 }
 
+/// The key of a bigram or lone ideograph in [`Vocabulary`]: its characters, packed.
+fn gram_key(gram: &str) -> u64 {
+    let mut chars = gram.chars();
+    let a = chars.next().map_or(0, u64::from);
+    let b = chars.next().map_or(0, u64::from);
+    a << 32 | b
+}
+
+/// True when `term` is a term [`cjk_pieces`] makes: a bigram of ideographs and katakana, or a
+/// lone ideograph.
+fn is_gram(term: &str) -> bool {
+    let mut chars = term.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), None) => cjk_class(a) == CjkClass::Ideograph,
+        (Some(_), Some(_)) => cjk_bigram(term).is_some(),
+        _ => false,
+    }
+}
+
 /// True when `word` has a Chinese or Japanese character.
 fn has_cjk(word: &str) -> bool {
     // Every such character is 3 or 4 bytes long, with a lead byte of at least 0xE3.
@@ -409,8 +430,9 @@ enum CjkPiece<'a> {
 }
 
 /// Splits a word with Chinese or Japanese characters into its pieces, and returns its number of
-/// words (each such character counts one, each run of other characters one).
-fn cjk_pieces<'a>(word: &'a str, mut piece: impl FnMut(CjkPiece<'a>)) -> usize {
+/// words (each such character counts one, each run of other characters one); `None` when `piece`
+/// returned false (stop) for a piece.
+fn cjk_pieces<'a>(word: &'a str, mut piece: impl FnMut(CjkPiece<'a>) -> bool) -> Option<usize> {
     let mut count = 0;
     // The current run of characters of one class: its start, class, length in chars, and the
     // start of its last char.
@@ -428,35 +450,42 @@ fn cjk_pieces<'a>(word: &'a str, mut piece: impl FnMut(CjkPiece<'a>)) -> usize {
             && *run_class == class
             && class != CjkClass::Hiragana
         {
-            if class == CjkClass::Ideograph {
-                piece(CjkPiece::Gram(&word[*prev..i + c.len_utf8()]));
+            if class == CjkClass::Ideograph
+                && !piece(CjkPiece::Gram(&word[*prev..i + c.len_utf8()]))
+            {
+                return None;
             }
             *len += 1;
             *prev = i;
             continue;
         }
-        if let Some(done) = run.take() {
-            end_run(word, done, i, &mut piece);
+        if let Some(done) = run.take()
+            && !end_run(word, done, i, &mut piece)
+        {
+            return None;
         }
         if class == CjkClass::Other {
             count += 1;
         }
         run = Some((i, class, 1, i));
     }
-    if let Some(done) = run {
-        end_run(word, done, word.len(), &mut piece);
+    if let Some(done) = run
+        && !end_run(word, done, word.len(), &mut piece)
+    {
+        return None;
     }
-    count
+    Some(count)
 }
 
 /// Reports what a finished run of [`cjk_pieces`] adds: a run of other characters is a word, a
-/// lone ideograph a term (longer runs reported their bigrams as they grew).
+/// lone ideograph a term (longer runs reported their bigrams as they grew). Returns what `piece`
+/// did (true when nothing was reported).
 fn end_run<'a>(
     word: &'a str,
     (start, class, len, _): (usize, CjkClass, usize, usize),
     end: usize,
-    piece: &mut impl FnMut(CjkPiece<'a>),
-) {
+    piece: &mut impl FnMut(CjkPiece<'a>) -> bool,
+) -> bool {
     match class {
         CjkClass::Other => piece(CjkPiece::Word(&word[start..end])),
         CjkClass::Ideograph
@@ -466,7 +495,7 @@ fn end_run<'a>(
         {
             piece(CjkPiece::Gram(&word[start..end]))
         }
-        _ => {}
+        _ => true,
     }
 }
 
@@ -493,22 +522,71 @@ impl Tokenizer {
 
     /// Appends the distinct terms (stems, or character bigrams) of `text` to `out`, sorted.
     pub fn content_stems(&mut self, text: &str, out: &mut Vec<String>) {
+        self.distinct_stems_until(text, |stem| out.push(stem.to_owned()), &|| false);
+        out.sort_unstable();
+    }
+
+    /// Hands each distinct term (stem, or character bigram) of `text` to `each`, once, in order
+    /// of first occurrence, and returns how many there are; `None` once `cancelled` says so
+    /// (asked every [`CHECK_WORDS`] words).
+    pub fn distinct_stems_until(
+        &mut self,
+        text: &str,
+        mut each: impl FnMut(&str),
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<usize> {
+        // Bigrams are known by their characters, other stems by themselves.
+        let mut seen_grams: Sharded<u64, ()> = Sharded::default();
+        let mut seen: Sharded<String, ()> = Sharded::default();
+        let mut new = |stem: String, each: &mut dyn FnMut(&str)| {
+            if seen.get(stem.as_str()).is_none() {
+                each(&stem);
+                seen.insert(stem, ());
+            }
+        };
+        let mut new_gram = |gram: &str, each: &mut dyn FnMut(&str)| {
+            let key = gram_key(gram);
+            if seen_grams.get(&key).is_none() {
+                each(gram);
+                seen_grams.insert(key, ());
+            }
+        };
+        let mut budget = CHECK_WORDS;
+        let mut go_on = || {
+            budget -= 1;
+            if budget == 0 {
+                budget = CHECK_WORDS;
+                return !cancelled();
+            }
+            true
+        };
         for (_, word) in words(text) {
             if has_cjk(word) {
-                cjk_pieces(word, |piece| match piece {
-                    CjkPiece::Gram(gram) => {
-                        if gram_is_content(gram) {
-                            out.push(gram.to_owned());
+                cjk_pieces(word, |piece| {
+                    match piece {
+                        CjkPiece::Gram(gram) => {
+                            if gram_is_content(gram) {
+                                new_gram(gram, &mut each);
+                            }
+                        }
+                        CjkPiece::Word(w) => {
+                            if let Some(stem) = self.content_stem(w) {
+                                new(stem, &mut each);
+                            }
                         }
                     }
-                    CjkPiece::Word(w) => out.extend(self.content_stem(w)),
-                });
+                    go_on()
+                })?;
             } else {
-                out.extend(self.content_stem(word));
+                if let Some(stem) = self.content_stem(word) {
+                    new(stem, &mut each);
+                }
+                if !go_on() {
+                    return None;
+                }
             }
         }
-        out.sort_unstable();
-        out.dedup();
+        Some(seen.len() + seen_grams.len())
     }
 
     /// Appends the term of every content word of `text` to `out`, interning new terms in `vocab`,
@@ -539,20 +617,39 @@ impl Tokenizer {
     /// [`Tokenizer::sentence_terms`], also handing each word of `text` to `each_word` as it is
     /// found, for a caller with a test of its own at every word (see
     /// [`super::boilerplate::check_before_words`]).
-    #[inline]
     pub fn sentence_terms_with<'a>(
         &mut self,
         text: &'a str,
         vocab: &mut Vocabulary<'a>,
         out: &mut Vec<TermId>,
-        mut each_word: impl FnMut(WordSeen),
+        each_word: impl FnMut(WordSeen),
     ) -> SentenceWords<'a> {
+        self.sentence_terms_until(text, vocab, out, each_word, &|| false)
+            .unwrap_or(SentenceWords {
+                count: 0,
+                first: "",
+            })
+    }
+
+    /// [`Tokenizer::sentence_terms_with`], asking `cancelled` every [`CHECK_WORDS`] words (and
+    /// Chinese or Japanese characters) and giving up with `None` once it says so: a sentence can
+    /// be the whole text.
+    #[inline]
+    pub fn sentence_terms_until<'a>(
+        &mut self,
+        text: &'a str,
+        vocab: &mut Vocabulary<'a>,
+        out: &mut Vec<TermId>,
+        mut each_word: impl FnMut(WordSeen),
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<SentenceWords<'a>> {
         // Only English has a lexicon; other languages take the path of unlisted words.
         let lexicon = (self.language == Language::English).then(|| &*ENGLISH);
         let mut count = 0;
+        let mut budget = CHECK_WORDS;
         let mut words = words(text);
         let Some(mut word) = words.next_word() else {
-            return SentenceWords { count, first: "" };
+            return Some(SentenceWords { count, first: "" });
         };
         // Taken before the loop rather than tested for at every word.
         let first = word.text;
@@ -570,7 +667,12 @@ impl Tokenizer {
                         CjkPiece::Word(w) => self.unlisted_term(w, is_folded(w), vocab),
                     };
                     vocab.occurs(term, out);
-                });
+                    budget -= 1;
+                    budget > 0 || {
+                        budget = CHECK_WORDS;
+                        !cancelled()
+                    }
+                })?;
             } else {
                 count += 1;
                 // A short ASCII word (most words) is looked up by its key, without folding it
@@ -587,12 +689,19 @@ impl Tokenizer {
                 };
                 vocab.occurs(term, out);
             }
+            budget -= 1;
+            if budget == 0 {
+                budget = CHECK_WORDS;
+                if cancelled() {
+                    return None;
+                }
+            }
             match words.next_word() {
                 Some(next) => word = next,
                 None => break,
             }
         }
-        SentenceWords { count, first }
+        Some(SentenceWords { count, first })
     }
 
     /// The term of a word the lexicon does not list: classified and stemmed once per document.
@@ -638,6 +747,93 @@ pub struct SentenceWords<'a> {
 /// A hash map keyed by client text: foldhash is fast on short strings and seeded per process, so
 /// a hostile article cannot be built to collide.
 type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// How many maps a [`Sharded`] map is split into once it is large.
+const SHARDS: usize = 16;
+
+/// How many entries a [`Sharded`] map holds in one map before it splits.
+const SPLIT_AT: usize = 1 << 13;
+
+/// A hash map that, once it holds [`SPLIT_AT`] entries, splits into [`SHARDS`] maps by a seeded
+/// hash of the key, so that growing it never rehashes more than a sixteenth of its entries at
+/// once: with hundreds of thousands of terms, rehashing all of them is a pause of a tenth of a
+/// second that no cancellation check can interrupt. A news article's maps never split.
+#[derive(Debug)]
+struct Sharded<K, V> {
+    hasher: foldhash::fast::RandomState,
+    /// One map, or [`SHARDS`].
+    shards: Vec<Map<K, V>>,
+}
+
+impl<K: Hash + Eq, V> Sharded<K, V> {
+    fn with_capacity(capacity: usize) -> Self {
+        Self {
+            hasher: foldhash::fast::RandomState::default(),
+            shards: vec![Map::with_capacity_and_hasher(
+                capacity.min(SPLIT_AT),
+                Default::default(),
+            )],
+        }
+    }
+
+    fn shard<Q: Hash + ?Sized>(&self, key: &Q) -> usize {
+        if self.shards.len() == 1 {
+            return 0;
+        }
+        (self.hasher.hash_one(key) >> 60) as usize % SHARDS
+    }
+
+    fn get<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.shards[self.shard(key)].get(key)
+    }
+
+    fn insert(&mut self, key: K, value: V) {
+        if self.shards.len() == 1 && self.shards[0].len() >= SPLIT_AT {
+            self.split();
+        }
+        let shard = self.shard(&key);
+        self.shards[shard].insert(key, value);
+    }
+
+    /// Moves the entries of the one map into [`SHARDS`] maps.
+    fn split(&mut self) {
+        let one = std::mem::take(&mut self.shards);
+        self.shards = (0..SHARDS)
+            .map(|_| Map::with_capacity_and_hasher(2 * SPLIT_AT / SHARDS, Default::default()))
+            .collect();
+        for (key, value) in one.into_iter().flatten() {
+            let shard = self.shard(&key);
+            self.shards[shard].insert(key, value);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.shards.iter().map(HashMap::len).sum()
+    }
+
+    fn remove<Q>(&mut self, key: &Q)
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let shard = self.shard(key);
+        self.shards[shard].remove(key);
+    }
+}
+
+impl<K: Hash + Eq, V> Default for Sharded<K, V> {
+    fn default() -> Self {
+        Self::with_capacity(0)
+    }
+}
+
+/// How many words (or Chinese and Japanese characters) the tokenizer takes between two checks of
+/// its cancellation callback.
+pub const CHECK_WORDS: u32 = 4096;
 
 /// Lexicon stem id → term of the current document.
 ///
@@ -703,11 +899,14 @@ impl ListedTerms {
 pub struct Vocabulary<'a> {
     /// Folded word form not in the lexicon → its term, or `None` for a form that is not a content
     /// word.
-    forms: Map<Box<str>, Option<TermId>>,
+    forms: Sharded<Box<str>, Option<TermId>>,
     /// Lexicon stem id → term.
     listed: ListedTerms,
     /// Stem not in the lexicon → term.
-    ids: Map<String, TermId>,
+    ids: Sharded<Box<str>, TermId>,
+    /// Chinese or Japanese bigram or lone ideograph (see [`gram_key`]) → its term, or `None` for
+    /// a stop gram. No other term is made of those characters.
+    grams: Sharded<u64, Option<TermId>>,
     /// Each term, by id.
     terms: Vec<Term<'a>>,
     /// Stems are looked up in the English lexicon (for English text only).
@@ -742,7 +941,8 @@ struct Undo {
     since: usize,
     listed: Vec<u32>,
     forms: Vec<Box<str>>,
-    ids: Vec<String>,
+    ids: Vec<Box<str>>,
+    grams: Vec<u64>,
 }
 
 impl Default for Undo {
@@ -753,6 +953,7 @@ impl Default for Undo {
             listed: Vec::new(),
             forms: Vec::new(),
             ids: Vec::new(),
+            grams: Vec::new(),
         }
     }
 }
@@ -767,9 +968,10 @@ impl Undo {
 impl Default for Vocabulary<'_> {
     fn default() -> Self {
         Self {
-            forms: Map::default(),
+            forms: Sharded::default(),
             listed: ListedTerms::take(),
-            ids: Map::default(),
+            ids: Sharded::default(),
+            grams: Sharded::default(),
             terms: Vec::new(),
             lexicon: true,
             undo: Undo::default(),
@@ -805,8 +1007,9 @@ impl<'a> Vocabulary<'a> {
         let terms = (bytes / 12).min(1 << 16);
         let unlisted = if english { bytes / 200 } else { terms };
         Self {
-            forms: Map::with_capacity_and_hasher(unlisted, Default::default()),
-            ids: Map::with_capacity_and_hasher(unlisted, Default::default()),
+            forms: Sharded::with_capacity(unlisted),
+            ids: Sharded::with_capacity(unlisted),
+            grams: Sharded::default(),
             listed: ListedTerms::take(),
             terms: Vec::with_capacity(terms),
             lexicon: english,
@@ -822,6 +1025,7 @@ impl<'a> Vocabulary<'a> {
         self.undo.listed.clear();
         self.undo.forms.clear();
         self.undo.ids.clear();
+        self.undo.grams.clear();
         Mark { terms }
     }
 
@@ -845,6 +1049,9 @@ impl<'a> Vocabulary<'a> {
         for stem in &self.undo.ids {
             self.ids.remove(stem);
         }
+        for key in &self.undo.grams {
+            self.grams.remove(key);
+        }
         self.terms.truncate(mark.terms);
         self.mark();
     }
@@ -858,16 +1065,18 @@ impl<'a> Vocabulary<'a> {
     }
 
     /// The term of a Chinese or Japanese bigram (or lone ideograph), or `None` for a Chinese stop
-    /// word; interned once per document like an unlisted word form.
+    /// word; interned once per document, by its characters (no copy of it is made: an article of
+    /// random ideographs has a new bigram every three bytes).
     fn term_of_gram(&mut self, gram: &'a str) -> Option<TermId> {
-        if let Some(&term) = self.forms.get(gram) {
+        let key = gram_key(gram);
+        if let Some(&term) = self.grams.get(&key) {
             return term;
         }
-        let term = gram_is_content(gram).then(|| self.add_stem(gram.into(), gram));
+        let term = gram_is_content(gram).then(|| self.push(gram, u8::MAX));
         if self.undo.records(term) {
-            self.undo.forms.push(gram.into());
+            self.undo.grams.push(key);
         }
-        self.forms.insert(gram.into(), term);
+        self.grams.insert(key, term);
         term
     }
 
@@ -882,6 +1091,8 @@ impl<'a> Vocabulary<'a> {
             return id;
         }
         let id = self.push(surface, u8::MAX);
+        // Boxed: a String's spare capacity and length field, for every distinct stem.
+        let stem = stem.into_boxed_str();
         if self.undo.records(Some(id)) {
             self.undo.ids.push(stem.clone());
         }
@@ -913,6 +1124,11 @@ impl<'a> Vocabulary<'a> {
     /// Adds a new term.
     fn push(&mut self, surface: &'a str, idf: u8) -> TermId {
         let id = self.terms.len() as TermId;
+        if self.terms.len() == self.terms.capacity() {
+            // Past the size for news text, grown by a quarter: doubling would leave up to half
+            // of a text's largest vector unused.
+            self.terms.reserve_exact(self.terms.capacity() / 4 + 16);
+        }
         // One push a term: three (surface, count, idf) were a third of the cost of a new term.
         self.terms.push(Term {
             surface,
@@ -924,6 +1140,9 @@ impl<'a> Vocabulary<'a> {
 
     /// Looks up the id of a term without adding it.
     pub fn get(&self, stem: &str) -> Option<TermId> {
+        if is_gram(stem) {
+            return self.grams.get(&gram_key(stem)).copied().flatten();
+        }
         match ENGLISH.stem_id(stem).filter(|_| self.lexicon) {
             Some(id) => self.listed.get(id),
             None => self.ids.get(stem).copied(),
@@ -1164,7 +1383,11 @@ mod tests {
 
     fn pieces(word: &str) -> (Vec<CjkPiece<'_>>, usize) {
         let mut out = Vec::new();
-        let count = cjk_pieces(word, |p| out.push(p));
+        let count = cjk_pieces(word, |p| {
+            out.push(p);
+            true
+        })
+        .unwrap_or(0);
         (out, count)
     }
 
