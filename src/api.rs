@@ -25,6 +25,11 @@ pub const ALGORITHM_VERSION: &str = concat!("brief-extractive-", env!("CARGO_PKG
 /// The number of keywords `Extract` returns when the request does not say.
 pub const DEFAULT_MAX_KEYWORDS: usize = 10;
 
+/// The most sentences an `Extract` response holds. Each costs about 200 bytes while the
+/// response is built and encoded, so without a limit a 4 MiB text of two-byte sentences would
+/// take about 100 times its size; a 4 MiB article of ordinary prose has about 40,000.
+pub const MAX_EXTRACT_SENTENCES: usize = 65_536;
+
 /// The language an article is processed in when it is neither given nor detected.
 const DEFAULT_LANGUAGE: Language = Language::English;
 
@@ -183,6 +188,16 @@ pub fn extract_until(
         language: language.language,
     };
     let analysis = analyze::analyze_until(&article, weights, cancelled)?;
+    if analysis.len() > MAX_EXTRACT_SENTENCES {
+        return Err(RequestError::ResourceExhausted {
+            field: "document.content",
+            reason: format!(
+                "the article has {} sentences, more than Extract returns ({MAX_EXTRACT_SENTENCES}); \
+                 use Summarize, which takes any number, or send the article in parts",
+                analysis.len()
+            ),
+        });
+    }
 
     let mut offsets = OffsetMap::new(article.content, unit);
     let mut sentences = Vec::with_capacity(analysis.len());

@@ -41,6 +41,9 @@ fn main() -> ExitCode {
 /// pool: they stop at their next cancellation check, well within this.
 const EXIT_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 
+/// How long a blocking-pool thread waits for work before it exits.
+const BLOCKING_KEEP_ALIVE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Runs the server until SIGINT, SIGTERM or SIGHUP.
 fn serve(settings: brief::config::ServeArgs) -> Result<(), String> {
     if let Some(limit) = brief::connections::raise_fd_limit() {
@@ -48,6 +51,10 @@ fn serve(settings: brief::config::ServeArgs) -> Result<(), String> {
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        // Large articles are summarized on the blocking pool, and the allocator gives a thread's
+        // freed memory back to the system when the thread exits: idle threads leave after 2 s
+        // (tokio's default is 10 s), so that memory is returned soon after a burst.
+        .thread_keep_alive(BLOCKING_KEEP_ALIVE)
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     let result = runtime.block_on(async {

@@ -79,7 +79,7 @@ impl SummarizerService {
             } else {
                 bytes
             },
-            memory: admission::work_cost(bytes, html),
+            memory: admission::work_cost(bytes, html, method.ends_with("/Extract")),
         }
     }
 

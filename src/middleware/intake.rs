@@ -342,7 +342,7 @@ mod tests {
 
     #[tokio::test]
     async fn follows_frames_split_anywhere() {
-        let admission = Admission::new(4, 4 << 20);
+        let admission = Admission::new(4, 8 << 20);
         let mut b = body(Some(admission.clone()));
         b.streaming = true;
         let bytes = [frame(3, b"abc"), frame(0, b""), frame(2, b"de")].concat();
@@ -396,7 +396,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_message_over_the_receive_pool_is_refused() {
-        let admission = Admission::new(4, 4 << 20);
+        let admission = Admission::new(4, 8 << 20);
         let mut b = body(Some(admission));
         let err = b.follow(&frame(2 << 20, b"")).expect_err("over the pool");
         assert_eq!(err.code(), tonic::Code::ResourceExhausted);
