@@ -225,10 +225,41 @@ fn summarize_stops_promptly() {
     stops_promptly("summarize cjk", summarize(&cjk()));
 }
 
+/// Sentences of about 68 bytes, as many as fit in [`SIZE`]: the most sentences Extract answers
+/// for at 4 MiB (more than `MAX_EXTRACT_SENTENCES` are refused, see below).
+fn prose() -> String {
+    let mut out = String::with_capacity(SIZE + 80);
+    let mut i = 0u32;
+    while out.len() + 80 <= SIZE {
+        out.push_str(&format!(
+            "Rescue teams reached village {i} at dawn and moved the families out. "
+        ));
+        i += 1;
+    }
+    out
+}
+
 #[test]
 fn extract_stops_promptly() {
-    stops_promptly("extract hi", extract(&hi()));
+    stops_promptly("extract prose", extract(&prose()));
     stops_promptly("extract cjk", extract(&cjk()));
+}
+
+#[test]
+fn extract_refuses_more_sentences_than_it_returns() {
+    let req = pb::ExtractRequest {
+        document: Some(pb::Document {
+            content: hi(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    match api::extract(&req, &Weights::default()) {
+        Err(RequestError::ResourceExhausted { reason, .. }) => {
+            assert!(reason.contains("use Summarize"), "{reason}");
+        }
+        other => panic!("{:?}", other.map(|r| r.sentences.len())),
+    }
 }
 
 #[test]
