@@ -529,33 +529,50 @@ fn signal_and_time_exit(child: &mut std::process::Child, signal: &str) -> Durati
 async fn a_signal_during_long_work_exits_within_the_drain_time() {
     for signal in ["TERM", "HUP"] {
         let (mut child, addr) = spawn_brief(&["--drain-seconds", "1"]);
-        let mut client = brief::proto::v1::summarizer_client::SummarizerClient::connect(format!(
-            "http://{addr}"
-        ))
-        .await
-        .expect("connect")
-        .max_decoding_message_size(512 << 20);
-        let (content, format) = hostile("tiny-sentences", (4 << 20) - 4096);
-        let call = tokio::spawn(async move {
-            client
-                .extract(pb::ExtractRequest {
-                    document: Some(pb::Document {
-                        content,
-                        format: format as i32,
+        let channel = tonic::transport::Channel::from_shared(format!("http://{addr}"))
+            .expect("URI")
+            .connect()
+            .await
+            .expect("connect");
+        let mut client = brief::proto::v1::summarizer_client::SummarizerClient::new(channel);
+        client
+            .summarize(seed_request())
+            .await
+            .expect("the server is up");
+        // Two callers that keep the server busy with the largest articles, so that work is
+        // running on the blocking pool whenever the signal comes.
+        let mut load = Vec::new();
+        for kind in ["tiny-sentences", "cjk"] {
+            let mut client = client.clone();
+            let (content, format) = hostile(kind, (4 << 20) - 4096);
+            load.push(tokio::spawn(async move {
+                loop {
+                    let request = pb::SummarizeRequest {
+                        document: Some(pb::Document {
+                            content: content.clone(),
+                            format: format as i32,
+                            ..Default::default()
+                        }),
                         ..Default::default()
-                    }),
-                    ..Default::default()
-                })
-                .await
-        });
-        // Let the work start on the blocking pool.
-        tokio::time::sleep(Duration::from_millis(300)).await;
+                    };
+                    if let Err(s) = client.summarize(request).await
+                        && s.code() != Code::ResourceExhausted
+                    {
+                        break;
+                    }
+                }
+            }));
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
         let took = signal_and_time_exit(&mut child, signal);
+        eprintln!("SIG{signal}: exited {took:?} after the signal (drain 1 s)");
         assert!(
             took < Duration::from_millis(2500),
             "SIG{signal}: exited {took:?} after the signal, drain 1 s"
         );
-        let _ = call.await;
+        for task in load {
+            let _ = task.await;
+        }
     }
 }
 
@@ -606,11 +623,16 @@ async fn work_stops_soon_after_its_deadline() {
     }
     for call in calls {
         let (code, message) = call.await.expect("call");
+        // A page of nothing but tags may be answered before its deadline: it has no text.
+        let no_text = code == Code::InvalidArgument && message.contains("no%20visible%20text");
         assert!(
-            matches!(
-                code,
-                Code::Ok | Code::DeadlineExceeded | Code::ResourceExhausted
-            ),
+            no_text
+                || matches!(
+                    code,
+                    // CANCELLED is tonic's own deadline timer, outside brief's layers, when a
+                    // loaded machine lets it fire first.
+                    Code::Ok | Code::DeadlineExceeded | Code::ResourceExhausted | Code::Cancelled
+                ),
             "{code:?} {message}"
         );
     }
@@ -619,6 +641,7 @@ async fn work_stops_soon_after_its_deadline() {
     let before = cpu_time(child.id());
     tokio::time::sleep(Duration::from_secs(1)).await;
     let used = cpu_time(child.id()) - before;
+    eprintln!("{used:?} of CPU in the second after the deadlines");
     assert!(
         used < Duration::from_millis(200),
         "{used:?} of CPU in the second after the deadlines"
@@ -667,6 +690,7 @@ async fn more_idle_connections_than_descriptors_leave_the_server_up_and_quiet() 
         .expect("ordinary calls answered within 10 s under the attack");
     tokio::time::sleep(Duration::from_secs(1)).await;
     let used = cpu_time(child.id()) - before;
+    eprintln!("{used:?} of CPU while 300 idle connections wait");
     assert!(
         used < Duration::from_millis(500),
         "{used:?} of CPU while idle connections wait"

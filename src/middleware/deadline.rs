@@ -15,7 +15,7 @@ use tonic::codegen::http;
 use tower::{Layer, Service};
 
 /// How much earlier than the deadline this layer answers, so that it beats tonic's own timer.
-pub const MARGIN: Duration = Duration::from_millis(2);
+pub const MARGIN: Duration = Duration::from_millis(10);
 
 /// Adds [`Deadline`] to a service.
 #[derive(Debug, Clone, Copy)]
