@@ -8,10 +8,11 @@
 //!   in.
 //! - **The API** over the core: [`proto`] holds the generated `brief.v1` types, [`codec`] decodes
 //!   them, [`api`] validates requests and converts between them and the core (shared by the
-//!   service, the CLI and the evaluation), and [`service`] is the tonic `Summarizer`, which maps
-//!   every error to a gRPC status in one place.
+//!   service, the CLI and the evaluation), and [`service`] is the tonic `Summarizer`.
 //! - **The server and tools**: [`server`] wires health, reflection and the tower layers of
-//!   [`middleware`], [`metrics`] serves Prometheus metrics, [`config`] holds the settings the
+//!   [`middleware`], [`admission`] bounds the work and memory of requests, [`connections`]
+//!   accepts connections within limits, [`status`] maps every error to its gRPC status,
+//!   [`metrics`] serves Prometheus metrics, [`config`] holds the settings the
 //!   binary reads from flags and the environment, [`cli`] runs the offline commands, [`eval`]
 //!   scores briefs with ROUGE, and [`loadgen`] drives a server under load.
 #![forbid(unsafe_code)]
