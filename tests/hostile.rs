@@ -42,6 +42,13 @@ async fn raw_h2(addr: SocketAddr) -> h2::client::SendRequest<Bytes> {
     send
 }
 
+/// A Summarize call opened on a connection of its own, its request not yet ended.
+async fn open_summarize(addr: SocketAddr) -> (h2::client::ResponseFuture, h2::SendStream<Bytes>) {
+    let mut send = raw_h2(addr).await.ready().await.expect("ready");
+    send.send_request(call_head(addr, SUMMARIZE, &[]), false)
+        .expect("send head")
+}
+
 /// The head of a gRPC call to `path`, with extra `headers`.
 fn call_head(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> http::Request<()> {
     let mut b = http::Request::builder()
@@ -166,10 +173,7 @@ async fn trickled_bodies_are_cut_off_and_do_not_starve_others() {
     for _ in 0..16 {
         let addr = server.addr;
         tricklers.push(tokio::spawn(async move {
-            let mut send = raw_h2(addr).await.ready().await.expect("ready");
-            let (response, mut stream) = send
-                .send_request(call_head(addr, SUMMARIZE, &[]), false)
-                .expect("send head");
+            let (response, mut stream) = open_summarize(addr).await;
             // A frame that declares 4 MiB, then one byte at a time.
             let mut prefix = vec![0u8];
             prefix.extend_from_slice(&(4u32 << 20).to_be_bytes());
@@ -191,10 +195,7 @@ async fn trickled_bodies_are_cut_off_and_do_not_starve_others() {
     for _ in 0..16 {
         let addr = server.addr;
         tricklers.push(tokio::spawn(async move {
-            let mut send = raw_h2(addr).await.ready().await.expect("ready");
-            let (response, mut stream) = send
-                .send_request(call_head(addr, SUMMARIZE, &[]), false)
-                .expect("send head");
+            let (response, mut stream) = open_summarize(addr).await;
             stream
                 .send_data(framed(&seed_request()), false)
                 .expect("the message, without the end of the request");

@@ -1,6 +1,7 @@
 //! Counting each connection's open calls, so that the acceptor knows which connections are idle
 //! ([`crate::connections`]). A call is open from its request's arrival until its response body
-//! has been sent or abandoned.
+//! has been sent or abandoned: its mark is a [`Held`] in the request's extensions, which
+//! [`super::hold`] moves into the response body.
 //!
 //! A unary call must end within the request time limit plus [`READ_GRACE`] to read its answer;
 //! one still open after that is a client that does not read, and its connection is closed.
@@ -12,7 +13,7 @@ use tonic::codegen::http;
 use tonic::transport::server::TlsConnectInfo;
 use tower::{Layer, Service};
 
-use super::hold::{Held, HeldBody};
+use super::hold::Held;
 use crate::connections::ConnInfo;
 
 /// How long a unary call's client has, after the request time limit, to read its answer.
@@ -58,20 +59,19 @@ pub struct Activity<S> {
     unary_limit: Duration,
 }
 
-impl<S, B, RB> Service<http::Request<B>> for Activity<S>
+impl<S, B> Service<http::Request<B>> for Activity<S>
 where
-    S: Service<http::Request<B>, Response = http::Response<RB>>,
-    S::Future: Send + 'static,
+    S: Service<http::Request<B>>,
 {
-    type Response = http::Response<HeldBody<RB>>;
+    type Response = S::Response;
     type Error = S::Error;
-    type Future = super::BoxFuture<Self::Response, Self::Error>;
+    type Future = S::Future;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, req: http::Request<B>) -> Self::Future {
+    fn call(&mut self, mut req: http::Request<B>) -> Self::Future {
         let ext = req.extensions();
         let info = ext
             .get::<ConnInfo>()
@@ -79,11 +79,9 @@ where
         let limit = UNARY
             .contains(&req.uri().path())
             .then_some(self.unary_limit);
-        let guard = info.map(|i| Held::new(i.state.call_started(limit)));
-        let future = self.inner.call(req);
-        Box::pin(async move {
-            let response = future.await?;
-            Ok(response.map(|body| HeldBody::new(body, guard)))
-        })
+        if let Some(guard) = info.map(|i| Held::new(i.state.call_started(limit))) {
+            req.extensions_mut().insert(guard);
+        }
+        self.inner.call(req)
     }
 }

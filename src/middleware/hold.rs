@@ -2,9 +2,10 @@
 //!
 //! A handler returns its response message, and tonic encodes and sends it afterwards: for a large
 //! `Extract` response that is when its memory peaks, and a client that reads slowly keeps it
-//! alive. A handler puts what must live as long as the response (its admission, see
-//! [`crate::admission`]) in the response's extensions as a [`Held`]; this layer moves it into the
-//! response body, which drops it when the body is finished or abandoned.
+//! alive. What must live as long as the response goes in an extension as a [`Held`]: a handler
+//! puts one in its response's (its admission, see [`crate::admission`]), an outer layer one in the
+//! request's (the call's mark on its connection, see [`super::activity`]). This layer moves both
+//! into the response body, which drops them when the body is finished or abandoned.
 
 use std::any::Any;
 use std::pin::Pin;
@@ -63,28 +64,23 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, req: http::Request<B>) -> Self::Future {
+    fn call(&mut self, mut req: http::Request<B>) -> Self::Future {
+        let from_request = req.extensions_mut().remove::<Held>();
         let future = self.inner.call(req);
         Box::pin(async move {
             let mut response = future.await?;
-            let held = response.extensions_mut().remove::<Held>();
-            Ok(response.map(|inner| HeldBody::new(inner, held)))
+            let held = [from_request, response.extensions_mut().remove::<Held>()];
+            Ok(response.map(|inner| HeldBody { inner, held }))
         })
     }
 }
 
-/// A response body that keeps its [`Held`] until it is dropped.
+/// A response body that keeps the request's and the response's [`Held`] until it ends or is
+/// dropped.
 #[derive(Debug, Default)]
 pub struct HeldBody<B> {
     inner: B,
-    held: Option<Held>,
-}
-
-impl<B> HeldBody<B> {
-    /// `inner`, holding `held` until it ends or is dropped.
-    pub fn new(inner: B, held: Option<Held>) -> Self {
-        Self { inner, held }
-    }
+    held: [Option<Held>; 2],
 }
 
 impl<B: Body + Unpin> Body for HeldBody<B> {
@@ -98,7 +94,7 @@ impl<B: Body + Unpin> Body for HeldBody<B> {
         let this = &mut *self;
         let frame = Pin::new(&mut this.inner).poll_frame(cx);
         if let Poll::Ready(None) = frame {
-            this.held = None;
+            this.held = [None, None];
         }
         frame
     }
@@ -121,6 +117,8 @@ mod tests {
         let token = Arc::new(());
         let mut response = http::Response::new(tonic::body::Body::empty());
         response.extensions_mut().insert(Held::new(token.clone()));
+        let mut request = http::Request::new(());
+        request.extensions_mut().insert(Held::new(token.clone()));
         let mut svc = HoldLayer.layer(tower::service_fn(move |_: http::Request<()>| {
             let response = std::mem::replace(
                 &mut response,
@@ -128,8 +126,8 @@ mod tests {
             );
             async move { Ok::<_, std::convert::Infallible>(response) }
         }));
-        let response = svc.call(http::Request::new(())).await.expect("infallible");
-        assert_eq!(Arc::strong_count(&token), 2, "held by the body");
+        let response = svc.call(request).await.expect("infallible");
+        assert_eq!(Arc::strong_count(&token), 3, "both held by the body");
         let mut body = response.into_body();
         let end = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await;
         assert!(end.is_none());
