@@ -1,0 +1,621 @@
+use super::cases::CASES;
+use super::*;
+
+#[test]
+fn token_byte_classes_are_the_listed_bytes() {
+    for c in 0..=255u8 {
+        let class = TOKEN_BYTE[usize::from(c)];
+        let key_break = matches!(c, b'-' | b')' | b']' | b'"' | b'/');
+        let urlish = matches!(
+            c,
+            b'/' | b':' | b'@' | b'.' | b'_' | b'=' | b'&' | b'?' | b'#' | b'%' | b'\\' | b'~'
+        );
+        assert_eq!(class & KEY_BREAK != 0, key_break, "{c:#x}");
+        assert_eq!(class & URLISH != 0, urlish, "{c:#x}");
+        assert_eq!(class & DASH_LEAD != 0, c == 0xE2, "{c:#x}");
+    }
+    assert_eq!("—".as_bytes()[0], 0xE2);
+    assert_eq!("–".as_bytes()[0], 0xE2);
+}
+
+fn split(text: &str) -> Vec<&str> {
+    sentences(text)
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect()
+}
+
+fn check_invariants(text: &str) {
+    let spans = sentences(text);
+    let mut last_end = 0;
+    let mut last_para = 0;
+    for (k, s) in spans.iter().enumerate() {
+        assert!(s.start < s.end, "empty span {s:?} in {text:?}");
+        assert!(s.start >= last_end, "overlap/order {s:?} in {text:?}");
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "{s:?} {text:?}"
+        );
+        let t = &text[s.start..s.end];
+        assert_eq!(t, t.trim(), "untrimmed {s:?} in {text:?}");
+        // Nothing but whitespace between spans.
+        assert!(
+            text[last_end..s.start].trim().is_empty(),
+            "dropped text before {s:?} in {text:?}"
+        );
+        if k == 0 {
+            assert_eq!(s.paragraph, 0);
+            assert!(s.first_in_paragraph);
+        } else {
+            assert!(
+                s.paragraph == last_para || s.paragraph == last_para + 1,
+                "{spans:?}"
+            );
+            assert_eq!(
+                s.first_in_paragraph,
+                s.paragraph == last_para + 1,
+                "{spans:?}"
+            );
+        }
+        last_para = s.paragraph;
+        last_end = s.end;
+    }
+    assert!(
+        text[last_end..].trim().is_empty(),
+        "dropped tail in {text:?}"
+    );
+}
+
+#[test]
+fn table() {
+    let mut failures = Vec::new();
+    for (input, expected) in CASES {
+        let got = split(input);
+        if got != *expected {
+            failures.push(format!(
+                "input:    {input:?}\nexpected: {expected:?}\ngot:      {got:?}\n"
+            ));
+        }
+        check_invariants(input);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn next_interesting_matches_a_byte_by_byte_scan() {
+    // The set's bytes, their neighbours and `!` with bit 3 flipped, which must not match.
+    let alphabet = [
+        b'.',
+        b'!',
+        b'?',
+        b')',
+        b'(',
+        b'\n',
+        b'\r',
+        b' ',
+        b'a',
+        0x21 ^ 0x08,
+        0x29 ^ 0x08,
+        0xD8,
+        0xD7,
+        0xDB,
+        0xE0,
+        0xE1,
+        0xE2,
+        0xE3,
+        0xEF,
+        0xF0,
+        0x80,
+        0xBF,
+    ];
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20_000 {
+        let len = (next() % 40) as usize;
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        for from in 0..=len {
+            let expected = bytes[from..]
+                .iter()
+                .position(|&c| INTERESTING[usize::from(c)])
+                .map(|k| from + k);
+            assert_eq!(
+                next_interesting(&bytes, from),
+                expected,
+                "{bytes:x?} from {from}"
+            );
+        }
+    }
+}
+
+#[test]
+fn lists_are_sorted() {
+    fn sorted(name: &str, l: &[&str]) {
+        for w in l.windows(2) {
+            assert!(w[0] < w[1], "{name}: {:?} !< {:?}", w[0], w[1]);
+        }
+        for w in l {
+            assert!(
+                w.len() <= 16 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'.'),
+                "{name}: {w}"
+            );
+        }
+    }
+    let abbr: Vec<&str> = ABBREVIATIONS.iter().map(|e| e.0).collect();
+    sorted("ABBREVIATIONS", &abbr);
+    // The packed keys order like the words, so the binary search over them finds each one.
+    assert!(ABBREVIATION_KEYS.windows(2).all(|w| w[0] < w[1]));
+    for (i, w) in abbr.iter().enumerate() {
+        assert_eq!(english_abbreviation(w.as_bytes()), Some(i), "{w}");
+        assert_eq!(
+            english_abbreviation(&w.as_bytes()[1..]).map(|j| abbr[j]),
+            abbr.iter().find(|a| **a == &w[1..]).copied()
+        );
+    }
+    assert_eq!(
+        english_abbreviation(b"mrs"),
+        abbr.iter().position(|a| *a == "mrs")
+    );
+    assert_eq!(english_abbreviation(b"abcdefghijklmnopq"), None);
+    sorted("BANG_NAMES", BANG_NAMES);
+    sorted("STARTERS", STARTERS);
+    sorted("COMPANY_FOLLOWERS", COMPANY_FOLLOWERS);
+    sorted("SPEECH_VERBS", SPEECH_VERBS);
+    sorted("DOMAIN_WORDS", DOMAIN_WORDS);
+    sorted("ATTRIBUTION_CONTINUATIONS", ATTRIBUTION_CONTINUATIONS);
+    sorted("NEVER_DOTTED", NEVER_DOTTED);
+    sorted("PREPOSITIONS", PREPOSITIONS);
+    let post: Vec<&str> = POST_DOTTED.iter().map(|e| e.0).collect();
+    sorted("POST_DOTTED", &post);
+}
+
+#[test]
+fn whitespace_tables_match_std() {
+    for c in (0u32..0x11000).filter_map(char::from_u32) {
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf).as_bytes();
+        let expect = if c.is_whitespace() { s.len() } else { 0 };
+        assert_eq!(ws_at(s, 0), expect, "ws_at {c:?}");
+        assert_eq!(ws_before(s, s.len()), expect, "ws_before {c:?}");
+    }
+}
+
+#[test]
+fn paragraphs_single_newlines() {
+    let text =
+        "Headline Without Punctuation\nFirst para. Second sentence.\nSecond para.\r\nThird para.";
+    let spans = sentences(text);
+    let got: Vec<(&str, u32, bool)> = spans
+        .iter()
+        .map(|s| (&text[s.start..s.end], s.paragraph, s.first_in_paragraph))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Headline Without Punctuation", 0, true),
+            ("First para.", 1, true),
+            ("Second sentence.", 1, false),
+            ("Second para.", 2, true),
+            ("Third para.", 3, true),
+        ]
+    );
+}
+
+#[test]
+fn paragraphs_blank_lines() {
+    let text = "\n\nOne. Two.\n\n\n  \nThree.\r\n\r\nFour\u{2029}Five.";
+    let spans = sentences(text);
+    let got: Vec<(&str, u32, bool)> = spans
+        .iter()
+        .map(|s| (&text[s.start..s.end], s.paragraph, s.first_in_paragraph))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("One.", 0, true),
+            ("Two.", 0, false),
+            ("Three.", 1, true),
+            ("Four", 2, true),
+            ("Five.", 3, true)
+        ]
+    );
+}
+
+const WRAPPED: &str = "\
+The quick brown fox jumped over the lazy dog while the farmer was\n\
+away at the market in the nearby town. He came back late in the\n\
+evening and found that nothing at all had happened, which pleased\n\
+him greatly. The dog, for its part, did not even notice the fox and\n\
+kept sleeping in the warm afternoon sun until dinner time.\n\
+\n\
+A second paragraph begins here and goes on for a while so that it\n\
+also wraps onto the next line. Mr. Smith agreed with this\n\
+assessment entirely.\n\
+- a bullet item that is here\n\
+- another bullet item\n";
+
+#[test]
+fn hard_wrapped_text() {
+    assert!(detect_hard_wrap(WRAPPED.as_bytes()).is_some());
+    let spans = sentences(WRAPPED);
+    let got: Vec<(String, u32)> = spans
+        .iter()
+        .map(|s| (WRAPPED[s.start..s.end].replace('\n', " "), s.paragraph))
+        .collect();
+    let expected: Vec<(String, u32)> = [
+        ("The quick brown fox jumped over the lazy dog while the farmer was away at the market in the nearby town.", 0),
+        ("He came back late in the evening and found that nothing at all had happened, which pleased him greatly.", 0),
+        ("The dog, for its part, did not even notice the fox and kept sleeping in the warm afternoon sun until dinner time.", 0),
+        ("A second paragraph begins here and goes on for a while so that it also wraps onto the next line.", 1),
+        ("Mr. Smith agreed with this assessment entirely.", 1),
+        ("- a bullet item that is here", 1),
+        ("- another bullet item", 1),
+    ]
+    .iter()
+    .map(|&(s, p)| (s.to_string(), p))
+    .collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn hard_wrapped_with_crlf_and_heading() {
+    let text = WRAPPED.replace('\n', "\r\n");
+    let text = format!("Short Heading\r\n{text}");
+    assert!(detect_hard_wrap(text.as_bytes()).is_some());
+    let got = split(&text);
+    assert_eq!(got[0], "Short Heading");
+    assert!(got[1].starts_with("The quick brown fox"));
+    assert!(got[1].ends_with("nearby town."));
+    assert_eq!(got.len(), 8);
+}
+
+#[test]
+fn not_hard_wrapped() {
+    // One sentence per line, similar lengths: each line stays its own paragraph.
+    let text = "This line is a complete sentence of moderate length here.\n\
+                This line is another complete sentence of similar size.\n\
+                A third line that is also a sentence and ends properly.\n\
+                The fourth line continues the pattern with a full stop.\n\
+                Finally the fifth line closes the little test document.\n";
+    assert!(detect_hard_wrap(text.as_bytes()).is_none());
+    let spans = sentences(text);
+    assert_eq!(spans.len(), 5);
+    assert_eq!(spans[4].paragraph, 4);
+    // Short document: never hard-wrapped.
+    assert!(
+        detect_hard_wrap(b"a line without a stop that is of a decent length\nanother").is_none()
+    );
+}
+
+#[test]
+fn lines_and_lists_in_unwrapped_text() {
+    let text =
+        "Key points:\n- First point here\n- Second point\u{2028}Line two.\n1. One item.\n2) Two";
+    let spans = sentences(text);
+    let got: Vec<(&str, u32, bool)> = spans
+        .iter()
+        .map(|s| (&text[s.start..s.end], s.paragraph, s.first_in_paragraph))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Key points:", 0, true),
+            ("- First point here", 1, true),
+            ("- Second point", 2, true),
+            ("Line two.", 3, true),
+            ("1. One item.", 4, true),
+            ("2) Two", 5, true),
+        ]
+    );
+}
+
+#[test]
+fn spans_are_exact_byte_ranges() {
+    let text = "  Héllo wörld.  “Next” one!\n\n\tLast\u{a0}";
+    let spans = sentences(text);
+    assert_eq!(
+        spans,
+        vec![
+            Span {
+                start: 2,
+                end: 16,
+                paragraph: 0,
+                first_in_paragraph: true
+            },
+            Span {
+                start: 18,
+                end: 33,
+                paragraph: 0,
+                first_in_paragraph: false
+            },
+            Span {
+                start: 36,
+                end: 40,
+                paragraph: 1,
+                first_in_paragraph: true
+            },
+        ]
+    );
+    assert_eq!(&text[2..16], "Héllo wörld.");
+    assert_eq!(&text[18..33], "“Next” one!");
+}
+
+#[test]
+fn headline_list_is_not_hard_wrapped() {
+    let text = "Premier League clubs agree new spending rules for the season\n\
+                Storm brings flooding to coastal towns across the region\n\
+                Central bank holds interest rates steady amid uncertainty\n\
+                Scientists find new species of frog in mountain forests\n\
+                Election campaign enters final week with polls tightening\n\
+                Tech giant unveils cheaper phone aimed at emerging markets\n";
+    assert!(detect_hard_wrap(text.as_bytes()).is_none());
+    let spans = sentences(text);
+    assert_eq!(spans.len(), 6);
+    assert!(spans.iter().all(|s| s.first_in_paragraph));
+}
+
+#[test]
+fn hard_wrapped_dashes_and_parentheses_are_not_bullets() {
+    let text = "\
+The group owns more than 5% of the exchange, a stake that is more than\n\
+enough to demand a meeting. Its chief said the price offered for the\n\
+firm - 300p a share - is far too low and that the Securities Exchange Co\n\
+(SEC) would have to look at the case before the deal could go ahead at\n\
+all. Analysts said the bid would probably fail, and the shares fell by\n\
+3% in early trading on the news from the company in London on Monday.\n";
+    assert!(detect_hard_wrap(text.as_bytes()).is_some());
+    let got: Vec<String> = split(text).iter().map(|s| s.replace('\n', " ")).collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[1].starts_with("Its chief said"), "{got:?}");
+    assert!(got[1].ends_with("at all."), "{got:?}");
+}
+
+#[test]
+fn seed_like_article() {
+    let text = "North Korea News: Kim Backs Down, But For How Long?\n\
+                After weeks of tension, the North backed away. The decision comes weeks later.\n\
+                Analysts said such moves could be temporary.\n\
+                © Copyright IBTimes 2024. All rights reserved.";
+    let spans = sentences(text);
+    let got: Vec<(&str, u32, bool)> = spans
+        .iter()
+        .map(|s| (&text[s.start..s.end], s.paragraph, s.first_in_paragraph))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "North Korea News: Kim Backs Down, But For How Long?",
+                0,
+                true
+            ),
+            ("After weeks of tension, the North backed away.", 1, true),
+            ("The decision comes weeks later.", 1, false),
+            ("Analysts said such moves could be temporary.", 2, true),
+            ("© Copyright IBTimes 2024.", 3, true),
+            ("All rights reserved.", 3, false),
+        ]
+    );
+}
+
+#[test]
+fn no_panic_on_odd_inputs() {
+    let big = "a".repeat(1 << 20);
+    let inputs: Vec<String> = vec![
+        String::new(),
+        " ".into(),
+        "\0".into(),
+        "\0.\0.\0".into(),
+        "\u{feff}Hi.".into(),
+        "\r".into(),
+        "\r\r\n\n\r".into(),
+        ".".into(),
+        "…".into(),
+        "。".into(),
+        "\u{2028}\u{2029}\u{85}\u{a0}".into(),
+        "Mr.".into(),
+        "Mr. ".into(),
+        "U.S".into(),
+        "e\u{301}. E\u{301}. Done.".into(),
+        "1.".into(),
+        "1. ".into(),
+        "(".into(),
+        "\"".into(),
+        "“".into(),
+        ". . ".into(),
+        "a.\u{a0}B".into(),
+        "x.\u{2009}Y".into(),
+        "😀. 😀! 😀".into(),
+        big.clone(),
+        format!("{big}. {big}"),
+    ];
+    for s in &inputs {
+        check_invariants(s);
+    }
+    assert_eq!(split(&big).len(), 1);
+}
+
+/// Inputs that would take quadratic time with unbounded rescans (must finish quickly even in
+/// debug builds).
+#[test]
+fn linear_on_adversarial_inputs() {
+    const N: usize = 1 << 20;
+    let cases = [
+        "a.".repeat(N / 2),
+        ".".repeat(N),
+        "! ".repeat(N / 2),
+        " ".repeat(N) + ".",
+        "\n".repeat(N),
+        " \n".repeat(N / 2),
+        "x".repeat(N) + ". Y",
+        "(".repeat(N) + "Mr. X",
+        "\"".repeat(N / 2) + &".\"".repeat(N / 4),
+        ". . ".repeat(N / 4),
+        "1. ".repeat(N / 3),
+        "U.S. ".repeat(N / 5),
+        "…".repeat(N / 3),
+        "。".repeat(N / 3),
+        "• ".repeat(N / 4),
+        "a\u{2028}".repeat(N / 4),
+        "ab".repeat(N / 2),
+        "Mr. \" ".repeat(N / 6),
+        "x \" Mr. \" ".repeat(N / 10),
+        "1) ".repeat(N / 3),
+        "a) x ".repeat(N / 5),
+        "x 1) y 2) ".repeat(N / 10),
+        "[1]".repeat(N / 3),
+        "x. [1] ".repeat(N / 7),
+        "x. . . . Y ".repeat(N / 11),
+        "In 5 p.m. Mr. ".repeat(N / 14),
+        "a.b".repeat(N / 3),
+        "⁃1. ".repeat(N / 6),
+    ];
+    for s in &cases {
+        let t = std::time::Instant::now();
+        check_invariants(s);
+        assert!(
+            t.elapsed().as_secs() < 20,
+            "too slow on {:?}...",
+            &s[..20.min(s.len())]
+        );
+    }
+}
+
+/// Small deterministic PRNG (xorshift64*).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn randomized_invariants() {
+    const PIECES: &[&str] = &[
+        ".",
+        "!",
+        "?",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "\"",
+        "'",
+        "(",
+        ")",
+        "[",
+        "]",
+        "…",
+        "。",
+        "！",
+        "？",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{3000}",
+        "1",
+        "2",
+        "42",
+        "3.5",
+        "a",
+        "b",
+        "The",
+        "he",
+        "Mr",
+        "U.S",
+        "Inc",
+        "e.g",
+        "No",
+        "x",
+        "A",
+        "I",
+        "é",
+        "É",
+        "😀",
+        "\u{301}",
+        "\0",
+        "”",
+        "“",
+        "’",
+        "‘",
+        "»",
+        "«",
+        "-",
+        "•",
+        "...",
+        ". . .",
+        "Yahoo",
+        "said",
+        "www.a.com",
+        "@",
+        "/",
+        ":",
+        "中",
+        "।",
+        "؟",
+        "\u{85}",
+        "\u{feff}",
+        "`",
+        "''",
+        "[1]",
+        "1)",
+        "a)",
+        "⁃",
+        "p.m",
+        "B.C",
+        "At",
+        "N°",
+        "@",
+        " \n",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..20_000 {
+        let len = rng.below(40);
+        let mut s = String::new();
+        for _ in 0..len {
+            s.push_str(PIECES[rng.below(PIECES.len())]);
+        }
+        check_invariants(&s);
+    }
+    // Random bytes turned into valid UTF-8.
+    for _ in 0..5_000 {
+        let len = rng.below(64);
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let s = String::from_utf8_lossy(&bytes);
+        check_invariants(&s);
+    }
+    // Random hard-wrapped-looking documents.
+    for _ in 0..300 {
+        let mut s = String::new();
+        for _ in 0..rng.below(12) {
+            for _ in 0..(40 + rng.below(40)) {
+                s.push_str(PIECES[rng.below(PIECES.len())]);
+                s.push(' ');
+            }
+            s.push('\n');
+        }
+        check_invariants(&s);
+    }
+}
