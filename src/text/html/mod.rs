@@ -22,6 +22,7 @@
 //! Nothing is ever fetched.
 
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
+use std::ops::ControlFlow;
 
 use crate::analyze::Cancelled;
 
@@ -35,7 +36,7 @@ mod tests;
 pub use decode::{decode, decode_until};
 use guard::limit_nesting;
 use layout::{visible_text, visible_text_of};
-use parse::{Ticker, limit_escape_runs, parse};
+use parse::{limit_escape_runs, parse, walk};
 
 /// The article found in an HTML page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,42 +196,27 @@ fn dom_cost(
     cancelled: Cancelled<'_>,
 ) -> Result<(usize, usize), HtmlError> {
     let (mut max_depth, mut work) = (0usize, 0usize);
-    let mut ticker = Ticker::new(cancelled);
-    let mut open = Vec::new();
-    let mut next = page.doc.root().first_child();
-    loop {
-        while let Some(node) = next {
-            ticker.tick()?;
-            next = node.next_sibling();
-            let depth = open.len() + 1;
-            if node.is_text() {
-                work = work.saturating_add(node.text().len().saturating_mul(depth));
-            } else if node.is_element() {
-                max_depth = max_depth.max(depth);
-                let heavy = node.has_name("table")
-                    || node.has_name("form")
-                    || node.has_name("object")
-                    || node.has_name("img");
-                let element = if heavy {
-                    3 * ELEMENT_WORK
-                } else {
-                    ELEMENT_WORK
-                };
-                work = work.saturating_add(depth + element);
-                if max_depth > MAX_READABILITY_DEPTH || work > budget {
-                    return Ok((max_depth, work));
-                }
-                if let Some(child) = node.first_child() {
-                    open.push(next);
-                    next = Some(child);
-                }
+    walk(page, cancelled, |node, depth| {
+        if node.is_text() {
+            work = work.saturating_add(node.text().len().saturating_mul(depth));
+        } else if node.is_element() {
+            max_depth = max_depth.max(depth);
+            let heavy = node.has_name("table")
+                || node.has_name("form")
+                || node.has_name("object")
+                || node.has_name("img");
+            let element = if heavy {
+                3 * ELEMENT_WORK
+            } else {
+                ELEMENT_WORK
+            };
+            work = work.saturating_add(depth + element);
+            if max_depth > MAX_READABILITY_DEPTH || work > budget {
+                return ControlFlow::Break(());
             }
         }
-        let Some(sibling) = open.pop() else {
-            break;
-        };
-        next = sibling;
-    }
+        ControlFlow::Continue(())
+    })?;
     Ok((max_depth, work))
 }
 

@@ -1,6 +1,8 @@
 //! Page text -> DOM, in slices that the cancellation callback can interrupt, and the escape-run
 //! guard that keeps html5ever's serializer linear on the DOM Readability works on.
 
+use std::ops::ControlFlow;
+
 use dom_query::{Document, NodeData, NodeRef};
 use dom_smoothie::{Config, Readability};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -148,6 +150,29 @@ pub(super) fn limit_escape_runs(
     page: &Readability,
     cancelled: Cancelled<'_>,
 ) -> Result<(), HtmlError> {
+    walk(page, cancelled, |node, _| {
+        if node.is_text() {
+            split_text(node);
+        } else if node.is_element() {
+            cut_attributes(node);
+        }
+        ControlFlow::Continue(())
+    })
+}
+
+/// Visits every node below the page's root in document order, with its depth (1 for the root's
+/// children), descending into elements only, until `visit` breaks; checks `cancelled` every
+/// [`CHECK_NODES`] nodes. The walk keeps its own stack, so a deep page cannot overflow the
+/// thread's.
+///
+/// # Errors
+///
+/// [`HtmlError::Cancelled`] once `cancelled` says so.
+pub(super) fn walk<'p>(
+    page: &'p Readability,
+    cancelled: Cancelled<'_>,
+    mut visit: impl FnMut(&NodeRef<'p>, usize) -> ControlFlow<()>,
+) -> Result<(), HtmlError> {
     let mut ticker = Ticker::new(cancelled);
     let mut open = Vec::new();
     let mut next = page.doc.root().first_child();
@@ -155,14 +180,14 @@ pub(super) fn limit_escape_runs(
         while let Some(node) = next {
             ticker.tick()?;
             next = node.next_sibling();
-            if node.is_text() {
-                split_text(&node);
-            } else if node.is_element() {
-                cut_attributes(&node);
-                if let Some(child) = node.first_child() {
-                    open.push(next);
-                    next = Some(child);
-                }
+            if visit(&node, open.len() + 1).is_break() {
+                return Ok(());
+            }
+            if node.is_element()
+                && let Some(child) = node.first_child()
+            {
+                open.push(next);
+                next = Some(child);
             }
         }
         let Some(sibling) = open.pop() else {
