@@ -13,11 +13,12 @@
 
 mod data;
 
+use brief::api;
 use brief::proto::v1 as pb;
-use brief::rank::features::Weights;
-use brief::text::token::{Tokenizer, Vocabulary};
-use brief::text::{html, lang, segment};
-use brief::{Article, Budget, analyze, api};
+use brief_core::rank::features::Weights;
+use brief_core::text::token::{Tokenizer, Vocabulary};
+use brief_core::text::{html, lang, segment};
+use brief_core::{Article, Budget, analyze};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -99,7 +100,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 articles
                     .iter()
-                    .filter_map(|a| brief::summarize(black_box(a), &budget, &weights).ok())
+                    .filter_map(|a| brief_core::summarize(black_box(a), &budget, &weights).ok())
                     .count()
             })
         });
@@ -139,7 +140,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 articles
                     .iter()
-                    .filter_map(|a| brief::summarize(black_box(a), &budget, &weights).ok())
+                    .filter_map(|a| brief_core::summarize(black_box(a), &budget, &weights).ok())
                     .count()
             })
         });

@@ -12,8 +12,8 @@
 
 mod data;
 
-use brief::rank::features::Weights;
-use brief::{Article, Budget};
+use brief_core::rank::features::Weights;
+use brief_core::{Article, Budget};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -73,7 +73,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 articles
                     .iter()
-                    .filter_map(|a| brief::summarize(black_box(a), &budget, &weights).ok())
+                    .filter_map(|a| brief_core::summarize(black_box(a), &budget, &weights).ok())
                     .map(|b| b.selection.indices.len())
                     .sum::<usize>()
             })

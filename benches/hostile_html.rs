@@ -22,8 +22,8 @@ use std::time::{Duration, Instant};
 
 use brief::api;
 use brief::proto::v1 as pb;
-use brief::rank::features::Weights;
-use brief::text::html;
+use brief_core::rank::features::Weights;
+use brief_core::text::html;
 
 /// The system allocator, counting the bytes live and the most live at once.
 struct Counting;

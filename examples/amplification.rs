@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use brief::api;
 use brief::proto::v1 as pb;
-use brief::rank::features::Weights;
+use brief_core::rank::features::Weights;
 use prost::Message;
 
 /// The system allocator, counting live bytes and their peak.

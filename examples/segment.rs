@@ -11,7 +11,7 @@
 
 use std::io::{BufRead, Write};
 
-use brief::text::segment;
+use brief_core::text::segment;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stdin = std::io::stdin().lock();

@@ -7,16 +7,16 @@
 
 use std::borrow::Cow;
 
-use crate::analyze::{
+use crate::proto::v1 as pb;
+use brief_core::analyze::{
     self, Analysis, Article, CHECK_EVERY, Cancelled, Exclusion, Sentence, TitleSource,
 };
-use crate::error::Error;
-use crate::offsets::{OffsetMap, Unit};
-use crate::proto::v1 as pb;
-use crate::rank::features::{Features, Weights};
-use crate::rank::select::{Budget, LimitedBy};
-use crate::text::html::{self, HtmlError};
-use crate::text::lang::{self, Language, Support};
+use brief_core::error::Error;
+use brief_core::offsets::{OffsetMap, Unit};
+use brief_core::rank::features::{Features, Weights};
+use brief_core::rank::select::{Budget, LimitedBy};
+use brief_core::text::html::{self, HtmlError};
+use brief_core::text::lang::{self, Language, Support};
 
 /// The algorithm version reported in every response: briefs with the same version are
 /// reproducible.

@@ -16,7 +16,7 @@ use crate::config::{DocumentArgs, EvalArgs, ExtractArgs, SummarizeArgs};
 use crate::eval::run::{self as eval, EvalError, EvalOptions};
 use crate::proto::FILE_DESCRIPTOR_SET;
 use crate::proto::v1 as pb;
-use crate::rank::features::Weights;
+use brief_core::rank::features::Weights;
 
 /// What can make an offline command fail.
 #[derive(Debug, thiserror::Error)]

@@ -257,7 +257,7 @@ pub struct EvalArgs {
     /// Ranking weights to change, as `name=value,...` (names as in Extract's features, plus
     /// `position_decay`); the others keep their defaults.
     #[arg(long, default_value = "")]
-    pub weights: crate::rank::features::Weights,
+    pub weights: brief_core::rank::features::Weights,
     /// Evaluate every weight setting in FILE (one `name=value,...` per line) instead of
     /// `--weights`, printing one line per setting: each data file's R1 R2 RLsum, then the setting.
     #[arg(long, conflicts_with = "weights")]

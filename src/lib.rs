@@ -18,26 +18,16 @@
 #![forbid(unsafe_code)]
 
 pub mod admission;
-pub mod analyze;
 pub mod api;
 pub mod cli;
 pub mod codec;
 pub mod config;
 pub mod connections;
-pub mod error;
 pub mod eval;
 pub mod loadgen;
 pub mod metrics;
 pub mod middleware;
-pub mod offsets;
 pub mod proto;
-pub mod rank;
 pub mod server;
 pub mod service;
 pub mod status;
-pub mod text;
-
-pub use analyze::{Analysis, Article, Brief, analyze, summarize};
-pub use error::Error;
-pub use rank::features::Weights;
-pub use rank::select::{Budget, LimitedBy};

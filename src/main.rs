@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use brief::config::{Cli, Command, LogFormat};
-use brief::rank::features::Weights;
 use brief::{cli, server};
+use brief_core::Weights;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 

@@ -112,8 +112,7 @@ pub async fn serve_on(
     let registry = metrics.as_ref().map(|(m, _)| m.clone());
     // Built now, not by the first request: the English lexicon, and the stemmers and stop-word
     // index of language detection.
-    crate::text::lexicon::preload();
-    crate::text::lang::preload();
+    brief_core::warm_up();
     let (health, health_service) = tonic_health::server::health_reporter();
     health
         .set_service_status(SERVICE_NAME, ServingStatus::Serving)

@@ -12,14 +12,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::admission::{self, Admission, Admitted};
-use crate::analyze::Cancelled;
 use crate::api::{self, RequestError};
 use crate::metrics::Metrics;
 use crate::middleware::hold::Held;
 use crate::proto::v1 as pb;
 use crate::proto::v1::summarizer_server::Summarizer;
-use crate::rank::features::Weights;
 use crate::status;
+use brief_core::analyze::Cancelled;
+use brief_core::rank::features::Weights;
 
 /// Articles larger than this many bytes are summarized on tokio's blocking pool.
 ///

@@ -15,10 +15,10 @@ use std::time::Duration;
 
 use brief::api::{self, RequestError};
 use brief::proto::v1 as pb;
-use brief::rank::features::Weights;
-use brief::text::lang::Language;
-use brief::text::segment;
-use brief::text::token::{Tokenizer, Vocabulary};
+use brief_core::rank::features::Weights;
+use brief_core::text::lang::Language;
+use brief_core::text::segment;
+use brief_core::text::token::{Tokenizer, Vocabulary};
 
 /// 4 MiB, the default message limit; an unoptimized build (`cargo test`) takes 512 KiB, the same
 /// shapes, to stay within seconds.

@@ -479,10 +479,29 @@ async fn sixty_four_maximum_size_hostile_requests_stay_within_the_memory_limit()
         }
         let peak = proc_status_kib(child.id(), "VmHWM:");
         eprintln!("{kind}: {answered} answered, {refused} refused, peak RSS {peak} KiB");
-        assert!(
-            answered >= 1,
-            "{kind}: at least one request fits the budget"
-        );
+        // Under a burst, which requests win the receive pool depends on the scheduler (on a
+        // loaded machine all 64 can be refused); alone, a request of this size must fit.
+        if answered == 0 {
+            let mut client =
+                brief::proto::v1::summarizer_client::SummarizerClient::new(channel.clone());
+            let alone = client
+                .summarize(pb::SummarizeRequest {
+                    document: Some(pb::Document {
+                        content: content.clone(),
+                        format: format as i32,
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                })
+                .await;
+            assert!(
+                alone.is_ok()
+                    || alone
+                        .as_ref()
+                        .is_err_and(|s| s.message().contains("no visible text")),
+                "{kind}: one request alone fits the budget: {alone:?}"
+            );
+        }
         assert!(peak < 512 * 1024, "{kind}: peak RSS {peak} KiB");
     }
     let mut client = brief::proto::v1::summarizer_client::SummarizerClient::new(channel);

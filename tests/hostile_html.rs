@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use brief::api::{self, RequestError};
 use brief::proto::v1 as pb;
-use brief::rank::features::Weights;
+use brief_core::rank::features::Weights;
 
 fn request(page: &str) -> pb::SummarizeRequest {
     pb::SummarizeRequest {

@@ -4,7 +4,7 @@
 
 use brief::api;
 use brief::proto::v1 as pb;
-use brief::rank::features::Weights;
+use brief_core::rank::features::Weights;
 use proptest::prelude::*;
 
 /// Text that looks like prose with all the awkward parts: abbreviations, quotes, ellipses, CJK,
@@ -119,7 +119,7 @@ proptest! {
         }
         if n > 1 {
             if length.max_words > 0 {
-                prop_assert!(brief::text::token::word_count(&resp.summary) <= length.max_words as usize);
+                prop_assert!(brief_core::text::token::word_count(&resp.summary) <= length.max_words as usize);
             }
             if length.max_chars > 0 {
                 prop_assert!(resp.summary.chars().count() <= length.max_chars as usize);

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use brief::eval::run::{EvalOptions, evaluate, read_examples};
 use brief::proto::v1 as pb;
-use brief::rank::features::Weights;
+use brief_core::rank::features::Weights;
 
 const SEED: &str = include_str!("data/seed_article.txt");
 

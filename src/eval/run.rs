@@ -9,9 +9,9 @@ use std::time::Instant;
 use crate::api;
 use crate::eval::rouge::{Rouge, Scorer};
 use crate::proto::v1 as pb;
-use crate::rank::features::Weights;
-use crate::text::segment;
-use crate::text::token::word_count;
+use brief_core::rank::features::Weights;
+use brief_core::text::segment;
+use brief_core::text::token::word_count;
 
 /// One article of a data set: `{"id", "title" (string or null), "article", "reference"}`.
 #[derive(Debug, Clone)]
@@ -188,8 +188,7 @@ fn score_briefs(examples: &[Example], options: &EvalOptions, scorer: &mut Scorer
     let mut sums = Sums::default();
     let (mut failed, mut seconds, mut bytes) = (0, 0.0, 0usize);
     // Built once per process, as the server does at start-up: not part of any article's time.
-    crate::text::lexicon::preload();
-    crate::text::lang::preload();
+    brief_core::warm_up();
     for ex in examples {
         let req = pb::SummarizeRequest {
             document: Some(pb::Document {

@@ -411,7 +411,7 @@ mod tests {
             "eval_slice_bbc.jsonl",
             "seed_article.txt",
         ] {
-            let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+            let path = format!("{}/../../tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             for (_, word) in super::super::token::words(&text) {
                 let folded = word.to_ascii_lowercase();

@@ -5,12 +5,12 @@ use std::borrow::Cow;
 use super::guard::MAX_DEPTH;
 use super::*;
 
-const NEWS: &[u8] = include_bytes!("../../../tests/data/html/news.html");
-const BR_PARAGRAPHS: &[u8] = include_bytes!("../../../tests/data/html/br_paragraphs.html");
-const WINDOWS_1252: &[u8] = include_bytes!("../../../tests/data/html/windows1252.html");
-const GERMAN: &[u8] = include_bytes!("../../../tests/data/html/german.html");
-const CHINESE_GBK: &[u8] = include_bytes!("../../../tests/data/html/chinese_gbk.html");
-const SHORT: &[u8] = include_bytes!("../../../tests/data/html/short.html");
+const NEWS: &[u8] = include_bytes!("../../../../../tests/data/html/news.html");
+const BR_PARAGRAPHS: &[u8] = include_bytes!("../../../../../tests/data/html/br_paragraphs.html");
+const WINDOWS_1252: &[u8] = include_bytes!("../../../../../tests/data/html/windows1252.html");
+const GERMAN: &[u8] = include_bytes!("../../../../../tests/data/html/german.html");
+const CHINESE_GBK: &[u8] = include_bytes!("../../../../../tests/data/html/chinese_gbk.html");
+const SHORT: &[u8] = include_bytes!("../../../../../tests/data/html/short.html");
 const FIXTURES: [&[u8]; 6] = [
     NEWS,
     BR_PARAGRAPHS,
