@@ -7,7 +7,7 @@ FROM rust:1-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY proto proto
-COPY data data
+COPY crates crates
 COPY src src
 # Cargo.toml declares the benches; their sources must exist for the manifest to load.
 COPY benches benches

@@ -20,8 +20,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     fs::write(out_dir.join("brief_descriptor.bin"), fds.encode_to_vec())?;
 
     tonic_prost_build::configure()
-        // Requests that do not decode are INVALID_ARGUMENT, not INTERNAL (see src/codec.rs).
-        .codec_path("crate::codec::BriefCodec")
+        // Requests that do not decode are INVALID_ARGUMENT, not INTERNAL (see src/service/codec.rs).
+        .codec_path("crate::service::codec::BriefCodec")
         .compile_fds(fds)?;
     Ok(())
 }

@@ -13,8 +13,8 @@
 
 mod data;
 
-use brief::api;
 use brief::proto::v1 as pb;
+use brief::service::api;
 use brief_core::rank::features::Weights;
 use brief_core::text::token::{Tokenizer, Vocabulary};
 use brief_core::text::{html, lang, segment};

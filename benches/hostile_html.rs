@@ -20,8 +20,8 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use brief::api;
 use brief::proto::v1 as pb;
+use brief::service::api;
 use brief_core::rank::features::Weights;
 use brief_core::text::html;
 

@@ -22,8 +22,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use brief::api;
 use brief::proto::v1 as pb;
+use brief::service::api;
 use brief_core::rank::features::Weights;
 use prost::Message;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds data/lexicon_en.tsv, the English lexicon with background inverse document frequencies that
+"""Builds crates/brief-core/data/lexicon_en.tsv, the English lexicon with background inverse document frequencies that
 ships inside brief.
 
 Source: the English "large" word-frequency list of the `wordfreq` package (PyPI; data CC-BY-SA 4.0,
@@ -17,7 +17,7 @@ listed one and gets the maximum.
 
 Re-run (from the repository root):
     python3 -m venv /tmp/idfvenv && /tmp/idfvenv/bin/pip install wordfreq==3.1.1 snowballstemmer==3.1.1
-    /tmp/idfvenv/bin/python scripts/build_lexicon.py > data/lexicon_en.tsv
+    /tmp/idfvenv/bin/python scripts/build_lexicon.py > crates/brief-core/data/lexicon_en.tsv
 """
 import math
 import re

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds tests/data/rouge_reference.jsonl, the agreement fixture for src/eval/rouge.rs.
+"""Builds tests/data/rouge_reference.jsonl, the agreement fixture for src/bin/brief/eval/rouge.rs.
 
 Scores summary/reference pairs with Google's rouge-score, the package the project's ROUGE
 figures are quoted in, so the Rust port can be checked pair by pair:

@@ -1,33 +1,23 @@
-//! brief: extractive summaries of news articles, and the gRPC service that serves them.
+//! brief's gRPC service: the `brief.v1.Summarizer` over the summarizer core ([`brief_core`]).
 //!
-//! The crate has three layers, and each file belongs to one:
+//! Two layers, each a folder, over the core crate:
 //!
-//! - **The core** (no gRPC in it): [`text`] turns raw input into sentences and terms, [`rank`]
-//!   turns those into features, scores and a selection, [`mod@analyze`] runs the pipeline, [`error`]
-//!   says what can go wrong, and [`offsets`] converts byte offsets into the unit a client counts
-//!   in.
-//! - **The API** over the core: [`proto`] holds the generated `brief.v1` types, [`codec`] decodes
-//!   them, [`api`] validates requests and converts between them and the core (shared by the
-//!   service, the CLI and the evaluation), and [`service`] is the tonic `Summarizer`.
-//! - **The server and tools**: [`server`] wires health, reflection and the tower layers of
-//!   [`middleware`], [`admission`] bounds the work and memory of requests, [`connections`]
-//!   accepts connections within limits, [`status`] maps every error to its gRPC status,
-//!   [`metrics`] serves Prometheus metrics, [`config`] holds the settings the
-//!   binary reads from flags and the environment, [`cli`] runs the offline commands, [`eval`]
-//!   scores briefs with ROUGE, and [`loadgen`] drives a server under load.
+//! - [`service`] is the adapter between gRPC and the core: [`service::api`] validates requests
+//!   and converts between [`proto`] messages and the core's types (shared with the binary's
+//!   offline commands), [`service::codec`] decodes messages, [`service::admission`] bounds the
+//!   work and memory of requests, [`service::status`] maps every error to its gRPC status in
+//!   one place, and the module itself is the tonic `Summarizer`.
+//! - [`server`] wires the service beside health and reflection behind the tower layers of
+//!   [`server::middleware`], accepts connections within limits ([`server::connections`]), serves
+//!   metrics, and shuts down gracefully; [`server::Settings`] is what it is told.
+//!
+//! [`metrics`] is the registry both record into, served over HTTP when asked.
+//!
+//! The `brief` binary (`src/bin/brief/`) reads flags into [`server::Settings`], sets up logging,
+//! and also holds the offline commands (summarize, extract, eval, loadgen, health).
 #![forbid(unsafe_code)]
 
-pub mod admission;
-pub mod api;
-pub mod cli;
-pub mod codec;
-pub mod config;
-pub mod connections;
-pub mod eval;
-pub mod loadgen;
 pub mod metrics;
-pub mod middleware;
 pub mod proto;
 pub mod server;
 pub mod service;
-pub mod status;

@@ -57,7 +57,10 @@ impl Metrics {
         build_info
             .get_or_create(&[
                 ("version", env!("CARGO_PKG_VERSION").to_owned()),
-                ("algorithm", crate::api::ALGORITHM_VERSION.to_owned()),
+                (
+                    "algorithm",
+                    crate::service::api::ALGORITHM_VERSION.to_owned(),
+                ),
             ])
             .set(1);
         registry.register(

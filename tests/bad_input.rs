@@ -5,9 +5,9 @@ mod common;
 
 use std::time::Duration;
 
-use brief::config::ServeArgs;
 use brief::proto::v1 as pb;
 use brief::proto::v1::summarizer_client::SummarizerClient;
+use brief::server::Settings;
 use common::{TestServer, slice_code_points, slice_utf8, slice_utf16};
 use prost::Message;
 use tonic::Code;
@@ -283,9 +283,9 @@ fn request_of_size(size: usize) -> pb::SummarizeRequest {
 #[tokio::test]
 async fn size_limit_is_exact() {
     let limit = 64 * 1024;
-    let server = TestServer::start_with(ServeArgs {
+    let server = TestServer::start_with(Settings {
         max_message_bytes: limit,
-        ..ServeArgs::default()
+        ..Settings::default()
     })
     .await;
     let mut client = server.client().await;

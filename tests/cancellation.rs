@@ -13,8 +13,8 @@
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
-use brief::api::{self, RequestError};
 use brief::proto::v1 as pb;
+use brief::service::api::{self, RequestError};
 use brief_core::rank::features::Weights;
 use brief_core::text::lang::Language;
 use brief_core::text::segment;

@@ -3,9 +3,9 @@
 
 mod common;
 
-use brief::config::ServeArgs;
 use brief::proto::v1 as pb;
 use brief::proto::v1::summarizer_client::SummarizerClient;
+use brief::server::Settings;
 use common::{SEED_ARTICLE, TestServer, slice_code_points, slice_utf8, slice_utf16};
 use tonic::Code;
 
@@ -444,9 +444,9 @@ async fn odd_but_valid_input_gets_a_sensible_answer() {
 
 #[tokio::test]
 async fn messages_over_the_limit_get_resource_exhausted_with_the_flag() {
-    let settings = ServeArgs {
+    let settings = Settings {
         max_message_bytes: 64 * 1024,
-        ..ServeArgs::default()
+        ..Settings::default()
     };
     let server = TestServer::start_with(settings).await;
     let mut client = server.client().await;

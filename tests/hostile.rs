@@ -19,8 +19,8 @@ mod common;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use brief::config::ServeArgs;
 use brief::proto::v1 as pb;
+use brief::server::Settings;
 use bytes::Bytes;
 use common::{SEED_ARTICLE, TestServer};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -126,10 +126,10 @@ async fn ordinary_calls_succeed(server: &TestServer, n: usize) {
 
 #[tokio::test]
 async fn calls_that_send_no_body_hold_nothing_and_end_at_the_receive_timeout() {
-    let server = TestServer::start_with(ServeArgs {
+    let server = TestServer::start_with(Settings {
         max_in_flight: 4,
         receive_timeout_seconds: 1,
-        ..ServeArgs::default()
+        ..Settings::default()
     })
     .await;
     let mut attacker = raw_h2(server.addr).await;
@@ -163,10 +163,10 @@ async fn calls_that_send_no_body_hold_nothing_and_end_at_the_receive_timeout() {
 
 #[tokio::test]
 async fn trickled_bodies_are_cut_off_and_do_not_starve_others() {
-    let server = TestServer::start_with(ServeArgs {
+    let server = TestServer::start_with(Settings {
         max_in_flight: 4,
         receive_timeout_seconds: 1,
-        ..ServeArgs::default()
+        ..Settings::default()
     })
     .await;
     let mut tricklers = Vec::new();
@@ -216,10 +216,10 @@ async fn trickled_bodies_are_cut_off_and_do_not_starve_others() {
 
 #[tokio::test]
 async fn idle_connections_are_closed_and_make_room_at_the_cap() {
-    let server = TestServer::start_with(ServeArgs {
+    let server = TestServer::start_with(Settings {
         max_connections: 40,
         first_call_timeout_seconds: 1,
-        ..ServeArgs::default()
+        ..Settings::default()
     })
     .await;
     // Fill the cap: half send only the HTTP/2 preface, half nothing at all.
@@ -276,7 +276,7 @@ async fn the_server_limits_streams_per_connection() {
     assert_eq!(code, Code::Ok);
     assert_eq!(
         send.current_max_send_streams(),
-        brief::config::DEFAULT_MAX_CONCURRENT_STREAMS as usize
+        brief::server::DEFAULT_MAX_CONCURRENT_STREAMS as usize
     );
     driver.abort();
     server.stop().await;
@@ -416,9 +416,9 @@ fn hostile(kind: &str, bytes: usize) -> (String, pb::Format) {
 }
 
 /// Sends 64 concurrent requests of nearly 4 MiB of each hostile kind to a server with default
-/// flags, and asserts that each is answered or refused RESOURCE_EXHAUSTED, that the server's
-/// peak resident memory stays under the shipped manifest's 512 MiB limit, and that it serves
-/// ordinary calls afterwards.
+/// flags, and asserts that each is answered, refused RESOURCE_EXHAUSTED or stopped at the time
+/// limit, that the server's peak resident memory stays under the shipped manifest's 512 MiB
+/// limit, and that it serves ordinary calls afterwards.
 #[tokio::test]
 async fn sixty_four_maximum_size_hostile_requests_stay_within_the_memory_limit() {
     let (mut child, addr) = spawn_brief(&[]);
@@ -474,6 +474,11 @@ async fn sixty_four_maximum_size_hostile_requests_stay_within_the_memory_limit()
                 Err((Code::ResourceExhausted, _)) => refused += 1,
                 // A page of nothing but tags has no text to summarize: a clear answer.
                 Err((Code::InvalidArgument, m)) if m.contains("no visible text") => answered += 1,
+                // A debug build on a loaded machine can run past the server's own time limit;
+                // that is a clear answer too (the work is dropped, its memory released).
+                Err((Code::DeadlineExceeded, m)) if m.contains("--request-timeout-seconds") => {
+                    refused += 1
+                }
                 Err((code, message)) => panic!("{kind}: {code:?} {message}"),
             }
         }

@@ -9,8 +9,8 @@ mod pages;
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
-use brief::api::{self, RequestError};
 use brief::proto::v1 as pb;
+use brief::service::api::{self, RequestError};
 use brief_core::rank::features::Weights;
 
 fn request(page: &str) -> pb::SummarizeRequest {

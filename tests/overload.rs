@@ -2,8 +2,8 @@
 
 mod common;
 
-use brief::config::ServeArgs;
 use brief::proto::v1 as pb;
+use brief::server::Settings;
 use common::TestServer;
 use tonic::Code;
 use tonic_health::pb::HealthCheckRequest;
@@ -77,9 +77,9 @@ async fn a_short_client_deadline_gets_deadline_exceeded() {
 
 #[tokio::test]
 async fn the_server_time_limit_also_answers_deadline_exceeded() {
-    let server = TestServer::start_with(ServeArgs {
+    let server = TestServer::start_with(Settings {
         request_timeout_seconds: 1,
-        ..ServeArgs::default()
+        ..Settings::default()
     })
     .await;
     let mut client = server.client().await;
@@ -102,9 +102,9 @@ async fn the_server_time_limit_also_answers_deadline_exceeded() {
 
 #[tokio::test]
 async fn requests_over_the_in_flight_limit_are_shed_at_once() {
-    let server = TestServer::start_with(ServeArgs {
+    let server = TestServer::start_with(Settings {
         max_in_flight: 2,
-        ..ServeArgs::default()
+        ..Settings::default()
     })
     .await;
     let channel = server.channel().await;

@@ -2,8 +2,8 @@
 //! slice the content back to each sentence, the brief keeps its budget and is made of the
 //! article's own sentences, and the same input gives the same output.
 
-use brief::api;
 use brief::proto::v1 as pb;
+use brief::service::api;
 use brief_core::rank::features::Weights;
 use proptest::prelude::*;
 

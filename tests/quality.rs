@@ -1,10 +1,6 @@
-//! Quality pins: the seed article's brief as a golden answer, and ROUGE on small slices of both
-//! development sets (20 articles each, shipped in tests/data) at or above Lead-3 from the same
-//! segmenter.
+//! Quality pin: the seed article's brief as a golden answer. (ROUGE on slices of the development
+//! sets, at or above Lead-3, is tested beside the evaluation, in `src/bin/brief/eval/tests.rs`.)
 
-use std::path::Path;
-
-use brief::eval::run::{EvalOptions, evaluate, read_examples};
 use brief::proto::v1 as pb;
 use brief_core::rank::features::Weights;
 
@@ -19,7 +15,7 @@ fn seed_article_golden_brief() {
         }),
         ..Default::default()
     };
-    let resp = brief::api::summarize(&req, &Weights::default()).expect("a brief");
+    let resp = brief::service::api::summarize(&req, &Weights::default()).expect("a brief");
     let indices: Vec<u32> = resp.sentences.iter().map(|s| s.index).collect();
     assert_eq!(indices, [1, 2, 3], "{:#?}", resp.sentences);
     assert_eq!(
@@ -35,48 +31,4 @@ fn seed_article_golden_brief() {
         resp.title,
         "North Korea News: Kim Jong Un's Regime Backs Down From Military Pressure On South Korea, But For How Long?"
     );
-}
-
-fn slice(name: &str) -> Vec<brief::eval::run::Example> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name);
-    read_examples(&path).expect("the shipped eval slice")
-}
-
-/// Asserts brief scores at least Lead-3 on every measure of a slice.
-fn at_least_lead3(name: &str) {
-    let examples = slice(name);
-    assert_eq!(examples.len(), 20);
-    let report = evaluate(&examples, &EvalOptions::default());
-    assert_eq!(report.failed, 0);
-    let (b, l) = (report.brief, report.lead3);
-    assert!(
-        b.rouge1 >= l.rouge1,
-        "{name}: ROUGE-1 {} < Lead-3 {}\n{report}",
-        b.rouge1,
-        l.rouge1
-    );
-    assert!(
-        b.rouge2 >= l.rouge2,
-        "{name}: ROUGE-2 {} < Lead-3 {}\n{report}",
-        b.rouge2,
-        l.rouge2
-    );
-    assert!(
-        b.rouge_lsum >= l.rouge_lsum,
-        "{name}: ROUGE-Lsum {} < Lead-3 {}\n{report}",
-        b.rouge_lsum,
-        l.rouge_lsum
-    );
-}
-
-#[test]
-fn cnndm_slice_at_least_lead3() {
-    at_least_lead3("eval_slice_cnndm.jsonl");
-}
-
-#[test]
-fn bbc_slice_at_least_lead3() {
-    at_least_lead3("eval_slice_bbc.jsonl");
 }

@@ -4,9 +4,9 @@ mod common;
 
 use std::path::PathBuf;
 
-use brief::config::ServeArgs;
 use brief::proto::v1 as pb;
 use brief::proto::v1::summarizer_client::SummarizerClient;
+use brief::server::Settings;
 use common::TestServer;
 use tonic::Code;
 use tonic::transport::{Certificate, Channel, ClientTlsConfig};
@@ -38,10 +38,10 @@ async fn serves_tls_with_the_given_certificate() {
     let (cert_pem, key_pem) = (cert.cert.pem(), cert.signing_key.serialize_pem());
     std::fs::write(dir.join("cert.pem"), &cert_pem).expect("write cert");
     std::fs::write(dir.join("key.pem"), &key_pem).expect("write key");
-    let server = TestServer::start_with(ServeArgs {
+    let server = TestServer::start_with(Settings {
         tls_cert: Some(dir.join("cert.pem")),
         tls_key: Some(dir.join("key.pem")),
-        ..ServeArgs::default()
+        ..Settings::default()
     })
     .await;
 
@@ -81,9 +81,9 @@ async fn serves_tls_with_the_given_certificate() {
 async fn bearer_token_guards_everything_but_health() {
     let dir = temp_dir("auth");
     std::fs::write(dir.join("token"), "s3cret-token\n").expect("write token");
-    let server = TestServer::start_with(ServeArgs {
+    let server = TestServer::start_with(Settings {
         auth_token_file: Some(dir.join("token")),
-        ..ServeArgs::default()
+        ..Settings::default()
     })
     .await;
     let channel = server.channel().await;

@@ -99,7 +99,7 @@ async fn a_long_stream_keeps_order() {
 
 #[tokio::test]
 async fn stream_items_wait_for_admission_instead_of_failing() {
-    let settings = brief::config::ServeArgs {
+    let settings = brief::server::Settings {
         max_in_flight: 1,
         ..Default::default()
     };

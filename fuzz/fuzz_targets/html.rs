@@ -3,9 +3,9 @@
 //! text that its offsets give back.
 #![no_main]
 
-use brief::api::{self, RequestError};
+use brief::service::api::{self, RequestError};
 use brief::proto::v1 as pb;
-use brief::rank::features::Weights;
+use brief_core::rank::features::Weights;
 use libfuzzer_sys::fuzz_target;
 
 const LANGUAGES: &[&str] = &["", "en", "de", "fr", "zh", "ja", "ko", "ru"];

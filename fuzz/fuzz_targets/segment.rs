@@ -2,7 +2,7 @@
 //! boundaries, trimmed, and cover every non-whitespace character exactly once.
 #![no_main]
 
-use brief::text::segment::sentences;
+use brief_core::text::segment::sentences;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

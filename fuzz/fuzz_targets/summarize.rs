@@ -2,9 +2,9 @@
 //! budget; every sentence is a slice of the content that its offsets give back in every unit.
 #![no_main]
 
-use brief::api;
+use brief::service::api;
 use brief::proto::v1 as pb;
-use brief::rank::features::Weights;
+use brief_core::rank::features::Weights;
 use libfuzzer_sys::fuzz_target;
 
 /// Slices `text` by an offset and length in `unit`.
@@ -66,7 +66,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(resp.sentences.len() <= length.max_sentences as usize);
         }
         if resp.sentences.len() > 1 {
-            let words = brief::text::token::word_count(&resp.summary);
+            let words = brief_core::text::token::word_count(&resp.summary);
             if length.max_words > 0 {
                 assert!(
                     words <= length.max_words as usize,

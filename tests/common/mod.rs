@@ -3,8 +3,8 @@
 
 use std::net::SocketAddr;
 
-use brief::config::ServeArgs;
 use brief::proto::v1::summarizer_client::SummarizerClient;
+use brief::server::Settings;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -23,11 +23,11 @@ pub struct TestServer {
 impl TestServer {
     /// Starts a server with default settings on 127.0.0.1:0.
     pub async fn start() -> Self {
-        Self::start_with(ServeArgs::default()).await
+        Self::start_with(Settings::default()).await
     }
 
     /// Starts a server with `settings` (its listen address is replaced by 127.0.0.1:0).
-    pub async fn start_with(settings: ServeArgs) -> Self {
+    pub async fn start_with(settings: Settings) -> Self {
         Self::start_on(settings, None).await
     }
 
@@ -39,12 +39,12 @@ impl TestServer {
             .expect("bind an ephemeral port");
         let addr = metrics.local_addr().expect("local address");
         (
-            Self::start_on(ServeArgs::default(), Some(metrics)).await,
+            Self::start_on(Settings::default(), Some(metrics)).await,
             addr,
         )
     }
 
-    async fn start_on(settings: ServeArgs, metrics: Option<TcpListener>) -> Self {
+    async fn start_on(settings: Settings, metrics: Option<TcpListener>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind an ephemeral port");

@@ -3,8 +3,8 @@
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
 
-use crate::admission::Refused;
-use crate::api::RequestError;
+use crate::service::admission::Refused;
+use crate::service::api::RequestError;
 
 /// The gRPC status for a request error. `INVALID_ARGUMENT` carries a `google.rpc.BadRequest`
 /// detail naming the field, so that generated clients can point at it without parsing the message.

@@ -9,7 +9,7 @@
 //!   client that opens a call and then sends nothing, trickles its body, or never ends its
 //!   request, is cut off long before the request time limit.
 //! - **Receive memory.** For the summarizer's methods, the bytes of a message are charged to the
-//!   admission's receive pool ([`crate::admission`]) as they arrive, twice over: tonic's buffer,
+//!   admission's receive pool ([`crate::service::admission`]) as they arrive, twice over: tonic's buffer,
 //!   and the decoded message that is built from it. The charge is held until the body is dropped
 //!   (a unary call's message has been decoded) or the next message of a stream starts. When the
 //!   pool is full, or a frame declares more than the pool could ever hold, the call ends with
@@ -26,10 +26,10 @@ use std::time::Duration;
 use http_body::{Body, Frame, SizeHint};
 use tonic::Status;
 use tonic::codegen::http;
-use tower::{Layer, Service};
+use tower::Service;
 
-use crate::admission::{Admission, Receiving};
-use crate::status;
+use crate::service::admission::{Admission, Receiving};
+use crate::service::status;
 
 /// The path prefix of the methods whose messages are charged to the receive pool.
 const CHARGED_PREFIX: &str = "/brief.v1.Summarizer/";
@@ -48,49 +48,30 @@ const PREFIX_LEN: usize = 5;
 /// the decoded message.
 const COPIES: usize = 2;
 
-/// Adds [`Intake`] to a service.
+/// Wraps each request body in an [`IntakeBody`]; see the module docs.
 #[derive(Debug, Clone)]
-pub struct IntakeLayer {
+pub struct Intake {
     admission: Admission,
     timeout: Duration,
     max_message: usize,
 }
+
+/// Adds [`Intake`] to a service.
+pub type IntakeLayer = super::WrapLayer<Intake>;
 
 impl IntakeLayer {
     /// Charges `admission`'s receive pool for messages up to `max_message` bytes (tonic refuses
     /// larger ones unread) and gives each message `timeout` to arrive.
     pub fn new(admission: Admission, timeout: Duration, max_message: usize) -> Self {
-        Self {
+        super::WrapLayer(Intake {
             admission,
             timeout,
             max_message,
-        }
+        })
     }
 }
 
-impl<S> Layer<S> for IntakeLayer {
-    type Service = Intake<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        Intake {
-            inner,
-            admission: self.admission.clone(),
-            timeout: self.timeout,
-            max_message: self.max_message,
-        }
-    }
-}
-
-/// Wraps each request body in an [`IntakeBody`]; see the module docs.
-#[derive(Debug, Clone)]
-pub struct Intake<S> {
-    inner: S,
-    admission: Admission,
-    timeout: Duration,
-    max_message: usize,
-}
-
-impl<S, B> Service<http::Request<B>> for Intake<S>
+impl<S, B> Service<http::Request<B>> for super::Wrapped<Intake, S>
 where
     S: Service<http::Request<IntakeBody<B>>>,
 {
@@ -106,9 +87,9 @@ where
         let path = req.uri().path();
         let admission = path
             .starts_with(CHARGED_PREFIX)
-            .then(|| self.admission.clone());
+            .then(|| self.policy.admission.clone());
         let streaming = CLIENT_STREAMING.contains(&path);
-        let (timeout, max_message) = (self.timeout, self.max_message);
+        let (timeout, max_message) = (self.policy.timeout, self.policy.max_message);
         self.inner.call(req.map(|body| {
             let mut body = IntakeBody::new(body, admission, timeout, max_message);
             body.streaming = streaming;

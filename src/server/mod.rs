@@ -1,5 +1,15 @@
 //! The gRPC server: the `Summarizer` beside health and reflection, behind the tower layers, with
 //! graceful shutdown.
+//!
+//! [`settings`] says what it is told; [`connections`] accepts connections within limits; the
+//! tower layers of [`middleware`] each handle one concern of a call;
+//! [`crate::metrics`] is served beside it when asked.
+
+pub mod connections;
+pub mod middleware;
+pub mod settings;
+
+pub use settings::{DEFAULT_MAX_CONCURRENT_STREAMS, Settings};
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -12,17 +22,16 @@ use tonic::transport::{Identity, Server, ServerTlsConfig};
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
 
-use crate::admission::Admission;
-use crate::config::ServeArgs;
-use crate::connections::{self, ConnectionLimits, Incoming};
 use crate::metrics::Metrics;
-use crate::middleware::{
+use crate::proto::FILE_DESCRIPTOR_SET;
+use crate::proto::v1::summarizer_server::SummarizerServer;
+use crate::server::middleware::{
     ActivityLayer, AuthLayer, DeadlineLayer, HoldLayer, IntakeLayer, MessageLimitLayer,
     MetricsLayer, RequestLogLayer,
 };
-use crate::proto::FILE_DESCRIPTOR_SET;
-use crate::proto::v1::summarizer_server::SummarizerServer;
 use crate::service::SummarizerService;
+use crate::service::admission::Admission;
+use connections::{ConnectionLimits, Incoming};
 
 /// The fully qualified name of the summarizer service, as health checks name it.
 pub const SERVICE_NAME: &str = "brief.v1.Summarizer";
@@ -57,7 +66,7 @@ pub enum ServerError {
 }
 
 /// Binds `settings.listen`.
-pub async fn bind(settings: &ServeArgs) -> Result<TcpListener, ServerError> {
+pub async fn bind(settings: &Settings) -> Result<TcpListener, ServerError> {
     TcpListener::bind(settings.listen)
         .await
         .map_err(|source| ServerError::Bind {
@@ -70,7 +79,7 @@ pub async fn bind(settings: &ServeArgs) -> Result<TcpListener, ServerError> {
 /// completes, then drains; see [`serve_on`].
 pub async fn serve(
     listener: TcpListener,
-    settings: &ServeArgs,
+    settings: &Settings,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), ServerError> {
     let metrics_listener = match settings.metrics_listen {
@@ -93,7 +102,7 @@ pub async fn serve(
 pub async fn serve_on(
     listener: TcpListener,
     metrics_listener: Option<TcpListener>,
-    settings: &ServeArgs,
+    settings: &Settings,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), ServerError> {
     let metrics = metrics_listener.map(|listener| {
@@ -189,11 +198,11 @@ pub async fn serve_on(
         .http2_keepalive_timeout(Some(Duration::from_secs(
             settings.keepalive_timeout_seconds,
         )))
-        .layer(RequestLogLayer)
+        .layer(RequestLogLayer::default())
         .layer(MetricsLayer::new(registry))
         .layer(ActivityLayer::new(settings.request_timeout()))
         .layer(AuthLayer::new(token))
-        .layer(HoldLayer)
+        .layer(HoldLayer::default())
         .layer(MessageLimitLayer::new(settings.max_message_bytes))
         .layer(IntakeLayer::new(
             admission,

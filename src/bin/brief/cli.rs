@@ -1,5 +1,5 @@
 //! The offline commands `brief summarize` and `brief extract`: the same requests as the gRPC
-//! service, answered through the same code path ([`crate::api`]), from a file or standard input.
+//! service, answered through the same code path ([`brief::service::api`]), from a file or standard input.
 //!
 //! With `--jsonl` each input line is a request in protobuf's canonical JSON mapping and each output
 //! line the response in the same mapping (lowerCamelCase names, defaults omitted, as grpcurl prints
@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
-use crate::api::{self, RequestError};
-use crate::config::{DocumentArgs, EvalArgs, ExtractArgs, SummarizeArgs};
+use crate::config::{DocumentArgs, EvalArgs, ExtractArgs, LengthArgs, OrderArg, SummarizeArgs};
 use crate::eval::run::{self as eval, EvalError, EvalOptions};
-use crate::proto::FILE_DESCRIPTOR_SET;
-use crate::proto::v1 as pb;
+use brief::proto::FILE_DESCRIPTOR_SET;
+use brief::proto::v1 as pb;
+use brief::service::api::{self, RequestError};
 use brief_core::rank::features::Weights;
 
 /// What can make an offline command fail.
@@ -74,8 +74,8 @@ pub fn summarize(args: &SummarizeArgs, weights: &Weights) -> Result<(), CliError
     }
     let req = pb::SummarizeRequest {
         document: Some(document(&args.input, &args.document)?),
-        length: Some(args.length.to_proto()),
-        order: args.order.to_proto() as i32,
+        length: Some(length(args.length)),
+        order: order(args.order) as i32,
         query: args.query.clone(),
         ..Default::default()
     };
@@ -120,8 +120,8 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
         data.push((path, examples));
     }
     let options = |weights| EvalOptions {
-        length: args.length.to_proto(),
-        order: args.order.to_proto(),
+        length: length(args.length),
+        order: order(args.order),
         weights,
     };
     let Some(grid) = &args.grid else {
@@ -300,4 +300,22 @@ fn document(path: &Path, args: &DocumentArgs) -> Result<pb::Document, CliError> 
         doc.content = read_text(path)?;
     }
     Ok(doc)
+}
+
+/// The length flags as the contract's `Length` (0 for unset).
+fn length(a: LengthArgs) -> pb::Length {
+    pb::Length {
+        max_sentences: a.max_sentences.unwrap_or(0),
+        ratio: a.ratio.unwrap_or(0.0),
+        max_words: a.max_words.unwrap_or(0),
+        max_chars: a.max_chars.unwrap_or(0),
+    }
+}
+
+/// The order flag as the contract's enum.
+fn order(a: OrderArg) -> pb::Order {
+    match a {
+        OrderArg::Reading => pb::Order::Reading,
+        OrderArg::Rank => pb::Order::Rank,
+    }
 }

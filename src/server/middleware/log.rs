@@ -10,28 +10,17 @@ use std::time::Instant;
 
 use tonic::Code;
 use tonic::codegen::http;
-use tower::{Layer, Service};
+use tower::Service;
 use tracing::{Instrument, Level, debug, error, info};
 
-/// Adds [`RequestLog`] to a service.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RequestLogLayer;
-
-impl<S> Layer<S> for RequestLogLayer {
-    type Service = RequestLog<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        RequestLog { inner }
-    }
-}
-
 /// Logs each request in its own span; see the module docs.
-#[derive(Debug, Clone)]
-pub struct RequestLog<S> {
-    inner: S,
-}
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RequestLog;
 
-impl<S, B, RB> Service<http::Request<B>> for RequestLog<S>
+/// Adds [`RequestLog`] to a service.
+pub type RequestLogLayer = super::WrapLayer<RequestLog>;
+
+impl<S, B, RB> Service<http::Request<B>> for super::Wrapped<RequestLog, S>
 where
     S: Service<http::Request<B>, Response = http::Response<RB>>,
     S::Future: Send + 'static,

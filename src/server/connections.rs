@@ -16,7 +16,7 @@
 //! - **Accept errors.** When `accept` fails for lack of descriptors or memory, the loop logs and
 //!   waits (up to a second, doubling) instead of retrying at once, which would spin a core.
 //!
-//! A connection's calls are counted by [`crate::middleware::activity`], which finds the
+//! A connection's calls are counted by [`crate::server::middleware::activity`], which finds the
 //! connection's [`ConnState`] in each request's [`ConnInfo`].
 
 use std::collections::HashMap;

@@ -7,42 +7,27 @@ use std::time::Instant;
 
 use tonic::Code;
 use tonic::codegen::http;
-use tower::{Layer, Service};
+use tower::Service;
 
 use crate::metrics::Metrics;
 
-/// Adds [`RequestMetrics`] to a service.
+/// Records each request's outcome; see the module docs.
 #[derive(Debug, Clone)]
-pub struct MetricsLayer {
+pub struct RequestMetrics {
     metrics: Option<Arc<Metrics>>,
 }
+
+/// Adds [`RequestMetrics`] to a service.
+pub type MetricsLayer = super::WrapLayer<RequestMetrics>;
 
 impl MetricsLayer {
     /// Records into `metrics`, or does nothing when it is `None` (metrics are off).
     pub fn new(metrics: Option<Arc<Metrics>>) -> Self {
-        Self { metrics }
+        super::WrapLayer(RequestMetrics { metrics })
     }
 }
 
-impl<S> Layer<S> for MetricsLayer {
-    type Service = RequestMetrics<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        RequestMetrics {
-            inner,
-            metrics: self.metrics.clone(),
-        }
-    }
-}
-
-/// Records each request's outcome; see the module docs.
-#[derive(Debug, Clone)]
-pub struct RequestMetrics<S> {
-    inner: S,
-    metrics: Option<Arc<Metrics>>,
-}
-
-impl<S, B, RB> Service<http::Request<B>> for RequestMetrics<S>
+impl<S, B, RB> Service<http::Request<B>> for super::Wrapped<RequestMetrics, S>
 where
     S: Service<http::Request<B>, Response = http::Response<RB>>,
     S::Future: Send + 'static,
@@ -56,7 +41,7 @@ where
     }
 
     fn call(&mut self, req: http::Request<B>) -> Self::Future {
-        let Some(metrics) = self.metrics.clone() else {
+        let Some(metrics) = self.policy.metrics.clone() else {
             return Box::pin(self.inner.call(req));
         };
         let method = req.uri().path().trim_start_matches('/').to_owned();

@@ -21,6 +21,30 @@ pub use log::RequestLogLayer;
 pub use message_limit::MessageLimitLayer;
 pub use metrics::MetricsLayer;
 
+/// The layer of every middleware here: it wraps a service in [`Wrapped`] with a copy of the
+/// middleware's settings `P` (a deadline, a token, a registry, ...), so that a middleware is only
+/// its settings type and a `Service` impl for `Wrapped<ItsSettings, S>`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WrapLayer<P>(P);
+
+impl<P: Clone, S> tower::Layer<S> for WrapLayer<P> {
+    type Service = Wrapped<P, S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        Wrapped {
+            inner,
+            policy: self.0.clone(),
+        }
+    }
+}
+
+/// A service `S` behind the middleware whose settings are `P`; see [`WrapLayer`].
+#[derive(Debug, Clone)]
+pub struct Wrapped<P, S> {
+    inner: S,
+    policy: P,
+}
+
 /// The future every layer here returns: boxed, because each wraps its inner future in an
 /// `async` block.
 type BoxFuture<R, E> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<R, E>> + Send>>;

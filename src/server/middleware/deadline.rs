@@ -12,43 +12,28 @@ use std::time::Duration;
 
 use tonic::Status;
 use tonic::codegen::http;
-use tower::{Layer, Service};
+use tower::Service;
 
 /// How much earlier than the deadline this layer answers, so that it beats tonic's own timer.
 pub const MARGIN: Duration = Duration::from_millis(10);
 
-/// Adds [`Deadline`] to a service.
-#[derive(Debug, Clone, Copy)]
-pub struct DeadlineLayer {
+/// Answers `DEADLINE_EXCEEDED` when a request outlives its deadline; see the module docs.
+#[derive(Debug, Clone)]
+pub struct Deadline {
     max: Duration,
 }
+
+/// Adds [`Deadline`] to a service.
+pub type DeadlineLayer = super::WrapLayer<Deadline>;
 
 impl DeadlineLayer {
     /// Deadlines for a server whose longest request may run `max`.
     pub fn new(max: Duration) -> Self {
-        Self { max }
+        super::WrapLayer(Deadline { max })
     }
 }
 
-impl<S> Layer<S> for DeadlineLayer {
-    type Service = Deadline<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        Deadline {
-            inner,
-            max: self.max,
-        }
-    }
-}
-
-/// Answers `DEADLINE_EXCEEDED` when a request outlives its deadline; see the module docs.
-#[derive(Debug, Clone)]
-pub struct Deadline<S> {
-    inner: S,
-    max: Duration,
-}
-
-impl<S, B, RB> Service<http::Request<B>> for Deadline<S>
+impl<S, B, RB> Service<http::Request<B>> for super::Wrapped<Deadline, S>
 where
     S: Service<http::Request<B>, Response = http::Response<RB>>,
     S::Future: Send + 'static,
@@ -82,9 +67,9 @@ where
             });
         }
         let (limit, whose) = match client {
-            Some(c) if c < self.max => (c, "the client's deadline"),
+            Some(c) if c < self.policy.max => (c, "the client's deadline"),
             _ => (
-                self.max,
+                self.policy.max,
                 "the server's request time limit (--request-timeout-seconds)",
             ),
         };

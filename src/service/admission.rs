@@ -31,8 +31,8 @@ pub const AMPLIFICATION: usize = 32;
 pub const HTML_FIXED: usize = 4 << 20;
 
 /// What an `Extract` response can add: about 210 bytes a sentence while it is built and encoded,
-/// for at most [`crate::api::MAX_EXTRACT_SENTENCES`] sentences.
-pub const EXTRACT_RESPONSE: usize = crate::api::MAX_EXTRACT_SENTENCES * 224;
+/// for at most [`crate::service::api::MAX_EXTRACT_SENTENCES`] sentences.
+pub const EXTRACT_RESPONSE: usize = crate::service::api::MAX_EXTRACT_SENTENCES * 224;
 
 /// The accounting unit of the memory pools: semaphores count permits in `u32`s, so bytes are
 /// counted in KiB (rounded up).

@@ -6,54 +6,39 @@ use std::task::{Context, Poll};
 
 use tonic::Status;
 use tonic::codegen::http;
-use tower::{Layer, Service};
+use tower::Service;
 
 /// The path prefix of the health service, which stays open for probes.
 const OPEN_PREFIX: &str = "/grpc.health.v1.Health/";
 
-/// Adds [`Auth`] to a service.
+/// Checks the bearer token; see the module docs.
 #[derive(Clone)]
-pub struct AuthLayer {
+pub struct Auth {
     token: Option<Arc<str>>,
 }
 
-impl std::fmt::Debug for AuthLayer {
+/// Adds [`Auth`] to a service.
+pub type AuthLayer = super::WrapLayer<Auth>;
+
+impl AuthLayer {
+    /// Requires `token` when it is `Some`; lets everything through when it is `None`.
+    pub fn new(token: Option<String>) -> Self {
+        super::WrapLayer(Auth {
+            token: token.map(Arc::from),
+        })
+    }
+}
+
+impl std::fmt::Debug for Auth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never print the token.
-        f.debug_struct("AuthLayer")
+        f.debug_struct("Auth")
             .field("enabled", &self.token.is_some())
             .finish()
     }
 }
 
-impl AuthLayer {
-    /// Requires `token` when it is `Some`; lets everything through when it is `None`.
-    pub fn new(token: Option<String>) -> Self {
-        Self {
-            token: token.map(Arc::from),
-        }
-    }
-}
-
-impl<S> Layer<S> for AuthLayer {
-    type Service = Auth<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        Auth {
-            inner,
-            token: self.token.clone(),
-        }
-    }
-}
-
-/// Checks the bearer token; see the module docs.
-#[derive(Clone)]
-pub struct Auth<S> {
-    inner: S,
-    token: Option<Arc<str>>,
-}
-
-impl<S, B, RB> Service<http::Request<B>> for Auth<S>
+impl<S, B, RB> Service<http::Request<B>> for super::Wrapped<Auth, S>
 where
     S: Service<http::Request<B>, Response = http::Response<RB>>,
     S::Future: Send + 'static,
@@ -69,7 +54,7 @@ where
     }
 
     fn call(&mut self, req: http::Request<B>) -> Self::Future {
-        let allowed = match &self.token {
+        let allowed = match &self.policy.token {
             None => true,
             Some(_) if req.uri().path().starts_with(OPEN_PREFIX) => true,
             Some(token) => req

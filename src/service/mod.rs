@@ -1,6 +1,12 @@
-//! The tonic `brief.v1.Summarizer` service: a thin adapter from gRPC to [`crate::api`].
+//! The tonic `brief.v1.Summarizer` service: a thin adapter from gRPC to [`crate::service::api`].
 //!
 //! This is the one place where errors become gRPC statuses ([`status`]).
+
+pub mod admission;
+pub mod api;
+pub mod codec;
+pub mod held;
+pub mod status;
 
 use std::pin::Pin;
 
@@ -11,13 +17,12 @@ use tonic_types::StatusExt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::admission::{self, Admission, Admitted};
-use crate::api::{self, RequestError};
 use crate::metrics::Metrics;
-use crate::middleware::hold::Held;
 use crate::proto::v1 as pb;
 use crate::proto::v1::summarizer_server::Summarizer;
-use crate::status;
+use crate::service::held::Held;
+use admission::{Admission, Admitted};
+use api::RequestError;
 use brief_core::analyze::Cancelled;
 use brief_core::rank::features::Weights;
 

@@ -9,43 +9,28 @@ use std::task::{Context, Poll};
 
 use tonic::codegen::http;
 use tonic::{Code, Status};
-use tower::{Layer, Service};
+use tower::Service;
 
 /// The start of tonic's message for a request frame over the decoding limit.
 const TONIC_TOO_LARGE: &str = "Error, decoded message length too large: found ";
 
-/// Adds [`MessageLimit`] to a service.
-#[derive(Debug, Clone, Copy)]
-pub struct MessageLimitLayer {
+/// Rewrites tonic's over-limit answer; see the module docs.
+#[derive(Debug, Clone)]
+pub struct MessageLimit {
     limit: usize,
 }
+
+/// Adds [`MessageLimit`] to a service.
+pub type MessageLimitLayer = super::WrapLayer<MessageLimit>;
 
 impl MessageLimitLayer {
     /// Rewrites over-limit answers for a server whose limit is `limit` bytes.
     pub fn new(limit: usize) -> Self {
-        Self { limit }
+        super::WrapLayer(MessageLimit { limit })
     }
 }
 
-impl<S> Layer<S> for MessageLimitLayer {
-    type Service = MessageLimit<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        MessageLimit {
-            inner,
-            limit: self.limit,
-        }
-    }
-}
-
-/// Rewrites tonic's over-limit answer; see the module docs.
-#[derive(Debug, Clone)]
-pub struct MessageLimit<S> {
-    inner: S,
-    limit: usize,
-}
-
-impl<S, B, RB> Service<http::Request<B>> for MessageLimit<S>
+impl<S, B, RB> Service<http::Request<B>> for super::Wrapped<MessageLimit, S>
 where
     S: Service<http::Request<B>, Response = http::Response<RB>>,
     S::Future: Send + 'static,
@@ -60,7 +45,7 @@ where
     }
 
     fn call(&mut self, req: http::Request<B>) -> Self::Future {
-        let limit = self.limit;
+        let limit = self.policy.limit;
         let future = self.inner.call(req);
         Box::pin(async move {
             let response = future.await?;

@@ -1,8 +1,13 @@
-// Agreement of `brief::eval::rouge` and `brief::eval::porter` with Google's `rouge-score` 0.1.2
-// and NLTK's Porter stemmer, on fixtures written by `scripts/rouge_reference.py`.
+//! Agreement of [`super::rouge`] and [`super::porter`] with Google's `rouge-score` 0.1.2 and
+//! NLTK's Porter stemmer, on fixtures written by `scripts/rouge_reference.py`; and brief at or
+//! above Lead-3 on small slices of both development sets (20 articles each, in tests/data).
 
-use brief::eval::{porter, rouge};
+use std::path::Path;
+
 use serde_json::Value;
+
+use super::run::{EvalOptions, Example, evaluate, read_examples};
+use super::{porter, rouge};
 
 const ROUGE_FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -109,4 +114,48 @@ fn porter_agrees_with_nltk() {
         mismatches.len(),
         mismatches.join("\n")
     );
+}
+
+fn slice(name: &str) -> Vec<Example> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    read_examples(&path).expect("the shipped eval slice")
+}
+
+/// Asserts brief scores at least Lead-3 on every measure of a slice.
+fn at_least_lead3(name: &str) {
+    let examples = slice(name);
+    assert_eq!(examples.len(), 20);
+    let report = evaluate(&examples, &EvalOptions::default());
+    assert_eq!(report.failed, 0);
+    let (b, l) = (report.brief, report.lead3);
+    assert!(
+        b.rouge1 >= l.rouge1,
+        "{name}: ROUGE-1 {} < Lead-3 {}\n{report}",
+        b.rouge1,
+        l.rouge1
+    );
+    assert!(
+        b.rouge2 >= l.rouge2,
+        "{name}: ROUGE-2 {} < Lead-3 {}\n{report}",
+        b.rouge2,
+        l.rouge2
+    );
+    assert!(
+        b.rouge_lsum >= l.rouge_lsum,
+        "{name}: ROUGE-Lsum {} < Lead-3 {}\n{report}",
+        b.rouge_lsum,
+        l.rouge_lsum
+    );
+}
+
+#[test]
+fn cnndm_slice_at_least_lead3() {
+    at_least_lead3("eval_slice_cnndm.jsonl");
+}
+
+#[test]
+fn bbc_slice_at_least_lead3() {
+    at_least_lead3("eval_slice_bbc.jsonl");
 }

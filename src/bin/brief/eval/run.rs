@@ -1,14 +1,14 @@
 //! `brief eval`: summarizes every article of a JSON-lines data set through the same code path as
-//! the service ([`crate::api::summarize`]) and scores the briefs with ROUGE against the human
+//! the service ([`brief::service::api::summarize`]) and scores the briefs with ROUGE against the human
 //! references, beside Lead-3 (the first three sentences, from our own segmenter).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::api;
 use crate::eval::rouge::{Rouge, Scorer};
-use crate::proto::v1 as pb;
+use brief::proto::v1 as pb;
+use brief::service::api;
 use brief_core::rank::features::Weights;
 use brief_core::text::segment;
 use brief_core::text::token::word_count;

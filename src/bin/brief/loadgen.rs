@@ -27,8 +27,8 @@ use tonic::transport::{Channel, Endpoint};
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_client::HealthClient;
 
-use crate::proto::v1 as pb;
-use crate::proto::v1::summarizer_client::SummarizerClient;
+use brief::proto::v1 as pb;
+use brief::proto::v1::summarizer_client::SummarizerClient;
 
 /// An `order` the contract does not define: the server refuses the request right after decoding.
 const REFUSED_ORDER: i32 = 99;
@@ -368,7 +368,7 @@ fn start_server() -> Result<(ServerProcess, String), LoadError> {
     let mut child = Command::new(exe)
         .args(["serve", "--listen", "127.0.0.1:0", "--log-format", "json"])
         // The listening line, but no line per request: logging would be part of what is measured.
-        .env("RUST_LOG", "info,brief::middleware=warn")
+        .env("RUST_LOG", "info,brief::server::middleware=warn")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

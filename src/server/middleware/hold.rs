@@ -3,55 +3,27 @@
 //! A handler returns its response message, and tonic encodes and sends it afterwards: for a large
 //! `Extract` response that is when its memory peaks, and a client that reads slowly keeps it
 //! alive. What must live as long as the response goes in an extension as a [`Held`]: a handler
-//! puts one in its response's (its admission, see [`crate::admission`]), an outer layer one in the
+//! puts one in its response's (its admission, see [`crate::service::admission`]), an outer layer one in the
 //! request's (the call's mark on its connection, see [`super::activity`]). This layer moves both
 //! into the response body, which drops them when the body is finished or abandoned.
 
-use std::any::Any;
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use http_body::{Body, Frame, SizeHint};
 use tonic::codegen::http;
-use tower::{Layer, Service};
+use tower::Service;
 
-/// Something to keep alive until the response has been sent.
-#[derive(Clone)]
-pub struct Held(#[allow(dead_code)] Arc<dyn Any + Send + Sync>);
-
-impl Held {
-    /// Holds `value`.
-    pub fn new(value: impl Any + Send + Sync) -> Self {
-        Self(Arc::new(value))
-    }
-}
-
-impl std::fmt::Debug for Held {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Held")
-    }
-}
-
-/// Adds [`Hold`] to a service.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct HoldLayer;
-
-impl<S> Layer<S> for HoldLayer {
-    type Service = Hold<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        Hold { inner }
-    }
-}
+use crate::service::held::Held;
 
 /// Moves a response's [`Held`] into its body; see the module docs.
-#[derive(Debug, Clone)]
-pub struct Hold<S> {
-    inner: S,
-}
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hold;
 
-impl<S, B, RB> Service<http::Request<B>> for Hold<S>
+/// Adds [`Hold`] to a service.
+pub type HoldLayer = super::WrapLayer<Hold>;
+
+impl<S, B, RB> Service<http::Request<B>> for super::Wrapped<Hold, S>
 where
     S: Service<http::Request<B>, Response = http::Response<RB>>,
     S::Future: Send + 'static,
@@ -110,6 +82,10 @@ impl<B: Body + Unpin> Body for HeldBody<B> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use tower::Layer;
+
     use super::*;
 
     #[tokio::test]
@@ -119,7 +95,7 @@ mod tests {
         response.extensions_mut().insert(Held::new(token.clone()));
         let mut request = http::Request::new(());
         request.extensions_mut().insert(Held::new(token.clone()));
-        let mut svc = HoldLayer.layer(tower::service_fn(move |_: http::Request<()>| {
+        let mut svc = HoldLayer::default().layer(tower::service_fn(move |_: http::Request<()>| {
             let response = std::mem::replace(
                 &mut response,
                 http::Response::new(tonic::body::Body::empty()),

@@ -3,10 +3,12 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use brief::server::Settings;
+use brief::server::settings::*;
 
 /// brief: extractive summaries of news articles, served over gRPC.
 #[derive(Debug, Parser)]
@@ -51,39 +53,11 @@ pub enum LogFormat {
     Json,
 }
 
-/// The default listen address.
-pub const DEFAULT_LISTEN: &str = "127.0.0.1:50051";
-/// The default largest request message, in bytes (4 MiB, gRPC's customary limit).
-pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
-/// The default drain time after a shutdown signal, in seconds.
-pub const DEFAULT_DRAIN_SECONDS: u64 = 10;
-/// The default longest run time of a request, in seconds.
-pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u64 = 30;
-/// The default limit on summarizer requests in flight.
-pub const DEFAULT_MAX_IN_FLIGHT: usize = 64;
-/// The default memory budget of requests, in MiB: sized so that the process stays under the
-/// shipped Kubernetes manifest's 512 MiB limit (see README, "Limits").
-pub const DEFAULT_MAX_MEMORY_MIB: usize = 320;
-/// The default time a request message has to arrive, in seconds.
-pub const DEFAULT_RECEIVE_TIMEOUT_SECONDS: u64 = 10;
-/// The default cap on open connections (lowered to the open-file limit at start-up).
-pub const DEFAULT_MAX_CONNECTIONS: usize = 10_000;
-/// The default time a new connection has to start its first call, in seconds.
-pub const DEFAULT_FIRST_CALL_TIMEOUT_SECONDS: u64 = 30;
-/// The default time a connection may stay open with no call, in seconds.
-pub const DEFAULT_IDLE_TIMEOUT_SECONDS: u64 = 300;
-/// The default interval of HTTP/2 keepalive pings, in seconds.
-pub const DEFAULT_KEEPALIVE_SECONDS: u64 = 60;
-/// The default time to wait for a keepalive ping's answer, in seconds.
-pub const DEFAULT_KEEPALIVE_TIMEOUT_SECONDS: u64 = 20;
-/// The default limit on concurrent HTTP/2 streams (calls) per connection.
-pub const DEFAULT_MAX_CONCURRENT_STREAMS: u32 = 100;
-
-/// Settings of the gRPC server.
+/// The flags of `serve`: [`Settings`] read from the command line and `BRIEF_*` variables.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
     /// Address to listen on.
-    #[arg(long, env = "BRIEF_LISTEN", default_value = DEFAULT_LISTEN)]
+    #[arg(long, env = "BRIEF_LISTEN", default_value_t = DEFAULT_LISTEN)]
     pub listen: SocketAddr,
     /// The largest request message accepted, in bytes (the article and its options, encoded).
     #[arg(long, env = "BRIEF_MAX_MESSAGE_BYTES", default_value_t = DEFAULT_MAX_MESSAGE_BYTES,
@@ -152,43 +126,26 @@ pub struct ServeArgs {
     pub tls_key: Option<PathBuf>,
 }
 
-impl ServeArgs {
-    /// The drain time after a shutdown signal.
-    pub fn drain_timeout(&self) -> Duration {
-        Duration::from_secs(self.drain_seconds)
-    }
-
-    /// The server-side limit on a request's run time.
-    pub fn request_timeout(&self) -> Duration {
-        Duration::from_secs(self.request_timeout_seconds)
-    }
-
-    /// The memory budget of requests, in bytes.
-    pub fn memory_budget(&self) -> usize {
-        self.max_memory_mib.saturating_mul(1 << 20)
-    }
-}
-
-impl Default for ServeArgs {
-    fn default() -> Self {
+impl From<ServeArgs> for Settings {
+    fn from(a: ServeArgs) -> Self {
         Self {
-            listen: SocketAddr::from(([127, 0, 0, 1], 50051)),
-            max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
-            drain_seconds: DEFAULT_DRAIN_SECONDS,
-            request_timeout_seconds: DEFAULT_REQUEST_TIMEOUT_SECONDS,
-            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
-            max_memory_mib: DEFAULT_MAX_MEMORY_MIB,
-            receive_timeout_seconds: DEFAULT_RECEIVE_TIMEOUT_SECONDS,
-            max_connections: DEFAULT_MAX_CONNECTIONS,
-            first_call_timeout_seconds: DEFAULT_FIRST_CALL_TIMEOUT_SECONDS,
-            idle_timeout_seconds: DEFAULT_IDLE_TIMEOUT_SECONDS,
-            keepalive_seconds: DEFAULT_KEEPALIVE_SECONDS,
-            keepalive_timeout_seconds: DEFAULT_KEEPALIVE_TIMEOUT_SECONDS,
-            max_concurrent_streams: DEFAULT_MAX_CONCURRENT_STREAMS,
-            auth_token_file: None,
-            tls_cert: None,
-            tls_key: None,
-            metrics_listen: None,
+            listen: a.listen,
+            max_message_bytes: a.max_message_bytes,
+            drain_seconds: a.drain_seconds,
+            request_timeout_seconds: a.request_timeout_seconds,
+            max_in_flight: a.max_in_flight,
+            max_memory_mib: a.max_memory_mib,
+            receive_timeout_seconds: a.receive_timeout_seconds,
+            max_connections: a.max_connections,
+            first_call_timeout_seconds: a.first_call_timeout_seconds,
+            idle_timeout_seconds: a.idle_timeout_seconds,
+            keepalive_seconds: a.keepalive_seconds,
+            keepalive_timeout_seconds: a.keepalive_timeout_seconds,
+            max_concurrent_streams: a.max_concurrent_streams,
+            auth_token_file: a.auth_token_file,
+            tls_cert: a.tls_cert,
+            metrics_listen: a.metrics_listen,
+            tls_key: a.tls_key,
         }
     }
 }
@@ -217,28 +174,6 @@ pub struct LengthArgs {
     /// The most characters.
     #[arg(long)]
     pub max_chars: Option<u32>,
-}
-
-impl LengthArgs {
-    /// The budget as the contract's `Length` (0 for unset).
-    pub fn to_proto(self) -> crate::proto::v1::Length {
-        crate::proto::v1::Length {
-            max_sentences: self.max_sentences.unwrap_or(0),
-            ratio: self.ratio.unwrap_or(0.0),
-            max_words: self.max_words.unwrap_or(0),
-            max_chars: self.max_chars.unwrap_or(0),
-        }
-    }
-}
-
-impl OrderArg {
-    /// The order as the contract's enum.
-    pub fn to_proto(self) -> crate::proto::v1::Order {
-        match self {
-            OrderArg::Reading => crate::proto::v1::Order::Reading,
-            OrderArg::Rank => crate::proto::v1::Order::Rank,
-        }
-    }
 }
 
 /// Settings of `brief eval`.

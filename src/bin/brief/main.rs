@@ -3,10 +3,15 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use brief::config::{Cli, Command, LogFormat};
-use brief::{cli, server};
+mod cli;
+mod config;
+mod eval;
+mod loadgen;
+
+use brief::server;
 use brief_core::Weights;
 use clap::Parser;
+use config::{Cli, Command, LogFormat};
 use tracing_subscriber::EnvFilter;
 
 /// mimalloc instead of the system allocator: a request allocates and frees a few dozen small
@@ -45,8 +50,9 @@ const EXIT_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 const BLOCKING_KEEP_ALIVE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Runs the server until SIGINT, SIGTERM or SIGHUP.
-fn serve(settings: brief::config::ServeArgs) -> Result<(), String> {
-    if let Some(limit) = brief::connections::raise_fd_limit() {
+fn serve(flags: config::ServeArgs) -> Result<(), String> {
+    let settings = server::Settings::from(flags);
+    if let Some(limit) = brief::server::connections::raise_fd_limit() {
         tracing::debug!(open_file_limit = limit, "raised the open-file limit");
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -70,7 +76,7 @@ fn serve(settings: brief::config::ServeArgs) -> Result<(), String> {
 }
 
 /// Checks a server's health.
-fn health(a: brief::config::HealthArgs) -> Result<(), String> {
+fn health(a: crate::config::HealthArgs) -> Result<(), String> {
     use tonic_health::pb::{
         HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient,
     };
@@ -104,8 +110,8 @@ fn health(a: brief::config::HealthArgs) -> Result<(), String> {
 }
 
 /// Runs the load generator.
-fn loadgen(a: brief::config::LoadgenArgs) -> Result<(), String> {
-    let settings = brief::loadgen::LoadSettings {
+fn loadgen(a: crate::config::LoadgenArgs) -> Result<(), String> {
+    let settings = crate::loadgen::LoadSettings {
         addr: a.addr,
         data: a.data,
         concurrency: a.concurrency,
@@ -125,7 +131,7 @@ fn loadgen(a: brief::config::LoadgenArgs) -> Result<(), String> {
     .build()
     .map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime
-        .block_on(brief::loadgen::run(&settings))
+        .block_on(crate::loadgen::run(&settings))
         .map_err(|e| e.to_string())
 }
 

@@ -1,5 +1,5 @@
 //! Counting each connection's open calls, so that the acceptor knows which connections are idle
-//! ([`crate::connections`]). A call is open from its request's arrival until its response body
+//! ([`crate::server::connections`]). A call is open from its request's arrival until its response body
 //! has been sent or abandoned: its mark is a [`Held`] in the request's extensions, which
 //! [`super::hold`] moves into the response body.
 //!
@@ -11,10 +11,10 @@ use std::time::Duration;
 
 use tonic::codegen::http;
 use tonic::transport::server::TlsConnectInfo;
-use tower::{Layer, Service};
+use tower::Service;
 
-use super::hold::Held;
-use crate::connections::ConnInfo;
+use crate::server::connections::ConnInfo;
+use crate::service::held::Held;
 
 /// How long a unary call's client has, after the request time limit, to read its answer.
 pub const READ_GRACE: Duration = Duration::from_secs(30);
@@ -26,40 +26,25 @@ const UNARY: [&str; 3] = [
     "/grpc.health.v1.Health/Check",
 ];
 
-/// Adds [`Activity`] to a service.
-#[derive(Debug, Clone, Copy)]
-pub struct ActivityLayer {
+/// Marks a call open on its connection for as long as it lasts; see the module docs.
+#[derive(Debug, Clone)]
+pub struct Activity {
     unary_limit: Duration,
 }
+
+/// Adds [`Activity`] to a service.
+pub type ActivityLayer = super::WrapLayer<Activity>;
 
 impl ActivityLayer {
     /// For a server whose requests may run `request_timeout`.
     pub fn new(request_timeout: Duration) -> Self {
-        Self {
+        super::WrapLayer(Activity {
             unary_limit: request_timeout + READ_GRACE,
-        }
+        })
     }
 }
 
-impl<S> Layer<S> for ActivityLayer {
-    type Service = Activity<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        Activity {
-            inner,
-            unary_limit: self.unary_limit,
-        }
-    }
-}
-
-/// Marks a call open on its connection for as long as it lasts; see the module docs.
-#[derive(Debug, Clone)]
-pub struct Activity<S> {
-    inner: S,
-    unary_limit: Duration,
-}
-
-impl<S, B> Service<http::Request<B>> for Activity<S>
+impl<S, B> Service<http::Request<B>> for super::Wrapped<Activity, S>
 where
     S: Service<http::Request<B>>,
 {
@@ -78,7 +63,7 @@ where
             .or_else(|| ext.get::<TlsConnectInfo<ConnInfo>>().map(|t| t.get_ref()));
         let limit = UNARY
             .contains(&req.uri().path())
-            .then_some(self.unary_limit);
+            .then_some(self.policy.unary_limit);
         if let Some(guard) = info.map(|i| Held::new(i.state.call_started(limit))) {
             req.extensions_mut().insert(guard);
         }

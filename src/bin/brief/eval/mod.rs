@@ -3,3 +3,6 @@
 pub mod porter;
 pub mod rouge;
 pub mod run;
+
+#[cfg(test)]
+mod tests;
