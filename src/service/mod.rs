@@ -34,8 +34,8 @@ use brief_core::rank::features::Weights;
 const INLINE_MAX_BYTES: usize = 64 * 1024;
 
 /// How many bytes of plain text cost as much to summarize as one byte of HTML to parse and
-/// extract: `cargo bench --bench core` measured 8.7 MiB/s for `html/extract` against 32.5 MiB/s
-/// for `cnndm_dev/summarize` in one run, so HTML over 16 KiB goes to the blocking pool.
+/// extract (compare `html/extract` with `cnndm_dev/summarize` in `cargo bench --bench core`), so
+/// that HTML over 16 KiB goes to the blocking pool.
 const HTML_COST_FACTOR: usize = 4;
 
 /// The `Summarizer` service.

@@ -1,6 +1,7 @@
-//! Measuring brief quality: ROUGE exactly as Google's `rouge-score` computes it.
+//! Measuring brief quality: ROUGE exactly as Google's `rouge-score` computes it ([`rouge`], with
+//! NLTK's Porter stemmer in [`nltk_porter`]), and `brief eval`'s runs over data sets ([`run`]).
 
-pub mod porter;
+pub mod nltk_porter;
 pub mod rouge;
 pub mod run;
 

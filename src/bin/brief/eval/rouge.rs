@@ -3,7 +3,7 @@
 //!
 //! - Tokens: the text is lowercased (Unicode, like Python's `str.lower`), every run of characters
 //!   other than ASCII `[a-z0-9]` separates words, and words longer than 3 characters are stemmed
-//!   with NLTK's Porter stemmer ([`super::porter`]).
+//!   with NLTK's Porter stemmer ([`super::nltk_porter`]).
 //! - ROUGE-N: clipped n-gram overlap over the whole text's tokens (n-grams run across line breaks,
 //!   as in `rouge-score`); precision = hits / max(summary n-grams, 1), recall likewise.
 //! - ROUGE-Lsum: both texts are split into sentences on `'\n'` (empty lines dropped; lines with no
@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::Hash;
 
-use super::porter;
+use super::nltk_porter;
 
 /// Precision, recall and F1 of one ROUGE measure, each in [0, 1].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -103,7 +103,7 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// rouge-score's token for a word: Porter stem when longer than 3 characters.
 fn stem_if_long(word: &str) -> String {
     if word.len() > 3 {
-        porter::stem(word)
+        nltk_porter::stem(word)
     } else {
         word.to_string()
     }

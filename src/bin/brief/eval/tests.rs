@@ -1,4 +1,4 @@
-//! Agreement of [`super::rouge`] and [`super::porter`] with Google's `rouge-score` 0.1.2 and
+//! Agreement of [`super::rouge`] and [`super::nltk_porter`] with Google's `rouge-score` 0.1.2 and
 //! NLTK's Porter stemmer, on fixtures written by `scripts/rouge_reference.py`; and brief at or
 //! above Lead-3 on small slices of both development sets (20 articles each, in tests/data).
 
@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::run::{EvalOptions, Example, evaluate, read_examples};
-use super::{porter, rouge};
+use super::{nltk_porter, rouge};
 
 const ROUGE_FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -100,7 +100,7 @@ fn porter_agrees_with_nltk() {
     let mut mismatches = Vec::new();
     for line in text.lines() {
         let (word, expected) = line.split_once('\t').expect("word<TAB>stem");
-        let actual = porter::stem(word);
+        let actual = nltk_porter::stem(word);
         if actual != expected {
             mismatches.push(format!("{word}: NLTK {expected}, ours {actual}"));
         }
