@@ -18,9 +18,7 @@ use brief_core::rank::select::{Budget, LimitedBy};
 use brief_core::text::html::{self, HtmlError};
 use brief_core::text::lang::{self, Language, Support};
 
-/// The algorithm version reported in every response: briefs with the same version are
-/// reproducible.
-pub const ALGORITHM_VERSION: &str = concat!("brief-extractive-", env!("CARGO_PKG_VERSION"));
+pub use brief_core::ALGORITHM_VERSION;
 
 /// The number of keywords `Extract` returns when the request does not say.
 pub const DEFAULT_MAX_KEYWORDS: usize = 10;
