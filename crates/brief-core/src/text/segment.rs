@@ -77,7 +77,6 @@ pub struct Span {
 mod cases;
 mod context;
 mod decide;
-mod english;
 mod languages;
 mod scan;
 #[cfg(test)]
@@ -85,11 +84,10 @@ mod tests;
 mod tokens;
 
 use crate::text::lang::Language;
-use crate::text::packed;
 use crate::text::swar;
 use context::*;
-use english::*;
-use languages::Rules;
+use languages::english::*;
+use languages::{Class, Company, Never, NumPrefix, Ordinary, Post, Rules, Title, Weak};
 use scan::*;
 use tokens::*;
 
@@ -117,7 +115,7 @@ pub fn sentences_until<'a, 'c>(
     cancelled: &'c dyn Fn() -> bool,
 ) -> Sentences<'a, 'c> {
     Sentences {
-        seg: Segmenter::new(text, languages::rules(language)),
+        seg: Segmenter::new(text, languages::own_rules(language)),
         pos: 0,
         taken: 0,
         steps: 0,

@@ -67,8 +67,8 @@ pub(super) enum Decision {
 pub(super) struct Segmenter<'a> {
     pub(super) text: &'a str,
     pub(super) b: &'a [u8],
-    /// The language's additions to the English rules.
-    pub(super) rules: &'static Rules,
+    /// The language's additions to the English rules, if it has any.
+    pub(super) own: Option<&'static Rules>,
     /// Sentences found and not yet handed out (see [`Sentences`]): one or two at a time.
     pub(super) out: Vec<Span>,
     /// Whether any sentence was found yet.
@@ -97,13 +97,13 @@ pub(super) struct Segmenter<'a> {
 }
 
 impl<'a> Segmenter<'a> {
-    pub(super) fn new(text: &'a str, rules: &'static Rules) -> Self {
+    pub(super) fn new(text: &'a str, own: Option<&'static Rules>) -> Self {
         let b = text.as_bytes();
         let wrap = detect_hard_wrap(b);
         Segmenter {
             text,
             b,
-            rules,
+            own,
             out: Vec::with_capacity(4),
             emitted: false,
             seg_start: 0,

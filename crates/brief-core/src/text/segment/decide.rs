@@ -115,9 +115,11 @@ impl<'a> Segmenter<'a> {
                     *d = c.to_ascii_lowercase();
                 }
                 let lower = &buf[..tok.len()];
-                prev.class = if NEVER_DOTTED
+                let own = self.own.map_or(&[][..], |r| r.never_dotted);
+                prev.class = if ENGLISH
+                    .never_dotted
                     .iter()
-                    .chain(self.rules.never_dotted)
+                    .chain(own)
                     .any(|w| w.as_bytes() == lower)
                 {
                     Never
@@ -155,7 +157,7 @@ impl<'a> Segmenter<'a> {
         }
         // A non-ASCII abbreviation of the language (`Dña.`, `pág.`, `tél.`): rare, so the
         // lowercase copy it needs costs nothing on the common path.
-        if !self.rules.abbreviations.is_empty()
+        if self.own.is_some_and(|r| !r.abbreviations.is_empty())
             && tok.len() <= 16
             && let Ok(word) = std::str::from_utf8(tok)
             && word.chars().all(char::is_alphabetic)
@@ -427,9 +429,9 @@ impl<'a> Segmenter<'a> {
         if is_starter(b, q) {
             return true;
         }
-        if self.rules.language == Language::English {
+        let Some(own) = self.own else {
             return false;
-        }
+        };
         let Some(e) = ascii_word(b, q, 15) else {
             return false;
         };
@@ -440,30 +442,34 @@ impl<'a> Segmenter<'a> {
             && word_ends_cleanly(b, e)
             && lower_word(w, &mut buf)
                 .and_then(|k| std::str::from_utf8(k).ok())
-                .is_some_and(|k| self.rules.language.is_stop_word(k))
+                .is_some_and(|k| own.language.is_stop_word(k))
     }
 
     /// The classes of the abbreviation `key` (lowercase): the language's, else English's.
     pub(super) fn abbreviation(&self, key: &[u8]) -> Option<(Class, Class)> {
-        let own = self.rules.abbreviations;
+        let own = self.own.map_or(&[][..], |r| r.abbreviations);
         match own.binary_search_by(|e| cmp_short(e.0.as_bytes(), key)) {
             Ok(idx) => Some((own[idx].1, own[idx].2)),
-            Err(_) => {
-                english_abbreviation(key).map(|idx| (ABBREVIATIONS[idx].1, ABBREVIATIONS[idx].2))
-            }
+            Err(_) => english_abbreviation(key).map(|idx| {
+                let (_, cap, low) = ENGLISH.abbreviations[idx];
+                (cap, low)
+            }),
         }
     }
 
     /// `am 3. Oktober`: the number before the period is an ordinal, by the word after it.
     pub(super) fn ordinal(&self, prev: &Prev, next_word: usize) -> bool {
-        if self.rules.ordinal_followers.is_empty() || prev.core_len > 3 {
+        let Some(own) = self.own else {
+            return false;
+        };
+        if own.ordinal_followers.is_empty() || prev.core_len > 3 {
             return false;
         }
         let b = self.b;
         // A month may be abbreviated itself (`5. Jan.`).
         ascii_word(b, next_word, 15).is_some_and(|e| {
             (word_ends_cleanly(b, e) || b.get(e) == Some(&b'.'))
-                && in_list(self.rules.ordinal_followers, &b[next_word..e])
+                && in_list(own.ordinal_followers, &b[next_word..e])
         })
     }
 
