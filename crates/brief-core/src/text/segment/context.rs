@@ -227,11 +227,12 @@ impl<'a> Segmenter<'a> {
         let line_start = self.line_start;
         self.line_start = k;
         if blank {
+            // R_BLANK_LINE
             self.cut(i, true);
             return k;
         }
         match self.wrap {
-            // A trailing space marks a soft line break (as in `format=flowed` mail) when the
+            // R_SOFT_BREAK: a trailing space marks a soft line break (as in `format=flowed` mail) when the
             // next line goes on in lowercase: `It was a cold \nnight in the city.`
             // So does a line of four or more words that stops on a lowercase word, mid-clause,
             // before a lowercase line (`This is a sentence\ncut off in the middle.`).
@@ -239,7 +240,9 @@ impl<'a> Segmenter<'a> {
                 && b.get(k).is_some_and(u8::is_ascii_lowercase)
                 && (b[i - 1] == b' ' || wrapped_fragment(b, line_start, i))
                 && !line_ends_terminal(b, line_start, i) => {}
+            // R_LINE_BREAK
             None => self.cut(i, true),
+            // R_HARD_WRAP
             Some(width) => {
                 let line_bullet = self.line_bullet;
                 let next_bullet = bullet_at(b, k);
@@ -266,7 +269,7 @@ impl<'a> Segmenter<'a> {
         after
     }
 
-    /// Handles `)` at `i`: list markers `1)`, `a)` at the start of a sentence begin an inline
+    /// Handles `)` at `i` (`R_LIST_MARKER`, `R_INLINE_LIST`): list markers `1)`, `a)` at the start of a sentence begin an inline
     /// list, and the next marker in sequence (`2)`, `b)`) then starts a new sentence.
     pub(super) fn on_paren(&mut self, i: usize) -> usize {
         let b = self.b;
@@ -343,12 +346,13 @@ impl<'a> Segmenter<'a> {
             return self.on_newline(i);
         }
         if seq(b, i, &[0xE2, 0x80, 0xA9]) {
+            // R_BLANK_LINE: the paragraph separator.
             self.cut(i, true);
             self.line_start = i + 3;
             return i + 3;
         }
         if seq(b, i, &[0xE2, 0x80, 0xA2]) {
-            // Inline bullet `•` surrounded by whitespace starts a new sentence.
+            // R_INLINE_BULLET: a bullet `•` surrounded by whitespace starts a new sentence.
             if (ws_before(b, i) > 0 || i == self.seg_start)
                 && ws_at(b, i + 3) > 0
                 && self.has_content_before(i)
@@ -366,7 +370,7 @@ impl<'a> Segmenter<'a> {
     pub(super) fn on_run(&mut self, i: usize) -> usize {
         let b = self.b;
         let n = b.len();
-        // `word. . . . Next`: a full stop followed by a spaced ellipsis that opens the next
+        // R_FULL_STOP_ELLIPSIS: `word. . . . Next`, a full stop followed by a spaced ellipsis that opens the next
         // sentence (the ellipsis marks an omission at its start).
         if i > 0 && b[i - 1].is_ascii_alphanumeric() && seq(b, i, b". . . .") {
             let mut e = i + 7;
@@ -412,6 +416,7 @@ impl<'a> Segmenter<'a> {
             }
         }
         let term_end = j;
+        // R_RUN: the closers after the terminals.
         let mut closer = false;
         let mut quote_closer = false;
         while let Some((len, q)) = closer_at(b, j) {
@@ -423,14 +428,14 @@ impl<'a> Segmenter<'a> {
             quote_closer |= q;
             j += len;
         }
-        // A left double quote glued to the end of a sentence and followed by a space is a
+        // R_MISTYPED_QUOTE: a left double quote glued to the end of a sentence and followed by a space is a
         // mistyped closing quote (`decision.“ However`).
         if j == term_end && seq(b, j, "“".as_bytes()) && ws_at(b, j + 3) > 0 {
             closer = true;
             quote_closer = true;
             j += 3;
         }
-        // Reference marks belong to the sentence they follow: `end.[1][2]`, `end. [3] Next`.
+        // R_CITATION: reference marks belong to the sentence they follow: `end.[1][2]`, `end. [3] Next`.
         loop {
             let mut c = j;
             while c < n && c - j < 2 && b[c] == b' ' {
@@ -447,7 +452,7 @@ impl<'a> Segmenter<'a> {
 
         // Whitespace gap after the run.
         let (mut k, mut gap_nls) = skip_ws(b, run_end);
-        // A detached closing quote (`end. " Next`, `end. ” Next`) belongs to this sentence when
+        // R_DETACHED_QUOTE: a detached closing quote (`end. " Next`, `end. ” Next`) belongs to this sentence when
         // it is curly, or straight and the sentence has an odd number of straight quotes.
         // (A single line break is a space in hard-wrapped text; never look across a blank line.)
         if k > run_end && (gap_nls == 0 || (gap_nls == 1 && self.wrap.is_some())) {
@@ -487,7 +492,7 @@ impl<'a> Segmenter<'a> {
                 (k, gap_nls) = skip_ws(b, run_end);
             }
         }
-        // `Happy! ... No one`: a detached ellipsis after `!`/`?` trails the exclamation; the
+        // R_BANG_ELLIPSIS: `Happy! ... No one`, a detached ellipsis after `!`/`?` trails the exclamation; the
         // word after it decides.
         if bangs > 0 && k > run_end && gap_nls == 0 {
             let len = if seq(b, k, b"...") {
@@ -510,15 +515,16 @@ impl<'a> Segmenter<'a> {
         let gap_nl = gap_nls > 0;
         self.gap_nl = gap_nl;
         if gap_nl && self.wrap.is_none() {
-            // The line break ends the sentence anyway.
+            // R_LINE_BREAK: the line break ends the sentence anyway.
             return run_end;
         }
 
         let decision = if cjk {
+            // R_CJK_STOP
             Decision::Split
         } else {
             let mut prev = self.prev_token(i);
-            // Tokenized text detaches the period (`Mr . Robinson`, `U.S . Highway`): an
+            // R_TOKENIZED_PERIOD: tokenized text detaches the period (`Mr . Robinson`, `U.S . Highway`): an
             // abbreviation before the space still counts.
             if prev.start == prev.end
                 && i >= 2
@@ -530,7 +536,7 @@ impl<'a> Segmenter<'a> {
                     prev = before;
                 }
             }
-            // Bracketed `(...)`, `[…]`, `(?)`, `(!)`: never a boundary.
+            // R_BRACKETED_STOP: `(...)`, `[…]`, `(?)`, `(!)` are never a boundary.
             let bracketed = i > 0
                 && matches!(b[i - 1], b'(' | b'[')
                 && matches!(b.get(term_end), Some(b')' | b']'));
@@ -546,6 +552,7 @@ impl<'a> Segmenter<'a> {
         };
         match decision {
             Decision::Split => {
+                // R_CONTENT, R_PARENTHETICAL
                 if self.has_content_before(i) && !self.inside_parenthetical(run_end) {
                     self.cut(run_end, false);
                 }

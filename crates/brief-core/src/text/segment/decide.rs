@@ -115,6 +115,7 @@ impl<'a> Segmenter<'a> {
                     *d = c.to_ascii_lowercase();
                 }
                 let lower = &buf[..tok.len()];
+                // R_NEVER, R_POST, R_WEAK
                 let own = self.own.map_or(&[][..], |r| r.never_dotted);
                 prev.class = if ENGLISH
                     .never_dotted
@@ -143,11 +144,12 @@ impl<'a> Segmenter<'a> {
             if let Some(k) = lower_word(tok, &mut buf) {
                 if let Some((cap, low)) = self.abbreviation(k) {
                     prev.class = if capital { cap } else { low };
-                    // All-caps tokens are acronyms (`SEC.`, `MS.`, `RT.`), except company suffixes.
+                    // R_ACRONYM: all-caps tokens are acronyms (`SEC.`, `MS.`, `RT.`), except company suffixes.
                     if tok.iter().all(u8::is_ascii_uppercase) && prev.class != Company {
                         prev.class = Ordinary;
                     }
                 }
+                // R_BANG_NAME
                 prev.bang_name = capital
                     && BANG_NAMES
                         .binary_search_by(|e| cmp_short(e.as_bytes(), k))
@@ -235,7 +237,7 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    /// `word.Next` without a space: a boundary only between plain words.
+    /// `word.Next` without a space (`R_NO_SPACE`): a boundary only between plain words.
     pub(super) fn no_space_split(&self, prev: &Prev, closer: bool, p: usize) -> bool {
         let b = self.b;
         let (p, quoted) = match opener_at(b, p) {
@@ -269,7 +271,7 @@ impl<'a> Segmenter<'a> {
         if !matches!(prev.class, Ordinary | NumPrefix) || prev.bang_name {
             return false;
         }
-        // `LeanIn.Org`, `Example.Com`.
+        // `LeanIn.Org`, `Example.Com`: domains.
         !ascii_word(b, p, 5).is_some_and(|e| in_list(DOMAIN_WORDS, &b[p..e]))
     }
 
@@ -297,7 +299,7 @@ impl<'a> Segmenter<'a> {
         let plain = paren_marker || (!closer && run_end == prev.end + 1);
         if plain {
             if let Some(num) = prev.item {
-                // Inline list: `1. Foo 2. Bar`, `a. Foo b. Bar` -> cut before `2`, `b`.
+                // R_INLINE_LIST: `1. Foo 2. Bar`, `a. Foo b. Bar` -> cut before `2`, `b`.
                 if let Some(after) = self.list_continues(num)
                     && prev.start > self.seg_start
                     && ws_before(b, prev.start) > 0
@@ -305,6 +307,7 @@ impl<'a> Segmenter<'a> {
                     return Decision::CutBefore(prev.start, after);
                 }
             }
+            // R_LIST_MARKER
             if prev.marker || prev.number.is_some() {
                 self.advance(prev.start + 1);
                 let first = self
@@ -327,7 +330,7 @@ impl<'a> Segmenter<'a> {
             }
         }
         let next = self.next_token(p, self.gap_nl);
-        // A closing quote/bracket after an abbreviation is evidence of a sentence end, except
+        // R_CLOSER_EVIDENCE: a closing quote/bracket after an abbreviation is evidence of a sentence end, except
         // after titles (`(Alabama Gov.) George Wallace`) and never-final abbreviations.
         let class = if closer && !matches!(prev.class, Never | Title) {
             Ordinary
@@ -336,13 +339,15 @@ impl<'a> Segmenter<'a> {
         };
         let split = match next.kind {
             NextKind::End => true,
+            // R_PUNCT_AFTER
             NextKind::Punct => false,
+            // R_LOWERCASE, R_BRACKETED_MARKER: `... sold. iPhone sales ...`, `... here. (vii) And`
             NextKind::Lower => {
-                // `... sold. iPhone sales ...`, `... here. (vii) And ...`
                 matches!(class, Ordinary | Class::Number)
                     && ((!next.quote && b.get(next.word + 1).is_some_and(u8::is_ascii_uppercase))
                         || bracketed_marker_at(b, p))
             }
+            // R_ORDINARY, R_MEASURE, R_BRACKETED_NUMBER, R_TIME_AFTER_TIME
             NextKind::Digit => {
                 (matches!(class, Ordinary | Class::Number)
                     && !self.measure_goes_on(prev, next.word)
@@ -353,18 +358,25 @@ impl<'a> Segmenter<'a> {
             NextKind::Upper | NextKind::Other => {
                 let upper = next.kind == NextKind::Upper;
                 match class {
+                    // R_ORDINAL
                     Class::Number if self.ordinal(prev, next.word) => false,
-                    // `Vol. II`, `No. IV`: a number prefix before a roman numeral.
+                    // R_NUMBER_PREFIX: `Vol. II`, `No. IV`, before a roman numeral.
                     NumPrefix if !next.quote && roman_at(b, next.word) => false,
+                    // R_ORDINARY
                     Ordinary | Class::Number | NumPrefix => upper || !next.quote,
+                    // R_TITLE, R_NEVER
                     Title | Never => false,
+                    // R_INITIAL
                     Class::Initial => !next.quote && self.starter(next.word),
+                    // R_WEAK
                     Weak => self.starter(next.word) || (next.quote && upper),
+                    // R_COMPANY
                     Company => {
                         self.starter(next.word)
                             || (next.quote && upper)
                             || (!next.quote && capword_then_lower(b, next.word))
                     }
+                    // R_POST
                     Post => {
                         self.starter(next.word)
                             || (next.quote && upper)
@@ -382,7 +394,7 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    /// `5 ft. 3 in. 2 lb.`: `in.` after a number and before another number is the inch.
+    /// `5 ft. 3 in. 2 lb.` (`R_MEASURE`): `in.` after a number and before another number is the inch.
     pub(super) fn measure_goes_on(&self, prev: &Prev, next_word: usize) -> bool {
         let b = self.b;
         prev.end == prev.start + 2
@@ -391,7 +403,7 @@ impl<'a> Segmenter<'a> {
             && b.get(next_word).is_some_and(u8::is_ascii_digit)
     }
 
-    /// `[page. 42]`, `(Phil. 4:8)`: a number closed by the bracket that opened before the
+    /// `[page. 42]`, `(Phil. 4:8)` (`R_BRACKETED_NUMBER`): a number closed by the bracket that opened before the
     /// period (`end`), in the current sentence (at most 64 bytes back and a few digits ahead).
     pub(super) fn bracketed_number(&self, end: usize, next_word: usize) -> bool {
         let b = self.b;
@@ -422,7 +434,7 @@ impl<'a> Segmenter<'a> {
         false
     }
 
-    /// A capitalised common sentence starter at `q`: an English one, or a stop word of the
+    /// A capitalised common sentence starter at `q` (`R_STARTER`): an English one, or a stop word of the
     /// language (`Die`, `Le`, `El`).
     pub(super) fn starter(&self, q: usize) -> bool {
         let b = self.b;
@@ -457,7 +469,7 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    /// `am 3. Oktober`: the number before the period is an ordinal, by the word after it.
+    /// `am 3. Oktober` (`R_ORDINAL`): the number before the period is an ordinal, by the word after it.
     pub(super) fn ordinal(&self, prev: &Prev, next_word: usize) -> bool {
         let Some(own) = self.own else {
             return false;
@@ -473,14 +485,14 @@ impl<'a> Segmenter<'a> {
         })
     }
 
-    /// Boundary after an ellipsis (`...`, `…`, `. . .`, `....`).
+    /// Boundary after an ellipsis (`...`, `…`, `. . .`, `....`): `R_ELLIPSIS`.
     pub(super) fn decide_ellipsis(&self, quote_closer: bool, gap: bool, p: usize) -> Decision {
         let b = self.b;
         if p >= b.len() {
             return Decision::Split;
         }
         let next = self.next_token(p, self.gap_nl);
-        // `I thought... I would go.`: a trailing-off ellipsis before a bare `I` marks a pause,
+        // R_ELLIPSIS_PAUSE: `I thought... I would go.`, a trailing-off ellipsis before a bare `I` marks a pause,
         // not an end (unless a quote closes or opens there).
         let pause_i = !next.quote
             && !quote_closer
@@ -499,7 +511,7 @@ impl<'a> Segmenter<'a> {
         }
     }
 
-    /// Boundary after a run containing `!` or `?`.
+    /// Boundary after a run containing `!` or `?`: `R_BANG`.
     pub(super) fn decide_bang(
         &self,
         prev: &Prev,
@@ -531,8 +543,10 @@ impl<'a> Segmenter<'a> {
             NextKind::Upper | NextKind::Other => {
                 let upper = next.kind == NextKind::Upper;
                 if prev.bang_name {
+                    // R_BANG_NAME
                     self.starter(next.word) || (next.quote && upper)
                 } else if quote_closer && !next.quote && upper {
+                    // R_SPEECH_ATTRIBUTION
                     !speech_attribution(b, next.word)
                 } else {
                     true

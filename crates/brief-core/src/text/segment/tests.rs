@@ -1,4 +1,3 @@
-use super::cases::CASES;
 use super::*;
 
 #[test]
@@ -66,25 +65,243 @@ fn check_invariants(text: &str) {
     );
 }
 
-#[test]
-fn table() {
-    let mut failures = Vec::new();
-    for (input, expected) in CASES {
-        let got = split(input);
-        if got != *expected {
-            failures.push(format!(
-                "input:    {input:?}\nexpected: {expected:?}\ngot:      {got:?}\n"
+/// The case files (see `cases/README.md` for their format), by name.
+const CASE_FILES: &[(&str, &str)] = &[
+    ("abbreviations.txt", include_str!("cases/abbreviations.txt")),
+    ("bang.txt", include_str!("cases/bang.txt")),
+    ("basics.txt", include_str!("cases/basics.txt")),
+    ("ellipses.txt", include_str!("cases/ellipses.txt")),
+    ("lines.txt", include_str!("cases/lines.txt")),
+    ("lists.txt", include_str!("cases/lists.txt")),
+    ("news.txt", include_str!("cases/news.txt")),
+    ("no_space.txt", include_str!("cases/no_space.txt")),
+    ("numbers.txt", include_str!("cases/numbers.txt")),
+    ("quotes.txt", include_str!("cases/quotes.txt")),
+    ("scripts.txt", include_str!("cases/scripts.txt")),
+];
+
+/// The cases there were when they moved from Rust literals into the files: a floor, so that a
+/// file dropped from [`CASE_FILES`] or cut short does not go unnoticed.
+const MIN_CASES: usize = 281;
+
+/// Rules whose cases need more than a list of sentences, and the tests that exercise them.
+const RULES_TESTED_ELSEWHERE: &[(&str, &str)] = &[
+    ("R_HARD_WRAP", "hard_wrapped_text and the tests after it"),
+    (
+        "R_ORDINAL",
+        "languages::tests::each_language_keeps_its_abbreviations_and_ordinals",
+    ),
+    (
+        "R_STARTER",
+        "languages::tests::stop_words_start_sentences_after_weak_abbreviations",
+    ),
+];
+
+/// One case of a case file.
+#[derive(Debug)]
+struct Case {
+    file: String,
+    /// Line of its `# rule:` line, from 1.
+    line: usize,
+    rule: String,
+    input: String,
+    expected: Vec<String>,
+}
+
+/// Undoes the escapes of the case format (`\n`, `\r`, `\t`, `\\`, `\u{HEX}`).
+fn unescape(s: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('\\') => out.push('\\'),
+            Some('u') => {
+                let rest = chars.as_str();
+                let hex = rest
+                    .strip_prefix('{')
+                    .and_then(|r| r.split_once('}'))
+                    .map(|(hex, _)| hex)
+                    .ok_or_else(|| format!("bad \\u escape in {s:?}"))?;
+                let c = u32::from_str_radix(hex, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .ok_or_else(|| format!("bad \\u escape in {s:?}"))?;
+                out.push(c);
+                chars = rest[hex.len() + 2..].chars();
+            }
+            other => return Err(format!("unknown escape \\{other:?} in {s:?}")),
+        }
+    }
+    Ok(out)
+}
+
+/// Parses a case file (`file` names it in messages).
+fn parse_cases(file: &str, text: &str) -> Result<Vec<Case>, String> {
+    let mut cases: Vec<Case> = Vec::new();
+    // Where the current case is: 0 between cases, 1 in its input, 2 in its sentences.
+    let mut part = 0;
+    let mut input: Vec<String> = Vec::new();
+    for (k, line) in text.split('\n').enumerate() {
+        let at = || format!("{file}:{}", k + 1);
+        if line.ends_with([' ', '\t']) || line.chars().any(char::is_control) {
+            return Err(format!(
+                "{}: trailing whitespace or a control character",
+                at()
             ));
         }
-        check_invariants(input);
+        match part {
+            0 => {
+                if let Some(rule) = line.strip_prefix("# rule:") {
+                    cases.push(Case {
+                        file: file.to_string(),
+                        line: k + 1,
+                        rule: rule.trim().to_string(),
+                        input: String::new(),
+                        expected: Vec::new(),
+                    });
+                    input.clear();
+                    part = 1;
+                } else if !line.is_empty() && !line.starts_with('#') {
+                    return Err(format!("{}: text outside a case: {line:?}", at()));
+                }
+            }
+            1 if line == "---" => {
+                let case = cases.last_mut().expect("in a case");
+                case.input = input.join("\n");
+                part = 2;
+            }
+            1 => input.push(unescape(line).map_err(|e| format!("{}: {e}", at()))?),
+            _ if line == "===" => part = 0,
+            _ if line.is_empty() => return Err(format!("{}: empty expected sentence", at())),
+            _ => {
+                let sentence = unescape(line).map_err(|e| format!("{}: {e}", at()))?;
+                cases.last_mut().expect("in a case").expected.push(sentence);
+            }
+        }
     }
+    if part != 0 {
+        return Err(format!("{file}: the last case does not end with `===`"));
+    }
+    Ok(cases)
+}
+
+/// Runs the cases; one message per case whose sentences differ from the expected ones.
+fn failed_cases(cases: &[Case]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for case in cases {
+        let got = split(&case.input);
+        if got != case.expected {
+            failures.push(format!(
+                "{}:{} (rule {})\ninput:    {:?}\nexpected: {:?}\ngot:      {got:?}\n",
+                case.file, case.line, case.rule, case.input, case.expected
+            ));
+        }
+        check_invariants(&case.input);
+    }
+    failures
+}
+
+/// The rule names listed in the module doc of `segment.rs` (`//! * `R_NAME`: ...`).
+fn listed_rules() -> Vec<&'static str> {
+    include_str!("../segment.rs")
+        .lines()
+        .filter_map(|l| l.strip_prefix("//! * `"))
+        .filter_map(|l| l.split_once('`').map(|(name, _)| name))
+        .filter(|name| name.starts_with("R_"))
+        .collect()
+}
+
+fn all_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for (file, text) in CASE_FILES {
+        cases.extend(parse_cases(file, text).unwrap_or_else(|e| panic!("{e}")));
+    }
+    cases
+}
+
+#[test]
+fn cases() {
+    let cases = all_cases();
+    assert!(cases.len() >= MIN_CASES, "{} cases", cases.len());
+    let failures = failed_cases(&cases);
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n{}",
         failures.len(),
-        CASES.len(),
+        cases.len(),
         failures.join("\n")
     );
+}
+
+/// Every case names a listed rule; every listed rule is named in the engine's code and has a
+/// case (or a test of its own).
+#[test]
+fn rules_agree_between_doc_code_and_cases() {
+    let rules = listed_rules();
+    assert!(rules.len() >= 30, "{rules:?}");
+    let code = [
+        include_str!("context.rs"),
+        include_str!("decide.rs"),
+        include_str!("scan.rs"),
+        include_str!("tokens.rs"),
+    ]
+    .concat();
+    let cases = all_cases();
+    for case in &cases {
+        assert!(
+            rules.contains(&case.rule.as_str()),
+            "{}:{}: rule {:?} is not listed in segment.rs",
+            case.file,
+            case.line,
+            case.rule
+        );
+    }
+    for rule in &rules {
+        assert!(code.contains(rule), "{rule} is not named in the code");
+        assert!(
+            cases.iter().any(|c| c.rule == *rule)
+                || RULES_TESTED_ELSEWHERE.iter().any(|(r, _)| r == rule),
+            "{rule} has no case"
+        );
+    }
+}
+
+/// The harness itself: a wrong expectation is reported (with its file, line and rule), a right
+/// one is not, and malformed files are refused.
+#[test]
+fn case_harness_reports_mismatches_and_bad_files() {
+    let text = "# a comment\n\n# rule: R_ORDINARY\nOne. Two.\n---\nOne. Two.\n===\n\
+                # rule: R_TITLE\nMr. Smith\\u{20}left.\\n\n\n---\nMr. Smith left.\n===\n\
+                # rule: R_CONTENT\n---\n===\n";
+    let cases = parse_cases("self.txt", text).unwrap();
+    assert_eq!(cases.len(), 3);
+    assert_eq!(cases[1].input, "Mr. Smith left.\n\n");
+    assert_eq!(cases[2].input, "");
+    let failures = failed_cases(&cases);
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(
+        failures[0].starts_with("self.txt:3 (rule R_ORDINARY)"),
+        "{}",
+        failures[0]
+    );
+    for bad in [
+        "# rule: R_ORDINARY\nOne.\n---\nOne.\n",
+        "# rule: R_ORDINARY\nOne. \n---\nOne.\n===\n",
+        "# rule: R_ORDINARY\nOne.\n---\n\n===\n",
+        "# rule: R_ORDINARY\nOne.\\q\n---\nOne.\n===\n",
+        "# rule: R_ORDINARY\nOne.\\u{110000}\n---\nOne.\n===\n",
+        "stray\n# rule: R_ORDINARY\nOne.\n---\nOne.\n===\n",
+        "# rule: R_ORDINARY\r\nOne.\n---\nOne.\n===\n",
+    ] {
+        assert!(parse_cases("bad.txt", bad).is_err(), "{bad:?}");
+    }
 }
 
 #[test]
