@@ -34,6 +34,14 @@
 //! one of the sentence?" cost amortised constant time: the whole algorithm is linear in the size
 //! of the input.
 //!
+//! # Files
+//!
+//! `scan.rs` holds the byte-level helpers and the layout pre-pass; `context.rs` the state of the
+//! walk and the handling of line breaks, parentheses and bullets; `run.rs` a run of terminal
+//! punctuation; `decide.rs` the tokens on either side of it and the decisions; `tokens.rs` the
+//! word tests the decisions use; `languages/` each language's word lists, English included.
+//! The cases are data (`cases/*.txt`, format in `cases/README.md`), run by `tests.rs`.
+//!
 //! # Rules
 //!
 //! Each rule has a stable name, written as a comment where the code applies it and named by
@@ -105,6 +113,7 @@ pub struct Span {
 mod context;
 mod decide;
 mod languages;
+mod run;
 mod scan;
 #[cfg(test)]
 mod tests;

@@ -249,6 +249,7 @@ fn rules_agree_between_doc_code_and_cases() {
     let code = [
         include_str!("context.rs"),
         include_str!("decide.rs"),
+        include_str!("run.rs"),
         include_str!("scan.rs"),
         include_str!("tokens.rs"),
     ]
