@@ -1,4 +1,5 @@
 use super::*;
+use proptest::prelude::*;
 
 #[test]
 fn token_byte_classes_are_the_listed_bytes() {
@@ -305,55 +306,46 @@ fn case_harness_reports_mismatches_and_bad_files() {
     }
 }
 
-#[test]
-fn next_interesting_matches_a_byte_by_byte_scan() {
-    // The set's bytes, their neighbours and `!` with bit 3 flipped, which must not match.
-    let alphabet = [
-        b'.',
-        b'!',
-        b'?',
-        b')',
-        b'(',
-        b'\n',
-        b'\r',
-        b' ',
-        b'a',
-        0x21 ^ 0x08,
-        0x29 ^ 0x08,
-        0xD8,
-        0xD7,
-        0xDB,
-        0xE0,
-        0xE1,
-        0xE2,
-        0xE3,
-        0xEF,
-        0xF0,
-        0x80,
-        0xBF,
-    ];
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    for _ in 0..20_000 {
-        let len = (next() % 40) as usize;
-        let bytes: Vec<u8> = (0..len)
-            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-            .collect();
-        for from in 0..=len {
+/// The bytes of [`INTERESTING`], their neighbours and `!` and `)` with bit 3 flipped, which must
+/// not match.
+const SCAN_ALPHABET: &[u8] = &[
+    b'.',
+    b'!',
+    b'?',
+    b')',
+    b'(',
+    b'\n',
+    b'\r',
+    b' ',
+    b'a',
+    0x21 ^ 0x08,
+    0x29 ^ 0x08,
+    0xD8,
+    0xD7,
+    0xDB,
+    0xE0,
+    0xE1,
+    0xE2,
+    0xE3,
+    0xEF,
+    0xF0,
+    0x80,
+    0xBF,
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn next_interesting_matches_a_byte_by_byte_scan(
+        bytes in prop::collection::vec(prop::sample::select(SCAN_ALPHABET), 0..40),
+    ) {
+        for from in 0..=bytes.len() {
             let expected = bytes[from..]
                 .iter()
                 .position(|&c| INTERESTING[usize::from(c)])
                 .map(|k| from + k);
-            assert_eq!(
-                next_interesting(&bytes, from),
-                expected,
-                "{bytes:x?} from {from}"
-            );
+            prop_assert_eq!(next_interesting(&bytes, from), expected, "from {}", from);
         }
     }
 }
@@ -711,129 +703,135 @@ fn linear_on_adversarial_inputs() {
     }
 }
 
-/// Small deterministic PRNG (xorshift64*).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
+/// What the random texts are made of: the characters and words the rules look at.
+const PIECES: &[&str] = &[
+    ".",
+    "!",
+    "?",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\"",
+    "'",
+    "(",
+    ")",
+    "[",
+    "]",
+    "…",
+    "。",
+    "！",
+    "？",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{3000}",
+    "1",
+    "2",
+    "42",
+    "3.5",
+    "a",
+    "b",
+    "The",
+    "he",
+    "Mr",
+    "U.S",
+    "Inc",
+    "e.g",
+    "No",
+    "x",
+    "A",
+    "I",
+    "é",
+    "É",
+    "😀",
+    "\u{301}",
+    "\0",
+    "”",
+    "“",
+    "’",
+    "‘",
+    "»",
+    "«",
+    "-",
+    "•",
+    "...",
+    ". . .",
+    "Yahoo",
+    "said",
+    "www.a.com",
+    "@",
+    "/",
+    ":",
+    "中",
+    "।",
+    "؟",
+    "\u{85}",
+    "\u{feff}",
+    "`",
+    "''",
+    "[1]",
+    "1)",
+    "a)",
+    "⁃",
+    "p.m",
+    "B.C",
+    "At",
+    "N°",
+    "@",
+    " \n",
+];
+
+/// Up to `max` of the [`PIECES`] in a row.
+fn pieces(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..max).prop_map(|p| p.concat())
 }
 
-#[test]
-fn randomized_invariants() {
-    const PIECES: &[&str] = &[
-        ".",
-        "!",
-        "?",
-        "\n",
-        "\r\n",
-        "\n\n",
-        "\"",
-        "'",
-        "(",
-        ")",
-        "[",
-        "]",
-        "…",
-        "。",
-        "！",
-        "？",
-        " ",
-        " ",
-        " ",
-        "  ",
-        "\t",
-        "\u{a0}",
-        "\u{2028}",
-        "\u{2029}",
-        "\u{3000}",
-        "1",
-        "2",
-        "42",
-        "3.5",
-        "a",
-        "b",
-        "The",
-        "he",
-        "Mr",
-        "U.S",
-        "Inc",
-        "e.g",
-        "No",
-        "x",
-        "A",
-        "I",
-        "é",
-        "É",
-        "😀",
-        "\u{301}",
-        "\0",
-        "”",
-        "“",
-        "’",
-        "‘",
-        "»",
-        "«",
-        "-",
-        "•",
-        "...",
-        ". . .",
-        "Yahoo",
-        "said",
-        "www.a.com",
-        "@",
-        "/",
-        ":",
-        "中",
-        "।",
-        "؟",
-        "\u{85}",
-        "\u{feff}",
-        "`",
-        "''",
-        "[1]",
-        "1)",
-        "a)",
-        "⁃",
-        "p.m",
-        "B.C",
-        "At",
-        "N°",
-        "@",
-        " \n",
-    ];
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..20_000 {
-        let len = rng.below(40);
+/// A document that may look hard-wrapped: up to 11 lines of 40 to 79 pieces, each followed by a
+/// space.
+fn wrapped_document() -> impl Strategy<Value = String> {
+    let line = prop::collection::vec(prop::sample::select(PIECES), 40..80);
+    prop::collection::vec(line, 0..12).prop_map(|lines| {
         let mut s = String::new();
-        for _ in 0..len {
-            s.push_str(PIECES[rng.below(PIECES.len())]);
-        }
-        check_invariants(&s);
-    }
-    // Random bytes turned into valid UTF-8.
-    for _ in 0..5_000 {
-        let len = rng.below(64);
-        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
-        let s = String::from_utf8_lossy(&bytes);
-        check_invariants(&s);
-    }
-    // Random hard-wrapped-looking documents.
-    for _ in 0..300 {
-        let mut s = String::new();
-        for _ in 0..rng.below(12) {
-            for _ in 0..(40 + rng.below(40)) {
-                s.push_str(PIECES[rng.below(PIECES.len())]);
+        for line in lines {
+            for piece in line {
+                s.push_str(piece);
                 s.push(' ');
             }
             s.push('\n');
         }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_on_random_pieces(s in pieces(40)) {
+        check_invariants(&s);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5_000, ..ProptestConfig::default() })]
+
+    /// Random bytes turned into valid UTF-8.
+    #[test]
+    fn invariants_hold_on_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        check_invariants(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_on_random_wrapped_documents(s in wrapped_document()) {
         check_invariants(&s);
     }
 }
