@@ -34,31 +34,68 @@
 //! one of the sentence?" cost amortised constant time: the whole algorithm is linear in the size
 //! of the input.
 //!
-//! # Decision rules (summary)
+//! # Files
 //!
-//! * `。！？` (and a few other non-Latin terminals) always end a sentence, no space needed.
-//! * `.` followed by whitespace: depends on the class of the previous token (ordinary word,
-//!   number, initial, title such as `Mr.`, weak abbreviation such as `U.S.`/`Calif.`/`Jan.`,
-//!   company suffix such as `Inc.`, never-final such as `e.g.`/`vs.`, number prefix such as
-//!   `No.`/`etc.`) and on the next token (lowercase, digit, capitalised common sentence starter,
-//!   opening quote followed by a capital, ...).
-//! * `.` not followed by whitespace splits only for `word.Next` where the left side is a plain
-//!   lowercase word (not a domain, file name, URL, abbreviation or initial).
-//! * `!`/`?` split unless followed by a lowercase word, a digit after a name like `Yahoo!`, or a
-//!   quoted question/exclamation followed by an attribution (`"Why?" Smith asked`).
-//! * Ellipses split only before a capitalised sentence starter (not a bare `I`: `I thought... I
-//!   would go.`) or an opening quote followed by a capital, and never when bracketed (`[...]`,
-//!   `(...)`).
-//! * A number after a period continues the sentence after `in.` of a measure (`3 in. 2 lb.`) and
-//!   inside a bracket (`[page. 42]`, `(Phil. 4:8)`); a bracketed list marker before a capital
-//!   starts a new sentence (`here. (vii) And`); a clock time after `p.m.` starts a new one (`7 p.m. 7 a.m.
-//!   is`); a roman numeral after a number prefix continues it (`Vol. II`).
-//! * A sentence end inside a parenthesis opened mid-sentence (at most 64 bytes back) ends only
-//!   the parenthetical remark (`Nested (Parenthesis. (With words!) More.) Next`); a
-//!   parenthesis that opens the sentence may hold several sentences.
-//! * A sentence never consists of punctuation only; list markers (`1.`, `a.`, `iv.`) at the start
-//!   of a sentence never end it, and inline numbered lists (`1. Foo 2. Bar`, `i) Foo ii) Bar`)
-//!   are split before each next number, letter or roman numeral.
+//! `scan.rs` holds the byte-level helpers and the layout pre-pass; `context.rs` the state of the
+//! walk and the handling of line breaks, parentheses and bullets; `run.rs` a run of terminal
+//! punctuation; `decide.rs` the tokens on either side of it and the decisions; `tokens.rs` the
+//! word tests the decisions use; `languages/` each language's word lists, English included.
+//! The cases are data (`cases/*.txt`, format in `cases/README.md`), run by `tests.rs`.
+//!
+//! # Rules
+//!
+//! Each rule has a stable name, written as a comment where the code applies it and named by
+//! every case that exercises it (`segment/cases/*.txt`); a test checks that the three agree.
+//!
+//! Layout:
+//! * `R_BLANK_LINE`: a blank line (or U+2029) ends the sentence and the paragraph.
+//! * `R_LINE_BREAK`: in text that is not hard-wrapped, each line is a paragraph of its own.
+//! * `R_SOFT_BREAK`: ... unless it goes on in lowercase after a trailing space or mid-clause.
+//! * `R_HARD_WRAP`: in hard-wrapped text a line break is a space, but around bullets and headings.
+//!
+//! The run of terminal punctuation:
+//! * `R_RUN`: terminals and the closing quotes/brackets after them end a sentence as a run (`."`).
+//! * `R_CJK_STOP`: `。！？` (and fullwidth terminals) end a sentence without a space after them.
+//! * `R_MISTYPED_QUOTE`: a `“` glued to the stop and followed by a space closes the sentence.
+//! * `R_CITATION`: reference marks after the stop (`end.[1]`, `end. [2]`) belong to that sentence.
+//! * `R_DETACHED_QUOTE`: a closing quote detached by a space (`end. " Next`) ends the sentence.
+//! * `R_BANG_ELLIPSIS`: a detached ellipsis after `!`/`?` trails it (`Stop! ... nobody`).
+//! * `R_BRACKETED_STOP`: `(...)`, `[…]`, `(?)`, `(!)` are never a boundary.
+//! * `R_FULL_STOP_ELLIPSIS`: `word. . . . Next` is a full stop, then an ellipsis opening the next.
+//! * `R_CONTENT`: a sentence never consists of punctuation only.
+//! * `R_PARENTHETICAL`: an end inside a parenthesis opened mid-sentence ends only the remark.
+//!
+//! A period (the class of the token before it, then the token after it):
+//! * `R_NO_SPACE`: `word.Next` splits only between plain words (not domains, files or addresses).
+//! * `R_TOKENIZED_PERIOD`: an abbreviation before a detached period counts (`Mr . Smith`).
+//! * `R_LIST_MARKER`: a list marker (`1.`, `a.`, `iv.`) opening a sentence never ends it.
+//! * `R_INLINE_LIST`: inline lists (`1. Foo 2. Bar`, `a) Foo b) Bar`) split before each next item.
+//! * `R_INLINE_BULLET`: a `•` between spaces starts a sentence.
+//! * `R_CLOSER_EVIDENCE`: a closer after an abbreviation (not a title) makes it an ordinary word.
+//! * `R_PUNCT_AFTER`: no boundary before `,` `;` `:` `)` or a dash and a lowercase word.
+//! * `R_LOWERCASE`: no boundary before a lowercase word, but `iPhone`-like words and markers.
+//! * `R_BRACKETED_MARKER`: a bracketed list marker before a capital starts one (`(vii) And`).
+//! * `R_ORDINARY`: after a plain word or a number, a period splits before anything else.
+//! * `R_ACRONYM`: an all-caps token (`SEC.`) is a word, not an abbreviation, but company suffixes.
+//! * `R_TITLE`: a title (`Mr.`, `Gov.`) never ends a sentence.
+//! * `R_NEVER`: never-final abbreviations (`e.g.`, `vs.`, `a.k.a.`) never end one either.
+//! * `R_WEAK`: a weak abbreviation (`U.S.`, `Calif.`, `Jan.`) splits before a sentence starter.
+//! * `R_STARTER`: a sentence starter is a listed capitalised word, or a stop word of the language.
+//! * `R_COMPANY`: a company suffix (`Inc.`) also splits before a capitalised word, then lowercase.
+//! * `R_POST`: times, eras, degrees (`p.m.`, `Ph.D.`) also split before a title, unless fronted.
+//! * `R_INITIAL`: an initial (`W.`) splits only before a sentence starter.
+//! * `R_NUMBER_PREFIX`: `No.`, `p.`, `Vol.` continue before a number or a roman numeral.
+//! * `R_MEASURE`: `in.` between numbers is the inch (`5 ft. 3 in. 2 lb.`).
+//! * `R_BRACKETED_NUMBER`: a number closing a bracket opened before the period (`(Phil. 4:8)`).
+//! * `R_TIME_AFTER_TIME`: a clock time after `a.m.`/`p.m.` starts a sentence (`7 p.m. 7 a.m. is`).
+//! * `R_ORDINAL`: a number and a period before a month or the like is an ordinal (`am 3. Mai`).
+//!
+//! An ellipsis, `!` and `?`:
+//! * `R_ELLIPSIS`: an ellipsis splits only before a sentence starter or a quote and a capital.
+//! * `R_ELLIPSIS_PAUSE`: ... not before a bare `I` (`I thought... I would go.`).
+//! * `R_BANG`: `!` and `?` split, but before a lowercase word or continuing punctuation.
+//! * `R_BANG_NAME`: names with `!` (`Yahoo!`, `Jeopardy!`) are like weak abbreviations.
+//! * `R_SPEECH_ATTRIBUTION`: no split between a quoted question and its speaker (`"Why?" he said`).
 
 /// One sentence of the input: a byte range into the text, trimmed of surrounding whitespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,23 +110,20 @@ pub struct Span {
     pub first_in_paragraph: bool,
 }
 
-#[cfg(test)]
-mod cases;
 mod context;
 mod decide;
-mod english;
 mod languages;
+mod run;
 mod scan;
 #[cfg(test)]
 mod tests;
 mod tokens;
 
 use crate::text::lang::Language;
-use crate::text::packed;
 use crate::text::swar;
 use context::*;
-use english::*;
-use languages::Rules;
+use languages::english::*;
+use languages::{Class, Company, Never, NumPrefix, Ordinary, Post, Rules, Title, Weak};
 use scan::*;
 use tokens::*;
 
@@ -117,7 +151,7 @@ pub fn sentences_until<'a, 'c>(
     cancelled: &'c dyn Fn() -> bool,
 ) -> Sentences<'a, 'c> {
     Sentences {
-        seg: Segmenter::new(text, languages::rules(language)),
+        seg: Segmenter::new(text, languages::own_rules(language)),
         pos: 0,
         taken: 0,
         steps: 0,

@@ -67,8 +67,8 @@ pub(super) enum Decision {
 pub(super) struct Segmenter<'a> {
     pub(super) text: &'a str,
     pub(super) b: &'a [u8],
-    /// The language's additions to the English rules.
-    pub(super) rules: &'static Rules,
+    /// The language's additions to the English rules, if it has any.
+    pub(super) own: Option<&'static Rules>,
     /// Sentences found and not yet handed out (see [`Sentences`]): one or two at a time.
     pub(super) out: Vec<Span>,
     /// Whether any sentence was found yet.
@@ -97,13 +97,13 @@ pub(super) struct Segmenter<'a> {
 }
 
 impl<'a> Segmenter<'a> {
-    pub(super) fn new(text: &'a str, rules: &'static Rules) -> Self {
+    pub(super) fn new(text: &'a str, own: Option<&'static Rules>) -> Self {
         let b = text.as_bytes();
         let wrap = detect_hard_wrap(b);
         Segmenter {
             text,
             b,
-            rules,
+            own,
             out: Vec::with_capacity(4),
             emitted: false,
             seg_start: 0,
@@ -227,11 +227,12 @@ impl<'a> Segmenter<'a> {
         let line_start = self.line_start;
         self.line_start = k;
         if blank {
+            // R_BLANK_LINE
             self.cut(i, true);
             return k;
         }
         match self.wrap {
-            // A trailing space marks a soft line break (as in `format=flowed` mail) when the
+            // R_SOFT_BREAK: a trailing space marks a soft line break (as in `format=flowed` mail) when the
             // next line goes on in lowercase: `It was a cold \nnight in the city.`
             // So does a line of four or more words that stops on a lowercase word, mid-clause,
             // before a lowercase line (`This is a sentence\ncut off in the middle.`).
@@ -239,7 +240,9 @@ impl<'a> Segmenter<'a> {
                 && b.get(k).is_some_and(u8::is_ascii_lowercase)
                 && (b[i - 1] == b' ' || wrapped_fragment(b, line_start, i))
                 && !line_ends_terminal(b, line_start, i) => {}
+            // R_LINE_BREAK
             None => self.cut(i, true),
+            // R_HARD_WRAP
             Some(width) => {
                 let line_bullet = self.line_bullet;
                 let next_bullet = bullet_at(b, k);
@@ -266,7 +269,7 @@ impl<'a> Segmenter<'a> {
         after
     }
 
-    /// Handles `)` at `i`: list markers `1)`, `a)` at the start of a sentence begin an inline
+    /// Handles `)` at `i` (`R_LIST_MARKER`, `R_INLINE_LIST`): list markers `1)`, `a)` at the start of a sentence begin an inline
     /// list, and the next marker in sequence (`2)`, `b)`) then starts a new sentence.
     pub(super) fn on_paren(&mut self, i: usize) -> usize {
         let b = self.b;
@@ -343,12 +346,13 @@ impl<'a> Segmenter<'a> {
             return self.on_newline(i);
         }
         if seq(b, i, &[0xE2, 0x80, 0xA9]) {
+            // R_BLANK_LINE: the paragraph separator.
             self.cut(i, true);
             self.line_start = i + 3;
             return i + 3;
         }
         if seq(b, i, &[0xE2, 0x80, 0xA2]) {
-            // Inline bullet `•` surrounded by whitespace starts a new sentence.
+            // R_INLINE_BULLET: a bullet `•` surrounded by whitespace starts a new sentence.
             if (ws_before(b, i) > 0 || i == self.seg_start)
                 && ws_at(b, i + 3) > 0
                 && self.has_content_before(i)
@@ -360,206 +364,7 @@ impl<'a> Segmenter<'a> {
         i + 1
     }
 
-    // -- punctuation runs ----------------------------------------------------------------------
-
-    /// Handles the run of terminal punctuation starting at `i`; returns its end.
-    pub(super) fn on_run(&mut self, i: usize) -> usize {
-        let b = self.b;
-        let n = b.len();
-        // `word. . . . Next`: a full stop followed by a spaced ellipsis that opens the next
-        // sentence (the ellipsis marks an omission at its start).
-        if i > 0 && b[i - 1].is_ascii_alphanumeric() && seq(b, i, b". . . .") {
-            let mut e = i + 7;
-            while seq(b, e, b" .") {
-                e += 2;
-            }
-            let (k, nls) = skip_ws(b, e);
-            if k > e
-                && (nls == 0 || self.wrap.is_some())
-                && b.get(k).is_some_and(u8::is_ascii_uppercase)
-                && self.prev_token(i).class == Ordinary
-                && self.has_content_before(i)
-            {
-                self.cut(i + 1, false);
-                return i + 1;
-            }
-        }
-        let mut j = i;
-        let mut dots = 0usize;
-        let mut bangs = 0usize;
-        let mut ellipsis = false;
-        let mut cjk = false;
-        while j < n {
-            if b[j] == b'.' && seq(b, j, b". . .") {
-                ellipsis = true;
-                j += 5;
-                while seq(b, j, b" .") {
-                    j += 2;
-                }
-                continue;
-            }
-            match term_at(b, j) {
-                Some((len, t)) => {
-                    match t {
-                        Term::Dot => dots += 1,
-                        Term::Bang => bangs += 1,
-                        Term::Ellipsis => ellipsis = true,
-                        Term::Cjk => cjk = true,
-                    }
-                    j += len;
-                }
-                None => break,
-            }
-        }
-        let term_end = j;
-        let mut closer = false;
-        let mut quote_closer = false;
-        while let Some((len, q)) = closer_at(b, j) {
-            // A straight quote directly followed by a letter opens the next word (`said."The`).
-            if len == 1 && q && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic) {
-                break;
-            }
-            closer = true;
-            quote_closer |= q;
-            j += len;
-        }
-        // A left double quote glued to the end of a sentence and followed by a space is a
-        // mistyped closing quote (`decision.“ However`).
-        if j == term_end && seq(b, j, "“".as_bytes()) && ws_at(b, j + 3) > 0 {
-            closer = true;
-            quote_closer = true;
-            j += 3;
-        }
-        // Reference marks belong to the sentence they follow: `end.[1][2]`, `end. [3] Next`.
-        loop {
-            let mut c = j;
-            while c < n && c - j < 2 && b[c] == b' ' {
-                c += 1;
-            }
-            let len = citation_len(b, c);
-            if len == 0 {
-                break;
-            }
-            closer = true;
-            j = c + len;
-        }
-        let mut run_end = j;
-
-        // Whitespace gap after the run.
-        let (mut k, mut gap_nls) = skip_ws(b, run_end);
-        // A detached closing quote (`end. " Next`, `end. ” Next`) belongs to this sentence when
-        // it is curly, or straight and the sentence has an odd number of straight quotes.
-        // (A single line break is a space in hard-wrapped text; never look across a blank line.)
-        if k > run_end && (gap_nls == 0 || (gap_nls == 1 && self.wrap.is_some())) {
-            let len = if b.get(k) == Some(&b'"') && self.odd_quotes(i) {
-                1
-            } else if seq(b, k, "”".as_bytes()) {
-                3
-            } else if b.get(k) == Some(&b'\'') {
-                // Tokenized quotes (`as a ' Maistre Boursier . ' He`, `'' Slanged ! '' ,`): a
-                // detached `'` or `''` closes a quote opened by a detached one in this sentence.
-                // One before a name that no other detached one follows on the line closes a
-                // quote opened in an earlier sentence (`to do ? '' Graham was convicted .`),
-                // unless the run already closed one (`painting.'  ' Tom`: that one opens); before
-                // a sentence starter it opens (`she wrote . '' Why did n't she leave ?`), unless
-                // the next detached one that can only close shows it closes (`closes_by_pairing`).
-                let len = if b.get(k + 1) == Some(&b'\'') { 2 } else { 1 };
-                let (after, _) = skip_ws(b, k + len);
-                let punct_after = matches!(b.get(after), Some(b',' | b';' | b')'));
-                if punct_after
-                    || self.odd_detached(&b[k..k + len], i)
-                    || closes_by_pairing(b, &b[k..k + len], k + len)
-                    || (!quote_closer
-                        && !self.starter(after)
-                        && !detached_ahead(b, &b[k..k + len], k + len))
-                {
-                    len
-                } else {
-                    0
-                }
-            } else {
-                0
-            };
-            if len > 0 && (k + len >= n || ws_at(b, k + len) > 0) {
-                closer = true;
-                quote_closer = true;
-                run_end = k + len;
-                (k, gap_nls) = skip_ws(b, run_end);
-            }
-        }
-        // `Happy! ... No one`: a detached ellipsis after `!`/`?` trails the exclamation; the
-        // word after it decides.
-        if bangs > 0 && k > run_end && gap_nls == 0 {
-            let len = if seq(b, k, b"...") {
-                let mut e = k + 3;
-                while b.get(e) == Some(&b'.') {
-                    e += 1;
-                }
-                e - k
-            } else if seq(b, k, "…".as_bytes()) {
-                3
-            } else {
-                0
-            };
-            if len > 0 && (k + len >= n || ws_at(b, k + len) > 0) {
-                run_end = k + len;
-                (k, gap_nls) = skip_ws(b, run_end);
-            }
-        }
-        let gap = k > run_end;
-        let gap_nl = gap_nls > 0;
-        self.gap_nl = gap_nl;
-        if gap_nl && self.wrap.is_none() {
-            // The line break ends the sentence anyway.
-            return run_end;
-        }
-
-        let decision = if cjk {
-            Decision::Split
-        } else {
-            let mut prev = self.prev_token(i);
-            // Tokenized text detaches the period (`Mr . Robinson`, `U.S . Highway`): an
-            // abbreviation before the space still counts.
-            if prev.start == prev.end
-                && i >= 2
-                && b[i - 1] == b' '
-                && b[i - 2].is_ascii_alphabetic()
-            {
-                let before = self.prev_token(i - 1);
-                if matches!(before.class, Title | Weak | Never | Company | Post) {
-                    prev = before;
-                }
-            }
-            // Bracketed `(...)`, `[…]`, `(?)`, `(!)`: never a boundary.
-            let bracketed = i > 0
-                && matches!(b[i - 1], b'(' | b'[')
-                && matches!(b.get(term_end), Some(b')' | b']'));
-            if bracketed {
-                Decision::NoSplit
-            } else if bangs > 0 {
-                self.decide_bang(&prev, quote_closer, gap, k)
-            } else if ellipsis || dots >= 2 {
-                self.decide_ellipsis(quote_closer, gap, k)
-            } else {
-                self.decide_period(&prev, closer, gap, k, run_end)
-            }
-        };
-        match decision {
-            Decision::Split => {
-                if self.has_content_before(i) && !self.inside_parenthetical(run_end) {
-                    self.cut(run_end, false);
-                }
-            }
-            Decision::NoSplit => {}
-            Decision::CutBefore(pos, next) => {
-                if self.has_content_before(pos) {
-                    self.cut(pos, false);
-                    self.list_next = Some(next);
-                }
-            }
-        }
-        run_end
-    }
+    // -- punctuation runs (the run itself is in `run.rs`) -------------------------------------
 
     /// Is `end` inside a parenthesis opened mid-sentence, at most 64 bytes back, and not yet
     /// closed (`Nested (Parenthesis. (With words inside!) More.)`)? Then a sentence end inside

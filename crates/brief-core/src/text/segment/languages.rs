@@ -1,13 +1,58 @@
-//! Abbreviations and ordinal rules of the languages other than English.
+//! The rule data of each language: abbreviations and their classes, dotted abbreviations,
+//! ordinal rules and, for English, the word lists the rules consult (sentence starters, speech
+//! verbs, ...). The engine holds no word list of its own.
 //!
-//! Each language's list is consulted before the English one (English abbreviations such as
-//! `Mr.` and `U.S.` occur in news of every language). Keys are lowercase and without the final
-//! period; lists are sorted by key (checked by a test).
+//! English's rules apply to every language: another language's abbreviations are consulted
+//! before the English ones (English abbreviations such as `Mr.` and `U.S.` occur in news of
+//! every language) and its stop words count as sentence starters too. Keys are lowercase and
+//! without the final period; lists are sorted (checked by tests).
 
-use super::Class::{self, Company, Never, NumPrefix, Ordinary, Title, Weak};
+mod dutch;
+pub(super) mod english;
+mod french;
+mod german;
+mod italian;
+mod portuguese;
+mod spanish;
+
 use crate::text::lang::Language;
+use dutch::DUTCH;
+use french::FRENCH;
+use german::GERMAN;
+use italian::ITALIAN;
+use portuguese::PORTUGUESE;
+use spanish::SPANISH;
 
-/// What one language adds to the English rules.
+/// Class of the token before a period.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Class {
+    /// A plain word (or nothing): a period after it ends the sentence before a capital.
+    Ordinary,
+    /// All digits.
+    Number,
+    /// A single capital letter (`George W. Bush`): splits only before a sentence starter.
+    Initial,
+    /// A title that always attaches to the next word (`Mr.`, `Dr.`, `Sen.`).
+    Title,
+    /// An abbreviation that may end a sentence (`U.S.`, `Calif.`, `Jan.`, `St.`, `Jr.`): splits
+    /// before a sentence starter or an opening quote followed by a capital.
+    Weak,
+    /// A company suffix (`Inc.`, `Corp.`): like `Weak`, and also splits before a capitalised
+    /// word followed by a lowercase word (`Acme Inc. Terms were not disclosed.`).
+    Company,
+    /// Never ends a sentence (`e.g.`, `i.e.`, `vs.`, `approx.`).
+    Never,
+    /// Does not end a sentence before a number (`No. 5`, `p. 12`, `etc. 2`), otherwise ordinary.
+    NumPrefix,
+    /// A dotted abbreviation that follows what it qualifies and often ends a sentence: times and
+    /// eras after a number (`5 p.m.`, `79 B.C.`) and degrees (`Ph.D.`). Like `Company`, and also
+    /// splits before a title (`at 6 p.m. Mr. Smith left`).
+    Post,
+}
+
+pub(super) use Class::{Company, Never, NumPrefix, Ordinary, Post, Title, Weak};
+
+/// One language's rule data.
 #[derive(Debug)]
 pub(super) struct Rules {
     /// The language, whose stop words count as sentence starters when capitalised.
@@ -22,291 +67,31 @@ pub(super) struct Rules {
     pub ordinal_followers: &'static [&'static str],
 }
 
-/// English: the rules of the parent module alone.
-pub(super) static ENGLISH: Rules = Rules {
-    language: Language::English,
-    abbreviations: &[],
-    never_dotted: &[],
-    ordinal_followers: &[],
-};
-
-/// The rules for `language`: its own where it has them, else English's.
-pub(super) fn rules(language: Language) -> &'static Rules {
+/// The rules `language` adds to English's: `None` for English and for the languages without
+/// rules of their own.
+pub(super) fn own_rules(language: Language) -> Option<&'static Rules> {
     match language {
-        Language::German => &GERMAN,
-        Language::French => &FRENCH,
-        Language::Spanish => &SPANISH,
-        Language::Italian => &ITALIAN,
-        Language::Portuguese => &PORTUGUESE,
-        Language::Dutch => &DUTCH,
-        _ => &ENGLISH,
+        Language::German => Some(&GERMAN),
+        Language::French => Some(&FRENCH),
+        Language::Spanish => Some(&SPANISH),
+        Language::Italian => Some(&ITALIAN),
+        Language::Portuguese => Some(&PORTUGUESE),
+        Language::Dutch => Some(&DUTCH),
+        _ => None,
     }
 }
 
 /// Every language's rules, for tests.
 #[cfg(test)]
-pub(super) static ALL: &[&Rules] = &[&GERMAN, &FRENCH, &SPANISH, &ITALIAN, &PORTUGUESE, &DUTCH];
-
-static GERMAN: Rules = Rules {
-    language: Language::German,
-    abbreviations: &[
-        ("abg", Title, Title),
-        ("abs", NumPrefix, NumPrefix),
-        ("allg", Never, Never),
-        ("apr", Weak, Weak),
-        ("aug", Weak, Weak),
-        ("bd", NumPrefix, NumPrefix),
-        ("bsp", Never, Never),
-        ("bspw", Never, Never),
-        ("bzgl", Never, Never),
-        ("bzw", Never, Never),
-        ("ca", Never, Never),
-        ("chr", Weak, Weak),
-        ("dez", Weak, Weak),
-        ("dipl", Title, Title),
-        ("dr", Title, Title),
-        ("evtl", Never, Never),
-        ("feb", Weak, Weak),
-        ("fr", Title, Title),
-        ("geb", Never, Never),
-        ("gegr", Never, Never),
-        ("ggf", Never, Never),
-        ("hl", Title, Title),
-        ("hr", Title, Title),
-        ("hrn", Title, Title),
-        ("inkl", Never, Never),
-        ("insb", Never, Never),
-        ("jan", Weak, Weak),
-        ("jh", Weak, Weak),
-        ("jhd", Weak, Weak),
-        ("jul", Weak, Weak),
-        ("jun", Weak, Weak),
-        ("kap", NumPrefix, NumPrefix),
-        ("lt", Never, Never),
-        ("mio", Weak, Weak),
-        ("mrd", Weak, Weak),
-        ("nov", Weak, Weak),
-        ("nr", NumPrefix, NumPrefix),
-        ("okt", Weak, Weak),
-        ("prof", Title, Title),
-        ("sep", Weak, Weak),
-        ("sept", Weak, Weak),
-        ("sog", Never, Never),
-        ("st", Weak, Weak),
-        ("str", Weak, Weak),
-        ("tel", NumPrefix, NumPrefix),
-        ("usw", Weak, Weak),
-        ("vgl", Never, Never),
-        ("zb", Never, Never),
-        ("zzgl", Never, Never),
-    ],
-    never_dotted: &[
-        "d.h", "i.d.r", "m.e", "o.g", "s.o", "s.u", "u.a", "u.u", "v.a", "z.b", "z.t",
-    ],
-    ordinal_followers: &[
-        "apr",
-        "april",
-        "aug",
-        "august",
-        "dez",
-        "dezember",
-        "feb",
-        "februar",
-        "jahrestag",
-        "jahrhundert",
-        "jahrhunderts",
-        "jan",
-        "januar",
-        "jul",
-        "juli",
-        "jun",
-        "juni",
-        "klasse",
-        "liga",
-        "mai",
-        "mal",
-        "nov",
-        "november",
-        "okt",
-        "oktober",
-        "platz",
-        "runde",
-        "sep",
-        "sept",
-        "september",
-        "spieltag",
-        "stock",
-        "stunde",
-    ],
-};
-
-static FRENCH: Rules = Rules {
-    language: Language::French,
-    abbreviations: &[
-        ("art", NumPrefix, NumPrefix),
-        ("av", Weak, Never),
-        ("avr", Weak, Weak),
-        ("bd", Weak, Weak),
-        ("cf", Never, Never),
-        ("chap", NumPrefix, NumPrefix),
-        ("dr", Title, Title),
-        ("env", Never, Never),
-        ("ex", Never, Never),
-        ("janv", Weak, Weak),
-        ("juil", Weak, Weak),
-        ("me", Title, Ordinary),
-        ("mgr", Title, Title),
-        ("mlle", Title, Title),
-        ("mm", Title, Ordinary),
-        ("mme", Title, Title),
-        ("mmes", Title, Title),
-        ("no", NumPrefix, NumPrefix),
-        ("nov", Weak, Weak),
-        ("oct", Weak, Weak),
-        ("pr", Title, Title),
-        ("sept", Weak, Weak),
-        ("st", Title, Title),
-        ("ste", Title, Title),
-        ("tél", NumPrefix, NumPrefix),
-        ("vol", NumPrefix, NumPrefix),
-    ],
-    never_dotted: &["p.ex"],
-    ordinal_followers: &[],
-};
-
-static SPANISH: Rules = Rules {
-    language: Language::Spanish,
-    abbreviations: &[
-        ("abr", Weak, Weak),
-        ("ago", Weak, Ordinary),
-        ("aprox", Never, Never),
-        ("art", NumPrefix, NumPrefix),
-        ("av", Weak, Weak),
-        ("avda", Weak, Weak),
-        ("cap", NumPrefix, NumPrefix),
-        ("cnel", Title, Title),
-        ("cía", Company, Company),
-        ("dic", Weak, Weak),
-        ("dr", Title, Title),
-        ("dra", Title, Title),
-        ("dña", Title, Title),
-        ("ene", Weak, Ordinary),
-        ("excmo", Title, Title),
-        ("gral", Title, Title),
-        ("hnos", Company, Company),
-        ("ing", Title, Title),
-        ("lic", Title, Title),
-        ("núm", NumPrefix, NumPrefix),
-        ("pdte", Title, Title),
-        ("prof", Title, Title),
-        ("pág", NumPrefix, NumPrefix),
-        ("sr", Title, Title),
-        ("sra", Title, Title),
-        ("sras", Title, Title),
-        ("sres", Title, Title),
-        ("srta", Title, Title),
-        ("sto", Title, Title),
-        ("tel", NumPrefix, NumPrefix),
-        ("tte", Title, Title),
-        ("ud", Weak, Weak),
-        ("uds", Weak, Weak),
-        ("vol", NumPrefix, NumPrefix),
-    ],
-    never_dotted: &["p.ej"],
-    ordinal_followers: &[],
-};
-
-static ITALIAN: Rules = Rules {
-    language: Language::Italian,
-    abbreviations: &[
-        ("arch", Title, Title),
-        ("art", NumPrefix, NumPrefix),
-        ("avv", Title, Title),
-        ("cap", NumPrefix, NumPrefix),
-        ("cav", Title, Title),
-        ("cfr", Never, Never),
-        ("dott", Title, Title),
-        ("dr", Title, Title),
-        ("ecc", NumPrefix, NumPrefix),
-        ("gen", Title, Title),
-        ("geom", Title, Title),
-        ("ing", Title, Title),
-        ("mons", Title, Title),
-        ("on", Title, Ordinary),
-        ("pag", NumPrefix, NumPrefix),
-        ("prof", Title, Title),
-        ("rag", Title, Title),
-        ("sig", Title, Title),
-        ("sigg", Title, Title),
-        ("tel", NumPrefix, NumPrefix),
-        ("vol", NumPrefix, NumPrefix),
-    ],
-    never_dotted: &[],
-    ordinal_followers: &[],
-};
-
-static PORTUGUESE: Rules = Rules {
-    language: Language::Portuguese,
-    abbreviations: &[
-        ("abr", Weak, Weak),
-        ("ago", Weak, Weak),
-        ("aprox", Never, Never),
-        ("art", NumPrefix, NumPrefix),
-        ("av", Weak, Weak),
-        ("cap", NumPrefix, NumPrefix),
-        ("cia", Company, Company),
-        ("dez", Weak, Weak),
-        ("dr", Title, Title),
-        ("dra", Title, Title),
-        ("eng", Title, Title),
-        ("exmo", Title, Title),
-        ("fev", Weak, Weak),
-        ("ltda", Company, Company),
-        ("prof", Title, Title),
-        ("profa", Title, Title),
-        ("pág", NumPrefix, NumPrefix),
-        ("sr", Title, Title),
-        ("sra", Title, Title),
-        ("srta", Title, Title),
-        ("tel", NumPrefix, NumPrefix),
-        ("vol", NumPrefix, NumPrefix),
-    ],
-    never_dotted: &["p.ex"],
-    ordinal_followers: &[],
-};
-
-static DUTCH: Rules = Rules {
-    language: Language::Dutch,
-    abbreviations: &[
-        ("art", NumPrefix, NumPrefix),
-        ("bijv", Never, Never),
-        ("blz", NumPrefix, NumPrefix),
-        ("ca", Never, Never),
-        ("dhr", Title, Title),
-        ("dr", Title, Title),
-        ("drs", Title, Title),
-        ("enz", NumPrefix, NumPrefix),
-        ("evt", Never, Never),
-        ("excl", Never, Never),
-        ("incl", Never, Never),
-        ("ing", Title, Title),
-        ("ir", Title, Title),
-        ("jl", Weak, Weak),
-        ("mevr", Title, Title),
-        ("mr", Title, Title),
-        ("mrt", Weak, Weak),
-        ("mw", Title, Title),
-        ("nr", NumPrefix, NumPrefix),
-        ("okt", Weak, Weak),
-        ("prof", Title, Title),
-        ("tel", NumPrefix, NumPrefix),
-        ("vgl", Never, Never),
-    ],
-    never_dotted: &[
-        "a.d.h.v", "d.w.z", "i.p.v", "m.a.w", "m.b.t", "o.a", "t.o.v",
-    ],
-    ordinal_followers: &[],
-};
+pub(super) static ALL: &[&Rules] = &[
+    &english::ENGLISH,
+    &GERMAN,
+    &FRENCH,
+    &SPANISH,
+    &ITALIAN,
+    &PORTUGUESE,
+    &DUTCH,
+];
 
 #[cfg(test)]
 mod tests {

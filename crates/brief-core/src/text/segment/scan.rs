@@ -249,7 +249,9 @@ pub(super) fn opener_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
     let c = *b.get(i)?;
     match c {
         b'"' | b'\'' | b'`' => Some((1, true)),
-        b'(' | b'[' | b'{' => Some((1, false)),
+        // 0x7B is the left curly bracket, written as a number to keep the braces of this
+        // function balanced for line-counting scripts.
+        b'(' | b'[' | 0x7B => Some((1, false)),
         0xC2 => match b.get(i + 1)? {
             0xAB => Some((2, true)),         // «
             0xA1 | 0xBF => Some((2, false)), // ¡ ¿

@@ -1,5 +1,5 @@
-use super::cases::CASES;
 use super::*;
+use proptest::prelude::*;
 
 #[test]
 fn token_byte_classes_are_the_listed_bytes() {
@@ -66,76 +66,286 @@ fn check_invariants(text: &str) {
     );
 }
 
-#[test]
-fn table() {
-    let mut failures = Vec::new();
-    for (input, expected) in CASES {
-        let got = split(input);
-        if got != *expected {
-            failures.push(format!(
-                "input:    {input:?}\nexpected: {expected:?}\ngot:      {got:?}\n"
+/// The case files (see `cases/README.md` for their format), by name.
+const CASE_FILES: &[(&str, &str)] = &[
+    ("abbreviations.txt", include_str!("cases/abbreviations.txt")),
+    ("bang.txt", include_str!("cases/bang.txt")),
+    ("basics.txt", include_str!("cases/basics.txt")),
+    ("ellipses.txt", include_str!("cases/ellipses.txt")),
+    ("lines.txt", include_str!("cases/lines.txt")),
+    ("lists.txt", include_str!("cases/lists.txt")),
+    ("news.txt", include_str!("cases/news.txt")),
+    ("no_space.txt", include_str!("cases/no_space.txt")),
+    ("numbers.txt", include_str!("cases/numbers.txt")),
+    ("quotes.txt", include_str!("cases/quotes.txt")),
+    ("scripts.txt", include_str!("cases/scripts.txt")),
+];
+
+/// The cases there were when they moved from Rust literals into the files: a floor, so that a
+/// file dropped from [`CASE_FILES`] or cut short does not go unnoticed.
+const MIN_CASES: usize = 281;
+
+/// Rules whose cases need more than a list of sentences, and the tests that exercise them.
+const RULES_TESTED_ELSEWHERE: &[(&str, &str)] = &[
+    ("R_HARD_WRAP", "hard_wrapped_text and the tests after it"),
+    (
+        "R_ORDINAL",
+        "languages::tests::each_language_keeps_its_abbreviations_and_ordinals",
+    ),
+    (
+        "R_STARTER",
+        "languages::tests::stop_words_start_sentences_after_weak_abbreviations",
+    ),
+];
+
+/// One case of a case file.
+#[derive(Debug)]
+struct Case {
+    file: String,
+    /// Line of its `# rule:` line, from 1.
+    line: usize,
+    rule: String,
+    input: String,
+    expected: Vec<String>,
+}
+
+/// Undoes the escapes of the case format (`\n`, `\r`, `\t`, `\\`, `\u{HEX}`).
+fn unescape(s: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('\\') => out.push('\\'),
+            Some('u') => {
+                let rest = chars.as_str();
+                let hex = rest
+                    .strip_prefix('{')
+                    .and_then(|r| r.split_once('}'))
+                    .map(|(hex, _)| hex)
+                    .ok_or_else(|| format!("bad \\u escape in {s:?}"))?;
+                let c = u32::from_str_radix(hex, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .ok_or_else(|| format!("bad \\u escape in {s:?}"))?;
+                out.push(c);
+                chars = rest[hex.len() + 2..].chars();
+            }
+            other => return Err(format!("unknown escape \\{other:?} in {s:?}")),
+        }
+    }
+    Ok(out)
+}
+
+/// Parses a case file (`file` names it in messages).
+fn parse_cases(file: &str, text: &str) -> Result<Vec<Case>, String> {
+    let mut cases: Vec<Case> = Vec::new();
+    // Where the current case is: 0 between cases, 1 in its input, 2 in its sentences.
+    let mut part = 0;
+    let mut input: Vec<String> = Vec::new();
+    for (k, line) in text.split('\n').enumerate() {
+        let at = || format!("{file}:{}", k + 1);
+        if line.ends_with([' ', '\t']) || line.chars().any(char::is_control) {
+            return Err(format!(
+                "{}: trailing whitespace or a control character",
+                at()
             ));
         }
-        check_invariants(input);
+        match part {
+            0 => {
+                if let Some(rule) = line.strip_prefix("# rule:") {
+                    cases.push(Case {
+                        file: file.to_string(),
+                        line: k + 1,
+                        rule: rule.trim().to_string(),
+                        input: String::new(),
+                        expected: Vec::new(),
+                    });
+                    input.clear();
+                    part = 1;
+                } else if !line.is_empty() && !line.starts_with('#') {
+                    return Err(format!("{}: text outside a case: {line:?}", at()));
+                }
+            }
+            1 if line == "---" => {
+                let case = cases.last_mut().expect("in a case");
+                case.input = input.join("\n");
+                part = 2;
+            }
+            1 => input.push(unescape(line).map_err(|e| format!("{}: {e}", at()))?),
+            _ if line == "===" => part = 0,
+            _ if line.is_empty() => return Err(format!("{}: empty expected sentence", at())),
+            _ => {
+                let sentence = unescape(line).map_err(|e| format!("{}: {e}", at()))?;
+                cases.last_mut().expect("in a case").expected.push(sentence);
+            }
+        }
     }
+    if part != 0 {
+        return Err(format!("{file}: the last case does not end with `===`"));
+    }
+    Ok(cases)
+}
+
+/// Runs the cases; one message per case whose sentences differ from the expected ones.
+fn failed_cases(cases: &[Case]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for case in cases {
+        let got = split(&case.input);
+        if got != case.expected {
+            failures.push(format!(
+                "{}:{} (rule {})\ninput:    {:?}\nexpected: {:?}\ngot:      {got:?}\n",
+                case.file, case.line, case.rule, case.input, case.expected
+            ));
+        }
+        check_invariants(&case.input);
+    }
+    failures
+}
+
+/// The rule names listed in the module doc of `segment.rs` (`//! * `R_NAME`: ...`).
+fn listed_rules() -> Vec<&'static str> {
+    include_str!("../segment.rs")
+        .lines()
+        .filter_map(|l| l.strip_prefix("//! * `"))
+        .filter_map(|l| l.split_once('`').map(|(name, _)| name))
+        .filter(|name| name.starts_with("R_"))
+        .collect()
+}
+
+fn all_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for (file, text) in CASE_FILES {
+        cases.extend(parse_cases(file, text).unwrap_or_else(|e| panic!("{e}")));
+    }
+    cases
+}
+
+#[test]
+fn cases() {
+    let cases = all_cases();
+    assert!(cases.len() >= MIN_CASES, "{} cases", cases.len());
+    let failures = failed_cases(&cases);
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n{}",
         failures.len(),
-        CASES.len(),
+        cases.len(),
         failures.join("\n")
     );
 }
 
+/// Every case names a listed rule; every listed rule is named in the engine's code and has a
+/// case (or a test of its own).
 #[test]
-fn next_interesting_matches_a_byte_by_byte_scan() {
-    // The set's bytes, their neighbours and `!` with bit 3 flipped, which must not match.
-    let alphabet = [
-        b'.',
-        b'!',
-        b'?',
-        b')',
-        b'(',
-        b'\n',
-        b'\r',
-        b' ',
-        b'a',
-        0x21 ^ 0x08,
-        0x29 ^ 0x08,
-        0xD8,
-        0xD7,
-        0xDB,
-        0xE0,
-        0xE1,
-        0xE2,
-        0xE3,
-        0xEF,
-        0xF0,
-        0x80,
-        0xBF,
-    ];
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    for _ in 0..20_000 {
-        let len = (next() % 40) as usize;
-        let bytes: Vec<u8> = (0..len)
-            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-            .collect();
-        for from in 0..=len {
+fn rules_agree_between_doc_code_and_cases() {
+    let rules = listed_rules();
+    assert!(rules.len() >= 30, "{rules:?}");
+    let code = [
+        include_str!("context.rs"),
+        include_str!("decide.rs"),
+        include_str!("run.rs"),
+        include_str!("scan.rs"),
+        include_str!("tokens.rs"),
+    ]
+    .concat();
+    let cases = all_cases();
+    for case in &cases {
+        assert!(
+            rules.contains(&case.rule.as_str()),
+            "{}:{}: rule {:?} is not listed in segment.rs",
+            case.file,
+            case.line,
+            case.rule
+        );
+    }
+    for rule in &rules {
+        assert!(code.contains(rule), "{rule} is not named in the code");
+        assert!(
+            cases.iter().any(|c| c.rule == *rule)
+                || RULES_TESTED_ELSEWHERE.iter().any(|(r, _)| r == rule),
+            "{rule} has no case"
+        );
+    }
+}
+
+/// The harness itself: a wrong expectation is reported (with its file, line and rule), a right
+/// one is not, and malformed files are refused.
+#[test]
+fn case_harness_reports_mismatches_and_bad_files() {
+    let text = "# a comment\n\n# rule: R_ORDINARY\nOne. Two.\n---\nOne. Two.\n===\n\
+                # rule: R_TITLE\nMr. Smith\\u{20}left.\\n\n\n---\nMr. Smith left.\n===\n\
+                # rule: R_CONTENT\n---\n===\n";
+    let cases = parse_cases("self.txt", text).unwrap();
+    assert_eq!(cases.len(), 3);
+    assert_eq!(cases[1].input, "Mr. Smith left.\n\n");
+    assert_eq!(cases[2].input, "");
+    let failures = failed_cases(&cases);
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(
+        failures[0].starts_with("self.txt:3 (rule R_ORDINARY)"),
+        "{}",
+        failures[0]
+    );
+    for bad in [
+        "# rule: R_ORDINARY\nOne.\n---\nOne.\n",
+        "# rule: R_ORDINARY\nOne. \n---\nOne.\n===\n",
+        "# rule: R_ORDINARY\nOne.\n---\n\n===\n",
+        "# rule: R_ORDINARY\nOne.\\q\n---\nOne.\n===\n",
+        "# rule: R_ORDINARY\nOne.\\u{110000}\n---\nOne.\n===\n",
+        "stray\n# rule: R_ORDINARY\nOne.\n---\nOne.\n===\n",
+        "# rule: R_ORDINARY\r\nOne.\n---\nOne.\n===\n",
+    ] {
+        assert!(parse_cases("bad.txt", bad).is_err(), "{bad:?}");
+    }
+}
+
+/// The bytes of [`INTERESTING`], their neighbours and `!` and `)` with bit 3 flipped, which must
+/// not match.
+const SCAN_ALPHABET: &[u8] = &[
+    b'.',
+    b'!',
+    b'?',
+    b')',
+    b'(',
+    b'\n',
+    b'\r',
+    b' ',
+    b'a',
+    0x21 ^ 0x08,
+    0x29 ^ 0x08,
+    0xD8,
+    0xD7,
+    0xDB,
+    0xE0,
+    0xE1,
+    0xE2,
+    0xE3,
+    0xEF,
+    0xF0,
+    0x80,
+    0xBF,
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn next_interesting_matches_a_byte_by_byte_scan(
+        bytes in prop::collection::vec(prop::sample::select(SCAN_ALPHABET), 0..40),
+    ) {
+        for from in 0..=bytes.len() {
             let expected = bytes[from..]
                 .iter()
                 .position(|&c| INTERESTING[usize::from(c)])
                 .map(|k| from + k);
-            assert_eq!(
-                next_interesting(&bytes, from),
-                expected,
-                "{bytes:x?} from {from}"
-            );
+            prop_assert_eq!(next_interesting(&bytes, from), expected, "from {}", from);
         }
     }
 }
@@ -493,129 +703,135 @@ fn linear_on_adversarial_inputs() {
     }
 }
 
-/// Small deterministic PRNG (xorshift64*).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
+/// What the random texts are made of: the characters and words the rules look at.
+const PIECES: &[&str] = &[
+    ".",
+    "!",
+    "?",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\"",
+    "'",
+    "(",
+    ")",
+    "[",
+    "]",
+    "…",
+    "。",
+    "！",
+    "？",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{3000}",
+    "1",
+    "2",
+    "42",
+    "3.5",
+    "a",
+    "b",
+    "The",
+    "he",
+    "Mr",
+    "U.S",
+    "Inc",
+    "e.g",
+    "No",
+    "x",
+    "A",
+    "I",
+    "é",
+    "É",
+    "😀",
+    "\u{301}",
+    "\0",
+    "”",
+    "“",
+    "’",
+    "‘",
+    "»",
+    "«",
+    "-",
+    "•",
+    "...",
+    ". . .",
+    "Yahoo",
+    "said",
+    "www.a.com",
+    "@",
+    "/",
+    ":",
+    "中",
+    "।",
+    "؟",
+    "\u{85}",
+    "\u{feff}",
+    "`",
+    "''",
+    "[1]",
+    "1)",
+    "a)",
+    "⁃",
+    "p.m",
+    "B.C",
+    "At",
+    "N°",
+    "@",
+    " \n",
+];
+
+/// Up to `max` of the [`PIECES`] in a row.
+fn pieces(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..max).prop_map(|p| p.concat())
 }
 
-#[test]
-fn randomized_invariants() {
-    const PIECES: &[&str] = &[
-        ".",
-        "!",
-        "?",
-        "\n",
-        "\r\n",
-        "\n\n",
-        "\"",
-        "'",
-        "(",
-        ")",
-        "[",
-        "]",
-        "…",
-        "。",
-        "！",
-        "？",
-        " ",
-        " ",
-        " ",
-        "  ",
-        "\t",
-        "\u{a0}",
-        "\u{2028}",
-        "\u{2029}",
-        "\u{3000}",
-        "1",
-        "2",
-        "42",
-        "3.5",
-        "a",
-        "b",
-        "The",
-        "he",
-        "Mr",
-        "U.S",
-        "Inc",
-        "e.g",
-        "No",
-        "x",
-        "A",
-        "I",
-        "é",
-        "É",
-        "😀",
-        "\u{301}",
-        "\0",
-        "”",
-        "“",
-        "’",
-        "‘",
-        "»",
-        "«",
-        "-",
-        "•",
-        "...",
-        ". . .",
-        "Yahoo",
-        "said",
-        "www.a.com",
-        "@",
-        "/",
-        ":",
-        "中",
-        "।",
-        "؟",
-        "\u{85}",
-        "\u{feff}",
-        "`",
-        "''",
-        "[1]",
-        "1)",
-        "a)",
-        "⁃",
-        "p.m",
-        "B.C",
-        "At",
-        "N°",
-        "@",
-        " \n",
-    ];
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..20_000 {
-        let len = rng.below(40);
+/// A document that may look hard-wrapped: up to 11 lines of 40 to 79 pieces, each followed by a
+/// space.
+fn wrapped_document() -> impl Strategy<Value = String> {
+    let line = prop::collection::vec(prop::sample::select(PIECES), 40..80);
+    prop::collection::vec(line, 0..12).prop_map(|lines| {
         let mut s = String::new();
-        for _ in 0..len {
-            s.push_str(PIECES[rng.below(PIECES.len())]);
-        }
-        check_invariants(&s);
-    }
-    // Random bytes turned into valid UTF-8.
-    for _ in 0..5_000 {
-        let len = rng.below(64);
-        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
-        let s = String::from_utf8_lossy(&bytes);
-        check_invariants(&s);
-    }
-    // Random hard-wrapped-looking documents.
-    for _ in 0..300 {
-        let mut s = String::new();
-        for _ in 0..rng.below(12) {
-            for _ in 0..(40 + rng.below(40)) {
-                s.push_str(PIECES[rng.below(PIECES.len())]);
+        for line in lines {
+            for piece in line {
+                s.push_str(piece);
                 s.push(' ');
             }
             s.push('\n');
         }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_on_random_pieces(s in pieces(40)) {
+        check_invariants(&s);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5_000, ..ProptestConfig::default() })]
+
+    /// Random bytes turned into valid UTF-8.
+    #[test]
+    fn invariants_hold_on_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        check_invariants(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_on_random_wrapped_documents(s in wrapped_document()) {
         check_invariants(&s);
     }
 }

@@ -1,41 +1,23 @@
-//! The English word lists the rules consult (abbreviations and their classes, sentence
-//! starters, company followers, speech verbs, prepositions, domain words): data apart from the
-//! engine, each sorted for binary search (checked by a test).
+//! English: the abbreviations and their classes, and the word lists the rules consult for
+//! every language (sentence starters, company followers, speech verbs, prepositions, domain
+//! words), each sorted for binary search (checked by a test).
 
-use super::*;
+use super::Class::{self, Company, Never, NumPrefix, Ordinary, Title, Weak};
+use super::Rules;
+use crate::text::lang::Language;
+use crate::text::packed;
 
-/// Class of the token before a period.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Class {
-    /// A plain word (or nothing): a period after it ends the sentence before a capital.
-    Ordinary,
-    /// All digits.
-    Number,
-    /// A single capital letter (`George W. Bush`): splits only before a sentence starter.
-    Initial,
-    /// A title that always attaches to the next word (`Mr.`, `Dr.`, `Sen.`).
-    Title,
-    /// An abbreviation that may end a sentence (`U.S.`, `Calif.`, `Jan.`, `St.`, `Jr.`): splits
-    /// before a sentence starter or an opening quote followed by a capital.
-    Weak,
-    /// A company suffix (`Inc.`, `Corp.`): like `Weak`, and also splits before a capitalised
-    /// word followed by a lowercase word (`Acme Inc. Terms were not disclosed.`).
-    Company,
-    /// Never ends a sentence (`e.g.`, `i.e.`, `vs.`, `approx.`).
-    Never,
-    /// Does not end a sentence before a number (`No. 5`, `p. 12`, `etc. 2`), otherwise ordinary.
-    NumPrefix,
-    /// A dotted abbreviation that follows what it qualifies and often ends a sentence: times and
-    /// eras after a number (`5 p.m.`, `79 B.C.`) and degrees (`Ph.D.`). Like `Company`, and also
-    /// splits before a title (`at 6 p.m. Mr. Smith left`).
-    Post,
-}
-
-pub(super) use Class::{Company, Never, NumPrefix, Ordinary, Post, Title, Weak};
+/// English's rules: the abbreviations here, with [`ABBREVIATION_KEYS`] to find them.
+pub(in crate::text::segment) static ENGLISH: Rules = Rules {
+    language: Language::English,
+    abbreviations: ABBREVIATIONS,
+    never_dotted: NEVER_DOTTED,
+    ordinal_followers: &[],
+};
 
 /// Abbreviations without internal periods: `(lowercase key, class when capitalised, class when
 /// lowercase)`. Sorted by key (checked by a test).
-pub(super) const ABBREVIATIONS: &[(&str, Class, Class)] = &[
+pub(in crate::text::segment) const ABBREVIATIONS: &[(&str, Class, Class)] = &[
     ("adm", Title, Title),
     ("al", Weak, Weak),
     ("ala", Weak, Ordinary),
@@ -224,7 +206,7 @@ pub(super) const ABBREVIATIONS: &[(&str, Class, Class)] = &[
 
 /// The keys of [`ABBREVIATIONS`] [packed](packed::packed), in the same (sorted) order: the
 /// binary search runs at nearly every period.
-pub(super) static ABBREVIATION_KEYS: [u128; ABBREVIATIONS.len()] = {
+pub(in crate::text::segment) static ABBREVIATION_KEYS: [u128; ABBREVIATIONS.len()] = {
     let mut keys = [0; ABBREVIATIONS.len()];
     let mut i = 0;
     while i < keys.len() {
@@ -235,17 +217,17 @@ pub(super) static ABBREVIATION_KEYS: [u128; ABBREVIATIONS.len()] = {
 };
 
 /// The index of `key` (lowercase) in [`ABBREVIATIONS`].
-pub(super) fn english_abbreviation(key: &[u8]) -> Option<usize> {
+pub(in crate::text::segment) fn english_abbreviation(key: &[u8]) -> Option<usize> {
     packed::position(&ABBREVIATION_KEYS, key)
 }
 
 /// Abbreviations with internal periods that never end a sentence (lowercase, without the final
 /// period). Every other `X.Y.` token of one- or two-letter parts is a weak abbreviation.
-pub(super) static NEVER_DOTTED: &[&str] = &["a.k.a", "e.g", "i.e"];
+pub(in crate::text::segment) const NEVER_DOTTED: &[&str] = &["a.k.a", "e.g", "i.e"];
 
 /// Dotted abbreviations of class `Post` (lowercase, without the final period): `(key, only after
 /// a number)`.
-pub(super) static POST_DOTTED: &[(&str, bool)] = &[
+pub(in crate::text::segment) static POST_DOTTED: &[(&str, bool)] = &[
     ("a.d", true),
     ("a.m", true),
     ("b.c", true),
@@ -258,10 +240,10 @@ pub(super) static POST_DOTTED: &[(&str, bool)] = &[
 ];
 
 /// Names that contain `!` (`Yahoo! Inc.`, `Jeopardy! champion`). Sorted.
-pub(super) static BANG_NAMES: &[&str] = &["jeopardy", "wham", "yahoo", "yum"];
+pub(in crate::text::segment) static BANG_NAMES: &[&str] = &["jeopardy", "wham", "yahoo", "yum"];
 
 /// Capitalised words that commonly start a sentence (lowercase). Sorted.
-pub(super) static STARTERS: &[&str] = &[
+pub(in crate::text::segment) static STARTERS: &[&str] = &[
     "a",
     "about",
     "according",
@@ -456,7 +438,7 @@ pub(super) static STARTERS: &[&str] = &[
 
 /// Capitalised words that often follow a company name or a time mid-sentence (`Acme Inc. Chief executive
 /// ...`, `Acme Corp. Tuesday said ...`): never evidence of a new sentence. Sorted.
-pub(super) static COMPANY_FOLLOWERS: &[&str] = &[
+pub(in crate::text::segment) static COMPANY_FOLLOWERS: &[&str] = &[
     "central",
     "chair",
     "chairman",
@@ -489,7 +471,7 @@ pub(super) static COMPANY_FOLLOWERS: &[&str] = &[
 ];
 
 /// Verbs of saying, for `"Why?" Smith asked.` (no boundary after the quoted question). Sorted.
-pub(super) static SPEECH_VERBS: &[&str] = &[
+pub(in crate::text::segment) static SPEECH_VERBS: &[&str] = &[
     "added",
     "admitted",
     "agreed",
@@ -531,7 +513,7 @@ pub(super) static SPEECH_VERBS: &[&str] = &[
 
 /// Words that continue an attribution (`Smith said in a statement`, `Smith asked the jury`).
 /// Sorted.
-pub(super) static ATTRIBUTION_CONTINUATIONS: &[&str] = &[
+pub(in crate::text::segment) static ATTRIBUTION_CONTINUATIONS: &[&str] = &[
     "a",
     "after",
     "afterwards",
@@ -563,10 +545,11 @@ pub(super) static ATTRIBUTION_CONTINUATIONS: &[&str] = &[
 ];
 
 /// Prepositions that open a fronted adverbial (`At 5 a.m. ...`). Sorted.
-pub(super) static PREPOSITIONS: &[&str] = &[
+pub(in crate::text::segment) static PREPOSITIONS: &[&str] = &[
     "after", "around", "at", "before", "between", "by", "circa", "during", "from", "in", "on",
     "since", "until",
 ];
 
 /// Domain suffixes that may be written capitalised (`LeanIn.Org`): no boundary before them.
-pub(super) static DOMAIN_WORDS: &[&str] = &["biz", "com", "edu", "gov", "info", "net", "org"];
+pub(in crate::text::segment) static DOMAIN_WORDS: &[&str] =
+    &["biz", "com", "edu", "gov", "info", "net", "org"];
