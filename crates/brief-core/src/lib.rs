@@ -30,5 +30,7 @@ pub use rank::select::{Budget, LimitedBy};
 /// now rather than on the first article; a server calls it before it reports itself ready.
 pub fn warm_up() {
     text::lexicon::preload();
-    text::lang::preload();
+    text::stopwords::preload();
+    text::stem::preload();
+    text::detect::preload();
 }

@@ -143,7 +143,7 @@ pub fn check_before_words(sentence: &str) -> Check {
 }
 
 /// For a sentence that [`check_before_words`] left to its words: true when an [`ANYWHERE`]
-/// phrase starts at its word `start..start + len` (as [`crate::text::token::words`] finds
+/// phrase starts at its word `start..start + len` (as [`crate::text::words::words`] finds
 /// words), or right after an apostrophe inside it when `apostrophe` says it has one.
 ///
 /// In ASCII text the positions where the phrase search looks (a letter after a byte that is not
@@ -544,7 +544,7 @@ mod tests {
                 Check::Decided(found) => assert_eq!(found, expected, "{text:?}"),
                 Check::ByWords => {
                     by_words += 1;
-                    let found = crate::text::token::words(&text)
+                    let found = crate::text::words::words(&text)
                         .any(|(start, w)| phrase_at_word(&text, start, w.len(), w.contains('\'')));
                     assert_eq!(found, expected, "{text:?}");
                 }

@@ -84,7 +84,7 @@ mod scan;
 mod tests;
 mod tokens;
 
-use crate::text::lang::Language;
+use crate::text::language::Language;
 use crate::text::packed;
 use crate::text::swar;
 use context::*;

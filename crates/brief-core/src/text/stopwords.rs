@@ -1,9 +1,17 @@
-//! English stop words: function words that carry no topic and so never count as keywords.
+//! Stop words: function words that carry no topic and so never become terms.
 //!
-//! The list is Snowball's English stop word list plus a few words that are frequent in news but
+//! English has brief's own list ([`is_stop_word`]); every other language (and English where the
+//! segmenter asks [`Language::is_stop_word`]) has NLTK's list from the `stop-words` crate, built
+//! once per process.
+//!
+//! The English list is Snowball's English stop word list plus a few words that are frequent in news but
 //! say nothing about a story ("said", "also", "would"). Words are lowercase, with `'` as the
 //! apostrophe, and sorted so that lookup is a binary search with no allocation.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::language::Language;
 use super::packed;
 
 /// Sorted English stop words.
@@ -202,6 +210,35 @@ static ENGLISH_KEYS: [u128; ENGLISH.len()] = packed::packed_all(ENGLISH);
 /// True when `word` (lowercase, `'` apostrophes) is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
     packed::position(&ENGLISH_KEYS, word.as_bytes()).is_some()
+}
+
+/// Every language's NLTK stop words, in [`Language::all`] order, built on first use (see
+/// [`preload`]).
+static BY_LANGUAGE: LazyLock<Vec<HashSet<&'static str, foldhash::fast::FixedState>>> =
+    LazyLock::new(|| {
+        Language::all()
+            .map(|l| {
+                l.stop_word_code()
+                    .and_then(stop_words::lookup)
+                    .unwrap_or_default()
+                    .iter()
+                    .copied()
+                    .collect()
+            })
+            .collect()
+    });
+
+/// Builds every language's stop-word set now rather than on the first request.
+pub fn preload() {
+    LazyLock::force(&BY_LANGUAGE);
+}
+
+impl Language {
+    /// True when `folded` (lowercase) is a stop word of this language (NLTK's list).
+    pub fn is_stop_word(self, folded: &str) -> bool {
+        self.entry()
+            .is_some_and(|i| BY_LANGUAGE[i].contains(folded))
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! period; lists are sorted by key (checked by a test).
 
 use super::Class::{self, Company, Never, NumPrefix, Ordinary, Title, Weak};
-use crate::text::lang::Language;
+use crate::text::language::Language;
 
 /// What one language adds to the English rules.
 #[derive(Debug)]

@@ -1,208 +1,23 @@
-//! Languages: which one an article is in, and how its words become terms.
+//! Language detection: which language an article is in, from a bounded sample of its start, so
+//! that detection costs the same for a 4 KB and a 4 MB article.
 //!
-//! A [`Language`] says how the tokenizer makes terms ([`Support`]): English uses the shipped
-//! lexicon (stems and background idf, see [`super::lexicon`]); the other languages that have both
-//! a Snowball stemmer and a stop-word list are stemmed the same way without idf; Chinese and
-//! Japanese, written without spaces, get character n-grams; any other language gets
-//! language-neutral terms (case-folded words). Stop words come from NLTK's lists (the
-//! `stop-words` crate), stemmers from `rust-stemmers`; both are built once per process.
-//!
-//! [`detect`] identifies the language of a text from a bounded sample of its start, so that
-//! detection costs the same for a 4 KB and a 4 MB article. Latin-script text is first matched
-//! against the stop-word lists (function words are the most frequent words of any text, and
-//! their sets barely overlap across languages): one hash lookup per word, a few microseconds for
-//! an article. Text in other scripts, and Latin text the stop words do not settle, go to
-//! `whatlang` (trigram statistics), which costs about 150 µs a call.
+//! Latin-script text is first matched against the stop-word lists (function words are the most
+//! frequent words of any text, and their sets barely overlap across languages): one lookup per
+//! word, a few microseconds for an article. Text in other scripts, and Latin text the stop words
+//! do not settle, go to `whatlang` (trigram statistics), which costs about 150 µs a call.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
-use rust_stemmers::{Algorithm, Stemmer};
 use whatlang::{Lang, Script};
 
-use super::lexicon::{Key, key};
+use super::key::{Key, key};
+use super::language::{ISO_639_3, Language, TABLE};
+use super::words::each_word_key;
 
-/// How a language's words become terms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Support {
-    /// Stop words removed and Snowball stemming (for English also the background idf table).
-    Stemmed,
-    /// Stop words removed, words not stemmed (no stemmer exists for the language).
-    StopWords,
-    /// Chinese and Japanese: terms are character bigrams (and single ideographs).
-    CharacterNgrams,
-    /// Language-neutral: every case-folded word of two or more characters is a term.
-    Neutral,
-}
-
-/// A language the summarizer processes, or [`Language::Neutral`] for any other.
-///
-/// The variants are declared in [`TABLE`] order, so that a language's entry is its discriminant
-/// (checked by a test) rather than a search on every stop-word lookup.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Language {
-    /// Arabic.
-    Arabic,
-    /// Catalan.
-    Catalan,
-    /// Chinese.
-    Chinese,
-    /// Danish.
-    Danish,
-    /// Dutch.
-    Dutch,
-    /// English (the default).
-    #[default]
-    English,
-    /// Finnish.
-    Finnish,
-    /// French.
-    French,
-    /// German.
-    German,
-    /// Greek.
-    Greek,
-    /// Hebrew.
-    Hebrew,
-    /// Hungarian.
-    Hungarian,
-    /// Indonesian.
-    Indonesian,
-    /// Italian.
-    Italian,
-    /// Japanese.
-    Japanese,
-    /// Norwegian (Bokmål and Nynorsk).
-    Norwegian,
-    /// Portuguese.
-    Portuguese,
-    /// Romanian.
-    Romanian,
-    /// Russian.
-    Russian,
-    /// Slovenian.
-    Slovenian,
-    /// Spanish.
-    Spanish,
-    /// Swedish.
-    Swedish,
-    /// Tamil.
-    Tamil,
-    /// Turkish.
-    Turkish,
-    /// Any other language: language-neutral processing.
-    Neutral,
-}
-
-/// Every language with its BCP-47 primary tag, stemmer and NLTK stop-word list code.
-static TABLE: &[(Language, &str, Option<Algorithm>, Option<&str>)] = &[
-    (Language::Arabic, "ar", Some(Algorithm::Arabic), Some("ar")),
-    (Language::Catalan, "ca", None, Some("ca")),
-    (Language::Chinese, "zh", None, Some("zh")),
-    (Language::Danish, "da", Some(Algorithm::Danish), Some("da")),
-    (Language::Dutch, "nl", Some(Algorithm::Dutch), Some("nl")),
-    (
-        Language::English,
-        "en",
-        Some(Algorithm::English),
-        Some("en"),
-    ),
-    (
-        Language::Finnish,
-        "fi",
-        Some(Algorithm::Finnish),
-        Some("fi"),
-    ),
-    (Language::French, "fr", Some(Algorithm::French), Some("fr")),
-    (Language::German, "de", Some(Algorithm::German), Some("de")),
-    (Language::Greek, "el", Some(Algorithm::Greek), Some("el")),
-    (Language::Hebrew, "he", None, Some("he")),
-    (
-        Language::Hungarian,
-        "hu",
-        Some(Algorithm::Hungarian),
-        Some("hu"),
-    ),
-    (Language::Indonesian, "id", None, Some("id")),
-    (
-        Language::Italian,
-        "it",
-        Some(Algorithm::Italian),
-        Some("it"),
-    ),
-    (Language::Japanese, "ja", None, None),
-    (
-        Language::Norwegian,
-        "no",
-        Some(Algorithm::Norwegian),
-        Some("no"),
-    ),
-    (
-        Language::Portuguese,
-        "pt",
-        Some(Algorithm::Portuguese),
-        Some("pt"),
-    ),
-    (
-        Language::Romanian,
-        "ro",
-        Some(Algorithm::Romanian),
-        Some("ro"),
-    ),
-    (
-        Language::Russian,
-        "ru",
-        Some(Algorithm::Russian),
-        Some("ru"),
-    ),
-    (Language::Slovenian, "sl", None, Some("sl")),
-    (
-        Language::Spanish,
-        "es",
-        Some(Algorithm::Spanish),
-        Some("es"),
-    ),
-    (
-        Language::Swedish,
-        "sv",
-        Some(Algorithm::Swedish),
-        Some("sv"),
-    ),
-    (Language::Tamil, "ta", Some(Algorithm::Tamil), Some("ta")),
-    (
-        Language::Turkish,
-        "tr",
-        Some(Algorithm::Turkish),
-        Some("tr"),
-    ),
-];
-
-/// The stemmer and stop words of one language.
-struct Resources {
-    stemmer: Option<Stemmer>,
-    stop_words: HashSet<&'static str, foldhash::fast::FixedState>,
-}
-
-/// Every language's resources, in [`TABLE`] order, built on first use (see [`preload`]).
-static RESOURCES: LazyLock<Vec<Resources>> = LazyLock::new(|| {
-    TABLE
-        .iter()
-        .map(|&(_, _, algorithm, stop_code)| Resources {
-            stemmer: algorithm.map(Stemmer::create),
-            stop_words: stop_code
-                .and_then(stop_words::lookup)
-                .unwrap_or_default()
-                .iter()
-                .copied()
-                .collect(),
-        })
-        .collect()
-});
-
-/// Builds every language's stemmer and stop-word set now rather than on the first request.
+/// Builds the stop-word index of the Latin-script languages now rather than on the first request.
 pub fn preload() {
-    LazyLock::force(&RESOURCES);
     LazyLock::force(&LATIN_STOP_WORDS);
     LazyLock::force(&LATIN_STOP_WORD_KEYS);
 }
@@ -255,74 +70,6 @@ const LATIN: &[Language] = &[
     Language::Swedish,
     Language::Turkish,
 ];
-
-impl Language {
-    /// The languages that are not [`Language::Neutral`].
-    pub fn all() -> impl Iterator<Item = Language> {
-        TABLE.iter().map(|e| e.0)
-    }
-
-    /// The index of the language in [`TABLE`] and [`RESOURCES`].
-    fn entry(self) -> Option<usize> {
-        (self != Language::Neutral).then_some(self as usize)
-    }
-
-    /// The BCP-47 primary language tag ("en"), or "und" for [`Language::Neutral`].
-    pub fn tag(self) -> &'static str {
-        self.entry().map_or("und", |i| TABLE[i].1)
-    }
-
-    /// How words become terms in this language.
-    pub fn support(self) -> Support {
-        match self {
-            Language::Chinese | Language::Japanese => Support::CharacterNgrams,
-            Language::Neutral => Support::Neutral,
-            _ => match self.entry() {
-                Some(i) if TABLE[i].2.is_some() => Support::Stemmed,
-                _ => Support::StopWords,
-            },
-        }
-    }
-
-    /// The language of a BCP-47 tag ("de", "de-AT", "pt_BR", "zh-Hant"; ISO 639-3 codes such as
-    /// "deu" too), or [`Language::Neutral`] for one this version has no resources for.
-    pub fn from_tag(tag: &str) -> Language {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        let mut lower = [0u8; 3];
-        if primary.len() > lower.len() || !primary.is_ascii() {
-            return Language::Neutral;
-        }
-        lower[..primary.len()].copy_from_slice(primary.as_bytes());
-        lower.make_ascii_lowercase();
-        let primary = std::str::from_utf8(&lower[..primary.len()]).unwrap_or_default();
-        let primary = match primary {
-            "nb" | "nn" => "no",
-            p if p.len() == 3 => ISO_639_3
-                .iter()
-                .find(|e| e.0 == p)
-                .map_or(p, |e| if e.1 == "nb" { "no" } else { e.1 }),
-            p => p,
-        };
-        TABLE
-            .iter()
-            .find(|e| e.1 == primary)
-            .map_or(Language::Neutral, |e| e.0)
-    }
-
-    /// True when `folded` (lowercase) is a stop word of this language.
-    pub fn is_stop_word(self, folded: &str) -> bool {
-        self.entry()
-            .is_some_and(|i| RESOURCES[i].stop_words.contains(folded))
-    }
-
-    /// The stem of `folded` (lowercase) when the language has a stemmer, else `folded` itself.
-    pub fn stem(self, folded: &str) -> String {
-        match self.entry().and_then(|i| RESOURCES[i].stemmer.as_ref()) {
-            Some(stemmer) => stemmer.stem(folded).into_owned(),
-            None => folded.to_owned(),
-        }
-    }
-}
 
 /// The result of [`detect`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -394,7 +141,7 @@ fn detect_by_stop_words(sample: &str) -> StopWordVote {
     let mut hits = [0u32; 32];
     let (mut words, mut latin_words) = (0usize, 0usize);
     let mut lower = String::new();
-    super::token::each_word_key(sample, |word, key| {
+    each_word_key(sample, |word, key| {
         words += 1;
         if !word.chars().next().is_some_and(is_latin) {
             return ControlFlow::Continue(());
@@ -475,127 +222,9 @@ fn tag_of(lang: Lang) -> &'static str {
     ISO_639_3.iter().find(|e| e.0 == code).map_or(code, |e| e.1)
 }
 
-/// ISO 639-3 codes of whatlang's languages and their BCP-47 tags.
-static ISO_639_3: &[(&str, &str)] = &[
-    ("afr", "af"),
-    ("aka", "ak"),
-    ("amh", "am"),
-    ("ara", "ar"),
-    ("aze", "az"),
-    ("bel", "be"),
-    ("ben", "bn"),
-    ("bul", "bg"),
-    ("cat", "ca"),
-    ("ces", "cs"),
-    ("cmn", "zh"),
-    ("cym", "cy"),
-    ("dan", "da"),
-    ("deu", "de"),
-    ("ell", "el"),
-    ("eng", "en"),
-    ("epo", "eo"),
-    ("est", "et"),
-    ("fin", "fi"),
-    ("fra", "fr"),
-    ("guj", "gu"),
-    ("heb", "he"),
-    ("hin", "hi"),
-    ("hrv", "hr"),
-    ("hun", "hu"),
-    ("hye", "hy"),
-    ("ind", "id"),
-    ("ita", "it"),
-    ("jav", "jv"),
-    ("jpn", "ja"),
-    ("kan", "kn"),
-    ("kat", "ka"),
-    ("khm", "km"),
-    ("kor", "ko"),
-    ("lat", "la"),
-    ("lav", "lv"),
-    ("lit", "lt"),
-    ("mal", "ml"),
-    ("mar", "mr"),
-    ("mkd", "mk"),
-    ("mya", "my"),
-    ("nep", "ne"),
-    ("nld", "nl"),
-    ("nob", "nb"),
-    ("nor", "no"),
-    ("ori", "or"),
-    ("pan", "pa"),
-    ("pes", "fa"),
-    ("pol", "pl"),
-    ("por", "pt"),
-    ("ron", "ro"),
-    ("rus", "ru"),
-    ("sin", "si"),
-    ("slk", "sk"),
-    ("slv", "sl"),
-    ("sna", "sn"),
-    ("spa", "es"),
-    ("srp", "sr"),
-    ("swe", "sv"),
-    ("tam", "ta"),
-    ("tel", "te"),
-    ("tgl", "tl"),
-    ("tha", "th"),
-    ("tuk", "tk"),
-    ("tur", "tr"),
-    ("ukr", "uk"),
-    ("urd", "ur"),
-    ("uzb", "uz"),
-    ("vie", "vi"),
-    ("yid", "yi"),
-    ("zho", "zh"),
-    ("zul", "zu"),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn at_least_fifteen_languages_have_stop_words_and_a_stemmer() {
-        let stemmed: Vec<&str> = Language::all()
-            .filter(|l| l.support() == Support::Stemmed)
-            .map(Language::tag)
-            .collect();
-        assert!(stemmed.len() >= 15, "{stemmed:?}");
-        for l in Language::all().filter(|l| l.support() != Support::CharacterNgrams) {
-            assert!(l.is_stop_word(match l {
-                Language::English => "the",
-                Language::German => "und",
-                Language::French => "les",
-                Language::Spanish => "los",
-                Language::Russian => "и",
-                _ => continue,
-            }));
-        }
-        assert!(!Language::German.is_stop_word("regierung"));
-        assert_eq!(Language::German.stem("regierungen"), "regier");
-        assert_eq!(Language::French.stem("présidentielles"), "présidentiel");
-        assert_eq!(Language::Neutral.stem("서울"), "서울");
-    }
-
-    #[test]
-    fn tags_map_to_languages() {
-        assert_eq!(Language::from_tag("de"), Language::German);
-        assert_eq!(Language::from_tag("DE-at"), Language::German);
-        assert_eq!(Language::from_tag("pt_BR"), Language::Portuguese);
-        assert_eq!(Language::from_tag("zh-Hant-TW"), Language::Chinese);
-        assert_eq!(Language::from_tag("nb"), Language::Norwegian);
-        assert_eq!(Language::from_tag("deu"), Language::German);
-        assert_eq!(Language::from_tag("ko"), Language::Neutral);
-        assert_eq!(Language::from_tag(""), Language::Neutral);
-        assert_eq!(Language::from_tag("ünï"), Language::Neutral);
-        for (i, l) in Language::all().enumerate() {
-            assert_eq!(Language::from_tag(l.tag()), l);
-            // The discriminant is the table index (see `Language::entry`).
-            assert_eq!(l as usize, i);
-        }
-        assert_eq!(Language::Neutral.tag(), "und");
-    }
 
     #[test]
     fn detects_languages_of_news_text() {
