@@ -6,49 +6,54 @@
 //! word, a few microseconds for an article. Text in other scripts, and Latin text the stop words
 //! do not settle, go to `whatlang` (trigram statistics), which costs about 150 µs a call.
 
-use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use whatlang::{Lang, Script};
 
-use super::key::{Key, key};
 use super::language::{ISO_639_3, Language, TABLE};
 use super::words::each_word_key;
+use super::wordset::WordSet;
 
 /// Builds the stop-word index of the Latin-script languages now rather than on the first request.
 pub fn preload() {
     LazyLock::force(&LATIN_STOP_WORDS);
-    LazyLock::force(&LATIN_STOP_WORD_KEYS);
 }
 
-/// Stop word → the set of Latin-script languages (bits indexed like [`TABLE`]) it is a stop
-/// word of.
-static LATIN_STOP_WORDS: LazyLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
-    LazyLock::new(|| {
-        let mut index: HashMap<&'static str, u32, foldhash::fast::FixedState> = HashMap::default();
-        for (i, &(language, _, _, code)) in TABLE.iter().enumerate() {
-            if !LATIN.contains(&language) {
-                continue;
-            }
-            for &word in code.and_then(stop_words::lookup).unwrap_or_default() {
-                *index.entry(word).or_default() |= 1 << i;
+/// The stop words of the Latin-script languages, each with the languages it is a stop word of.
+struct LatinStopWords {
+    /// Every stop word of a language of [`LATIN`].
+    words: WordSet,
+    /// The languages of each word of `words`, by its index: bits indexed like [`TABLE`].
+    languages: Vec<u32>,
+}
+
+/// The Latin-script stop words, built on first use (see [`preload`]). A short ASCII word of the
+/// text is looked up by the key the word scanner gives it, already folded, so that it costs
+/// neither a lowercased copy nor a string comparison.
+static LATIN_STOP_WORDS: LazyLock<LatinStopWords> = LazyLock::new(|| {
+    let lists = TABLE
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| LATIN.contains(&entry.0))
+        .map(|(i, entry)| (i, entry.3.and_then(stop_words::lookup).unwrap_or_default()));
+    let words = WordSet::from_words(lists.clone().flat_map(|(_, list)| list.iter().copied()));
+    let mut languages = vec![0; words.len()];
+    for (i, list) in lists {
+        for word in list {
+            if let Some(w) = words.index(word.as_bytes()) {
+                languages[w] |= 1 << i;
             }
         }
-        index
-    });
+    }
+    LatinStopWords { words, languages }
+});
 
-/// [`LATIN_STOP_WORDS`] of ASCII, by their lexicon [`Key`]: the key of a short ASCII word of the
-/// text comes folded from the word scanner, so looking it up costs neither a lowercased copy nor
-/// a string hash and comparison.
-static LATIN_STOP_WORD_KEYS: LazyLock<HashMap<Key, u32, foldhash::fast::FixedState>> =
-    LazyLock::new(|| {
-        LATIN_STOP_WORDS
-            .iter()
-            .filter(|(word, _)| word.is_ascii())
-            .filter_map(|(word, &languages)| Some((key(word)?, languages)))
-            .collect()
-    });
+/// The Latin-script stop words, for the tests that compare word sets with a reference.
+#[cfg(test)]
+pub(super) fn latin_stop_words() -> &'static WordSet {
+    &LATIN_STOP_WORDS.words
+}
 
 /// The languages written in Latin script that have a stop-word list.
 const LATIN: &[Language] = &[
@@ -136,8 +141,7 @@ enum StopWordVote {
 /// holds the most of its words wins when that is a clear lead (at least 3 hits, a tenth of the
 /// words, and 1.5 times the runner-up).
 fn detect_by_stop_words(sample: &str) -> StopWordVote {
-    let index = &*LATIN_STOP_WORDS;
-    let keyed = &*LATIN_STOP_WORD_KEYS;
+    let latin = &*LATIN_STOP_WORDS;
     let mut hits = [0u32; 32];
     let (mut words, mut latin_words) = (0usize, 0usize);
     let mut lower = String::new();
@@ -147,17 +151,17 @@ fn detect_by_stop_words(sample: &str) -> StopWordVote {
             return ControlFlow::Continue(());
         }
         latin_words += 1;
-        let languages = match key {
+        let found = match key {
             // Most words: short ASCII, looked up by their folded key.
-            Some(key) => keyed.get(&key),
+            Some(key) => latin.words.index_of_key(key),
             None => {
                 lower.clear();
                 lower.extend(word.chars().flat_map(char::to_lowercase));
-                index.get(lower.as_str())
+                latin.words.index(lower.as_bytes())
             }
         };
-        if let Some(&languages) = languages {
-            let mut bits = languages;
+        if let Some(w) = found {
+            let mut bits = latin.languages[w];
             while bits != 0 {
                 hits[bits.trailing_zeros() as usize] += 1;
                 bits &= bits - 1;
@@ -225,6 +229,7 @@ fn tag_of(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::key::key;
 
     #[test]
     fn detects_languages_of_news_text() {
@@ -330,10 +335,11 @@ mod tests {
             _ => None,
         };
         assert_eq!(hits(&text.to_uppercase()), hits(text));
-        assert!(LATIN_STOP_WORD_KEYS.len() < LATIN_STOP_WORDS.len());
+        let latin = &LATIN_STOP_WORDS.words;
+        assert!(latin.index(b"les").is_some());
         assert_eq!(
-            LATIN_STOP_WORD_KEYS.get(&key("les").unwrap_or_default()),
-            LATIN_STOP_WORDS.get("les")
+            latin.index_of_key(key("les").unwrap_or_default()),
+            latin.index(b"les")
         );
     }
 

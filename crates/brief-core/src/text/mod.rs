@@ -6,7 +6,8 @@
 //! 1. [`swar`]: byte-class tests eight bytes at a time, for the scanners' hot loops.
 //! 2. [`language`]: the languages, how each one's words become terms, BCP-47 tags.
 //! 3. [`key`]: the packed word key, the one way a short word becomes an integer.
-//! 4. [`packed`]: sorted word lists searched by packed keys.
+//! 4. [`wordset`]: compile-time sets of words over packed keys (`contains`, `index`); [`packed`]
+//!    keeps the segmenter's abbreviation search on the same keys until it uses a word set.
 //! 5. [`words`]: the word scanner, with the key of each short ASCII word.
 //! 6. [`stopwords`]: stop words per language.
 //! 7. [`stem`]: stemmers per language; Snowball English in [`stem::english`].
@@ -33,3 +34,4 @@ mod swar;
 pub mod term;
 pub mod token;
 pub mod words;
+pub mod wordset;

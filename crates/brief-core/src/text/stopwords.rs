@@ -6,16 +6,15 @@
 //!
 //! The English list is Snowball's English stop word list plus a few words that are frequent in news but
 //! say nothing about a story ("said", "also", "would"). Words are lowercase, with `'` as the
-//! apostrophe, and sorted so that lookup is a binary search with no allocation.
+//! apostrophe. Every list is a [`WordSet`].
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::language::Language;
-use super::packed;
+use super::wordset::{WordSet, word_set};
 
 /// Sorted English stop words.
-const ENGLISH: &[&str] = &[
+const ENGLISH_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -204,29 +203,24 @@ const ENGLISH: &[&str] = &[
     "yourselves",
 ];
 
-/// The [packed](packed::packed) keys of [`ENGLISH`], in its order.
-static ENGLISH_KEYS: [u128; ENGLISH.len()] = packed::packed_all(ENGLISH);
+/// brief's English stop words.
+pub static ENGLISH: WordSet = word_set!(ENGLISH_WORDS);
 
-/// True when `word` (lowercase, `'` apostrophes) is an English stop word.
+/// True when `word` (lowercase, `'` apostrophes) is an English stop word (brief's list).
 pub fn is_stop_word(word: &str) -> bool {
-    packed::position(&ENGLISH_KEYS, word.as_bytes()).is_some()
+    ENGLISH.contains(word.as_bytes())
 }
 
 /// Every language's NLTK stop words, in [`Language::all`] order, built on first use (see
 /// [`preload`]).
-static BY_LANGUAGE: LazyLock<Vec<HashSet<&'static str, foldhash::fast::FixedState>>> =
-    LazyLock::new(|| {
-        Language::all()
-            .map(|l| {
-                l.stop_word_code()
-                    .and_then(stop_words::lookup)
-                    .unwrap_or_default()
-                    .iter()
-                    .copied()
-                    .collect()
-            })
-            .collect()
-    });
+static BY_LANGUAGE: LazyLock<Vec<WordSet>> = LazyLock::new(|| {
+    Language::all()
+        .map(|l| {
+            let words = l.stop_word_code().and_then(stop_words::lookup);
+            WordSet::from_words(words.unwrap_or_default().iter().copied())
+        })
+        .collect()
+});
 
 /// Builds every language's stop-word set now rather than on the first request.
 pub fn preload() {
@@ -237,8 +231,14 @@ impl Language {
     /// True when `folded` (lowercase) is a stop word of this language (NLTK's list).
     pub fn is_stop_word(self, folded: &str) -> bool {
         self.entry()
-            .is_some_and(|i| BY_LANGUAGE[i].contains(folded))
+            .is_some_and(|i| BY_LANGUAGE[i].contains(folded.as_bytes()))
     }
+}
+
+/// Every language's NLTK stop words, for the tests that compare word sets with a reference.
+#[cfg(test)]
+pub(super) fn every_language() -> Vec<WordSet> {
+    BY_LANGUAGE.clone()
 }
 
 #[cfg(test)]
@@ -246,15 +246,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn list_is_sorted_and_unique() {
-        assert!(
-            ENGLISH.windows(2).all(|w| w[0] < w[1]),
-            "ENGLISH must stay sorted"
-        );
-        // So the binary search over the packed keys finds every word.
-        assert!(ENGLISH.iter().all(|w| w.len() <= 16));
-        assert!(ENGLISH_KEYS.windows(2).all(|k| k[0] < k[1]));
-        assert!(ENGLISH.iter().all(|w| is_stop_word(w)));
+    fn list_is_complete() {
+        // `word_set!` checked at compile time that the list is sorted and distinct.
+        assert_eq!(ENGLISH.len(), ENGLISH_WORDS.len());
+        assert!(ENGLISH_WORDS.iter().all(|w| is_stop_word(w)));
     }
 
     #[test]

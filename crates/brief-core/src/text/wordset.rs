@@ -1,0 +1,305 @@
+//! Word sets: the one way to ask whether a word is in a static list (stop words, abbreviations,
+//! sentence starters, ...), and where.
+//!
+//! A [`WordSet`] is a sorted list of distinct words beside their packed [`Key`]s in the order of
+//! the words ([`ordered`]), so that a lookup is a binary search that compares one integer a step:
+//! comparing two byte strings exits early at a point the CPU cannot predict, which costs more than
+//! the comparison itself. A list written in the source becomes a set at compile time with
+//! [`word_set!`](crate::text::wordset::word_set), which also checks there that it is sorted; a
+//! list that is only known at run time (the `stop-words` crate's) goes through
+//! [`WordSet::from_words`].
+//!
+//! Words longer than [`KEY_BYTES`] may be members: their key is that of their first
+//! [`KEY_BYTES`] bytes, and the few members that share it are told apart by their text.
+
+use std::borrow::Cow;
+
+use super::key::{KEY_BYTES, Key, key_of_bytes, ordered};
+
+/// A set of words, each with its index in the sorted list (see the module documentation).
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    /// The words, sorted (as byte strings) and distinct.
+    words: Cow<'static, [&'static str]>,
+    /// [`ordered_key`] of each word, in the same order (so sorted too).
+    keys: Cow<'static, [u128]>,
+    /// Whether a word is longer than [`KEY_BYTES`]: only then can two keys be equal.
+    has_long: bool,
+}
+
+/// The [`ordered`] key of `word`, or of its first [`KEY_BYTES`] bytes when it is longer: keys in
+/// this form order like the words (a long word after its prefix), so a sorted list of words has
+/// sorted keys.
+pub const fn ordered_key(word: &[u8]) -> u128 {
+    let head = if word.len() > KEY_BYTES {
+        word.split_at(KEY_BYTES).0
+    } else {
+        word
+    };
+    match key_of_bytes(head) {
+        Some(key) => ordered(key),
+        None => u128::MAX,
+    }
+}
+
+/// The [`ordered_key`]s of `words`, in their order (`N` is `words.len()`); for [`word_set!`].
+pub const fn ordered_keys<const N: usize>(words: &[&str]) -> [u128; N] {
+    let mut keys = [0; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = ordered_key(words[i].as_bytes());
+        i += 1;
+    }
+    keys
+}
+
+/// `a < b` as byte strings, usable in constants.
+const fn less(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+impl WordSet {
+    /// The set of `words` (sorted and distinct, which is checked: at compile time in a constant)
+    /// whose [`ordered_keys`] are `keys`. [`word_set!`] calls it with the keys it computes.
+    pub const fn new(words: &'static [&'static str], keys: &'static [u128]) -> Self {
+        assert!(words.len() == keys.len(), "one key per word");
+        let mut has_long = false;
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            assert!(!word.is_empty(), "a word set holds no empty word");
+            assert!(
+                keys[i] == ordered_key(word),
+                "keys are the words' ordered keys"
+            );
+            assert!(
+                i == 0 || less(words[i - 1].as_bytes(), word),
+                "words sorted and distinct"
+            );
+            has_long |= word.len() > KEY_BYTES;
+            i += 1;
+        }
+        WordSet {
+            words: Cow::Borrowed(words),
+            keys: Cow::Borrowed(keys),
+            has_long,
+        }
+    }
+
+    /// The set of `words`, in any order and possibly repeated (a list known only at run time).
+    pub fn from_words(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut words: Vec<&'static str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        words.sort_unstable();
+        words.dedup();
+        let keys = words.iter().map(|w| ordered_key(w.as_bytes())).collect();
+        WordSet {
+            has_long: words.iter().any(|w| w.len() > KEY_BYTES),
+            words: Cow::Owned(words),
+            keys: Cow::Owned(keys),
+        }
+    }
+
+    /// The words, sorted; a word's index in this list is what [`WordSet::index`] returns.
+    pub fn words(&self) -> &[&'static str] {
+        &self.words
+    }
+
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when the set has no word.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// True when `word` (compared byte for byte: fold it first) is in the set.
+    #[inline]
+    pub fn contains(&self, word: &[u8]) -> bool {
+        self.index(word).is_some()
+    }
+
+    /// The index of `word` (compared byte for byte) in [`WordSet::words`], if it is there.
+    #[inline]
+    pub fn index(&self, word: &[u8]) -> Option<usize> {
+        match key_of_bytes(word) {
+            Some(key) => self.index_of_key(key),
+            None => self.index_of_long(word),
+        }
+    }
+
+    /// True when the word whose [`Key`] is `key` is in the set: for a caller that has the key
+    /// already, such as the word scanner's of a short ASCII word.
+    #[inline]
+    pub fn contains_key(&self, key: Key) -> bool {
+        self.index_of_key(key).is_some()
+    }
+
+    /// [`WordSet::index`] of the word whose [`Key`] is `key`.
+    #[inline]
+    pub fn index_of_key(&self, key: Key) -> Option<usize> {
+        let wanted = ordered(key);
+        let i = self.keys.partition_point(|&k| k < wanted);
+        // A word of `KEY_BYTES` bytes comes before the longer words it begins, which share its
+        // key: the first of equal keys is the only candidate, and must not be longer.
+        (self.keys.get(i) == Some(&wanted) && !(self.has_long && self.words[i].len() > KEY_BYTES))
+            .then_some(i)
+    }
+
+    /// [`WordSet::index`] of a word longer than [`KEY_BYTES`]: among the members that share its
+    /// key, the one with its text.
+    #[cold]
+    fn index_of_long(&self, word: &[u8]) -> Option<usize> {
+        if !self.has_long {
+            return None;
+        }
+        let wanted = ordered_key(word);
+        let first = self.keys.partition_point(|&k| k < wanted);
+        (first..self.keys.len())
+            .take_while(|&i| self.keys[i] == wanted)
+            .find(|&i| self.words[i].as_bytes() == word)
+    }
+}
+
+/// A [`WordSet`] constant of a sorted list of distinct words (an expression of type
+/// `&'static [&'static str]` that is a constant): the keys are computed, and the order checked,
+/// at compile time.
+///
+/// ```ignore
+/// static STARTERS: WordSet = word_set!(&["but", "however", "the"]);
+/// assert!(STARTERS.contains(b"however"));
+/// ```
+macro_rules! word_set {
+    ($words:expr) => {{
+        const WORDS: &[&str] = $words;
+        const KEYS: &[u128] = &$crate::text::wordset::ordered_keys::<{ WORDS.len() }>(WORDS);
+        $crate::text::wordset::WordSet::new(WORDS, KEYS)
+    }};
+}
+pub(crate) use word_set;
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::text::key::key;
+
+    static SMALL: WordSet = word_set!(&["a", "ab", "abc", "abd", "b", "ba", "don't", "zz"]);
+
+    /// A set with words longer than a key, some sharing their first sixteen bytes.
+    fn with_long_words() -> WordSet {
+        WordSet::from_words([
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopqr",
+            "abcdefghijklmnopz",
+            "überraschenderweise",
+            "x",
+            "abcdefghijklmno",
+        ])
+    }
+
+    /// The reference: a linear search of the list.
+    fn linear(set: &WordSet, word: &[u8]) -> Option<usize> {
+        set.words().iter().position(|w| w.as_bytes() == word)
+    }
+
+    #[test]
+    fn finds_every_word_at_its_index_and_nothing_else() {
+        for set in [SMALL.clone(), with_long_words()] {
+            for (i, w) in set.words().iter().enumerate() {
+                assert_eq!(set.index(w.as_bytes()), Some(i), "{w}");
+                if let Some(k) = key(w) {
+                    assert_eq!(set.index_of_key(k), Some(i), "{w}");
+                }
+            }
+            for w in [
+                "",
+                "aa",
+                "abe",
+                "c",
+                "abcdefghijklmn",
+                "abcdefghijklmnopqrs",
+                "zzz",
+            ] {
+                assert_eq!(set.index(w.as_bytes()), linear(&set, w.as_bytes()), "{w}");
+            }
+        }
+        assert!(!with_long_words().contains(b"abcdefghijklmnopy"));
+        assert_eq!(SMALL.len(), 8);
+        assert!(!SMALL.is_empty() && WordSet::from_words([]).is_empty());
+    }
+
+    /// Every word list that a [`WordSet`] holds in this crate (but the empty ones).
+    fn every_list() -> &'static [WordSet] {
+        static SETS: std::sync::LazyLock<Vec<WordSet>> = std::sync::LazyLock::new(|| {
+            let mut sets = vec![super::super::stopwords::ENGLISH.clone()];
+            sets.extend(super::super::stopwords::every_language());
+            sets.push(super::super::detect::latin_stop_words().clone());
+            sets.retain(|s| !s.is_empty());
+            sets
+        });
+        &SETS
+    }
+
+    #[test]
+    fn every_list_agrees_with_a_btree_set() {
+        assert!(every_list().len() > 20);
+        for set in every_list() {
+            let reference: BTreeSet<&str> = set.words().iter().copied().collect();
+            assert_eq!(reference.len(), set.len());
+            for w in &reference {
+                assert!(set.contains(w.as_bytes()), "{w}");
+                // Near misses: a byte more or less, and another last byte.
+                let mut longer = w.to_string();
+                longer.push('s');
+                assert_eq!(
+                    set.contains(longer.as_bytes()),
+                    reference.contains(longer.as_str())
+                );
+                let shorter = &w.as_bytes()[..w.len() - 1];
+                assert_eq!(set.index(shorter), linear(set, shorter), "{w}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn lookups_agree_with_a_linear_search(word in "[a-e'ü]{0,20}", pick in any::<prop::sample::Index>()) {
+            let sets = every_list();
+            let set = &sets[pick.index(sets.len())];
+            prop_assert_eq!(set.index(word.as_bytes()), linear(set, word.as_bytes()));
+            let long = with_long_words();
+            prop_assert_eq!(long.index(word.as_bytes()), linear(&long, word.as_bytes()));
+            if let Some(k) = key(&word) {
+                prop_assert_eq!(set.index_of_key(k), linear(set, word.as_bytes()));
+            }
+        }
+
+        #[test]
+        fn near_misses_of_members_agree_with_a_linear_search(
+            pick in any::<prop::sample::Index>(),
+            member in any::<prop::sample::Index>(),
+            cut in 0usize..24,
+            tail in "[a-z'é]{0,3}",
+        ) {
+            let sets = every_list();
+            let set = &sets[pick.index(sets.len())];
+            let word = set.words()[member.index(set.len())].as_bytes();
+            let mut near = word[..cut.min(word.len())].to_vec();
+            near.extend_from_slice(tail.as_bytes());
+            prop_assert_eq!(set.index(&near), linear(set, &near));
+        }
+    }
+}
