@@ -1,12 +1,13 @@
 //! Word sets: the one way to ask whether a word is in a static list (stop words, abbreviations,
 //! sentence starters, ...), and where.
 //!
-//! A [`WordSet`] is a sorted list of distinct words beside their packed [`Key`]s in the order of
-//! the words ([`ordered`]), so that a lookup is a binary search that compares one integer a step:
-//! comparing two byte strings exits early at a point the CPU cannot predict, which costs more than
-//! the comparison itself. A list written in the source becomes a set at compile time with
-//! [`word_set!`](crate::text::wordset::word_set), which also checks there that it is sorted; a
-//! list that is only known at run time (the `stop-words` crate's) goes through
+//! A [`WordSet`] is a sorted list of distinct words with their packed [`Key`]s and a small hash
+//! index over the keys: a lookup hashes one integer and compares one integer (nearly always one
+//! probe), with no string comparison, whose early exit at a point the CPU cannot predict costs
+//! more than the comparison itself; and a word's index in the sorted list is what the set gives
+//! back, for data kept beside the list. A list written in the source becomes a set at compile
+//! time with [`word_set!`](crate::text::wordset::word_set), which also checks there that it is
+//! sorted; a list only known at run time (the `stop-words` crate's) goes through
 //! [`WordSet::from_words`].
 //!
 //! Words longer than [`KEY_BYTES`] may be members: their key is that of their first
@@ -21,36 +22,78 @@ use super::key::{KEY_BYTES, Key, key_of_bytes, ordered};
 pub struct WordSet {
     /// The words, sorted (as byte strings) and distinct.
     words: Cow<'static, [&'static str]>,
-    /// [`ordered_key`] of each word, in the same order (so sorted too).
-    keys: Cow<'static, [u128]>,
+    /// [`key_of_word`] of each word, in the same order.
+    keys: Cow<'static, [Key]>,
+    /// The hash index: open addressing with linear probing over [`slot_count`] slots (at most
+    /// half full), each [`EMPTY`] or the index of a word.
+    slots: Cow<'static, [u16]>,
     /// Whether a word is longer than [`KEY_BYTES`]: only then can two keys be equal.
     has_long: bool,
 }
 
-/// The [`ordered`] key of `word`, or of its first [`KEY_BYTES`] bytes when it is longer: keys in
-/// this form order like the words (a long word after its prefix), so a sorted list of words has
-/// sorted keys.
-pub const fn ordered_key(word: &[u8]) -> u128 {
+/// An empty slot of a [`WordSet`]'s hash index.
+const EMPTY: u16 = u16::MAX;
+
+/// The [`Key`] of `word`, or of its first [`KEY_BYTES`] bytes when it is longer.
+pub const fn key_of_word(word: &[u8]) -> Key {
     let head = if word.len() > KEY_BYTES {
         word.split_at(KEY_BYTES).0
     } else {
         word
     };
     match key_of_bytes(head) {
-        Some(key) => ordered(key),
-        None => u128::MAX,
+        Some(key) => key,
+        None => 0,
     }
 }
 
-/// The [`ordered_key`]s of `words`, in their order (`N` is `words.len()`); for [`word_set!`].
-pub const fn ordered_keys<const N: usize>(words: &[&str]) -> [u128; N] {
+/// [`ordered`] of [`key_of_word`]: these order like the words (a long word after its prefix).
+pub const fn ordered_key(word: &[u8]) -> u128 {
+    ordered(key_of_word(word))
+}
+
+/// The [`key_of_word`]s of `words`, in their order (`N` is `words.len()`); for [`word_set!`].
+pub const fn keys<const N: usize>(words: &[&str]) -> [Key; N] {
     let mut keys = [0; N];
     let mut i = 0;
     while i < N {
-        keys[i] = ordered_key(words[i].as_bytes());
+        keys[i] = key_of_word(words[i].as_bytes());
         i += 1;
     }
     keys
+}
+
+/// The number of slots of the hash index of `words` words: a power of two, at least twice as
+/// many, so that a probe that misses soon meets an empty slot.
+pub const fn slot_count(words: usize) -> usize {
+    let n = (2 * words).next_power_of_two();
+    if n < 2 { 2 } else { n }
+}
+
+/// The slot where the search for `key` starts in an index of `slots` slots.
+#[inline(always)]
+const fn home(key: Key, slots: usize) -> usize {
+    // Multiplicative (Fibonacci) hashing of both halves (truncated on purpose); the top bits are
+    // the best mixed.
+    let (low, high) = (key as u64, (key >> 64) as u64);
+    let h = (low ^ high.wrapping_mul(0xC2B2_AE3D_27D4_EB4F)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - slots.trailing_zeros())) as usize
+}
+
+/// The hash index of `keys` with `M` ([`slot_count`]) slots; for [`word_set!`].
+pub const fn slots<const M: usize>(keys: &[Key]) -> [u16; M] {
+    assert!(M == slot_count(keys.len()) && keys.len() < EMPTY as usize);
+    let mut slots = [EMPTY; M];
+    let mut i = 0;
+    while i < keys.len() {
+        let mut s = home(keys[i], M);
+        while slots[s] != EMPTY {
+            s = (s + 1) & (M - 1);
+        }
+        slots[s] = i as u16;
+        i += 1;
+    }
+    slots
 }
 
 /// `a < b` as byte strings, usable in constants.
@@ -67,18 +110,24 @@ const fn less(a: &[u8], b: &[u8]) -> bool {
 
 impl WordSet {
     /// The set of `words` (sorted and distinct, which is checked: at compile time in a constant)
-    /// whose [`ordered_keys`] are `keys`. [`word_set!`] calls it with the keys it computes.
-    pub const fn new(words: &'static [&'static str], keys: &'static [u128]) -> Self {
+    /// with their [`keys`] and hash index ([`slots`]). [`word_set!`] calls it with the keys and
+    /// index it computes.
+    pub const fn new(
+        words: &'static [&'static str],
+        keys: &'static [Key],
+        slots: &'static [u16],
+    ) -> Self {
         assert!(words.len() == keys.len(), "one key per word");
+        assert!(
+            slots.len() == slot_count(words.len()),
+            "an index of slot_count slots"
+        );
         let mut has_long = false;
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_bytes();
             assert!(!word.is_empty(), "a word set holds no empty word");
-            assert!(
-                keys[i] == ordered_key(word),
-                "keys are the words' ordered keys"
-            );
+            assert!(keys[i] == key_of_word(word), "keys are the words' keys");
             assert!(
                 i == 0 || less(words[i - 1].as_bytes(), word),
                 "words sorted and distinct"
@@ -89,6 +138,7 @@ impl WordSet {
         WordSet {
             words: Cow::Borrowed(words),
             keys: Cow::Borrowed(keys),
+            slots: Cow::Borrowed(slots),
             has_long,
         }
     }
@@ -98,11 +148,26 @@ impl WordSet {
         let mut words: Vec<&'static str> = words.into_iter().filter(|w| !w.is_empty()).collect();
         words.sort_unstable();
         words.dedup();
-        let keys = words.iter().map(|w| ordered_key(w.as_bytes())).collect();
+        assert!(
+            words.len() < usize::from(EMPTY),
+            "a word set holds fewer than 65,535 words"
+        );
+        let keys: Vec<Key> = words.iter().map(|w| key_of_word(w.as_bytes())).collect();
+        let mut slots = vec![EMPTY; slot_count(words.len())];
+        let mask = slots.len() - 1;
+        for (i, &key) in keys.iter().enumerate() {
+            let mut s = home(key, slots.len());
+            while slots[s] != EMPTY {
+                s = (s + 1) & mask;
+            }
+            // Below `EMPTY`, asserted above.
+            slots[s] = i as u16;
+        }
         WordSet {
             has_long: words.iter().any(|w| w.len() > KEY_BYTES),
             words: Cow::Owned(words),
             keys: Cow::Owned(keys),
+            slots: Cow::Owned(slots),
         }
     }
 
@@ -146,32 +211,42 @@ impl WordSet {
     /// [`WordSet::index`] of the word whose [`Key`] is `key`.
     #[inline]
     pub fn index_of_key(&self, key: Key) -> Option<usize> {
-        let wanted = ordered(key);
-        let i = self.keys.partition_point(|&k| k < wanted);
-        // A word of `KEY_BYTES` bytes comes before the longer words it begins, which share its
-        // key: the first of equal keys is the only candidate, and must not be longer.
-        (self.keys.get(i) == Some(&wanted) && !(self.has_long && self.words[i].len() > KEY_BYTES))
-            .then_some(i)
+        let slots = &*self.slots;
+        let mask = slots.len() - 1;
+        let mut s = home(key, slots.len());
+        // Ends: the index is at most half full, so an empty slot comes.
+        loop {
+            let i = usize::from(*slots.get(s)?);
+            if i == usize::from(EMPTY) {
+                return None;
+            }
+            // A word longer than `KEY_BYTES` shares its key with its first `KEY_BYTES` bytes,
+            // which is the word looked for (a key is of a word of at most `KEY_BYTES`).
+            if self.keys[i] == key && !(self.has_long && self.words[i].len() > KEY_BYTES) {
+                return Some(i);
+            }
+            s = (s + 1) & mask;
+        }
     }
 
     /// [`WordSet::index`] of a word longer than [`KEY_BYTES`]: among the members that share its
-    /// key, the one with its text.
+    /// key (a run of the sorted list), the one with its text.
     #[cold]
     fn index_of_long(&self, word: &[u8]) -> Option<usize> {
         if !self.has_long {
             return None;
         }
         let wanted = ordered_key(word);
-        let first = self.keys.partition_point(|&k| k < wanted);
+        let first = self.keys.partition_point(|&k| ordered(k) < wanted);
         (first..self.keys.len())
-            .take_while(|&i| self.keys[i] == wanted)
+            .take_while(|&i| ordered(self.keys[i]) == wanted)
             .find(|&i| self.words[i].as_bytes() == word)
     }
 }
 
 /// A [`WordSet`] constant of a sorted list of distinct words (an expression of type
-/// `&'static [&'static str]` that is a constant): the keys are computed, and the order checked,
-/// at compile time.
+/// `&'static [&'static str]` that is a constant): the keys and the hash index are computed, and
+/// the order checked, at compile time.
 ///
 /// ```ignore
 /// static STARTERS: WordSet = word_set!(&["but", "however", "the"]);
@@ -180,8 +255,11 @@ impl WordSet {
 macro_rules! word_set {
     ($words:expr) => {{
         const WORDS: &[&str] = $words;
-        const KEYS: &[u128] = &$crate::text::wordset::ordered_keys::<{ WORDS.len() }>(WORDS);
-        $crate::text::wordset::WordSet::new(WORDS, KEYS)
+        const KEYS: &[u128] = &$crate::text::wordset::keys::<{ WORDS.len() }>(WORDS);
+        const SLOTS: &[u16] = &$crate::text::wordset::slots::<
+            { $crate::text::wordset::slot_count(WORDS.len()) },
+        >(KEYS);
+        $crate::text::wordset::WordSet::new(WORDS, KEYS, SLOTS)
     }};
 }
 pub(crate) use word_set;
@@ -238,6 +316,12 @@ mod tests {
         }
         assert!(!with_long_words().contains(b"abcdefghijklmnopy"));
         assert_eq!(SMALL.len(), 8);
+        // The constant and the run-time construction agree.
+        let built = WordSet::from_words(SMALL.words().iter().copied());
+        assert_eq!(
+            (built.keys, built.slots),
+            (SMALL.keys.clone(), SMALL.slots.clone())
+        );
         assert!(!SMALL.is_empty() && WordSet::from_words([]).is_empty());
     }
 
