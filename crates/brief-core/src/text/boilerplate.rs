@@ -4,6 +4,7 @@
 //! Each check looks at one sentence on its own, at most its first 400 bytes, without allocating.
 
 use super::swar;
+use super::token::{SentenceWords, TermId, Tokenizer, Vocabulary};
 
 /// Phrases that mark a sentence as boilerplate wherever they occur (compared lowercase).
 const ANYWHERE: &[&str] = &[
@@ -113,6 +114,59 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         return true;
     }
     starts_like_boilerplate(sentence, head)
+}
+
+/// What [`terms_unless_boilerplate`] made of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tokenized<'a> {
+    /// It is boilerplate: no term of it was kept.
+    Boilerplate,
+    /// Its terms were appended, and this is what was seen of its words.
+    Text(SentenceWords<'a>),
+}
+
+/// Appends the terms of `sentence` to `out` as [`Tokenizer::sentence_terms_until`] does, unless
+/// it is boilerplate ([`is_boilerplate`]), when `out` and `vocab` are left as they were; `None`
+/// once `cancelled` says so.
+///
+/// The one interface between the boilerplate check and the tokenizer. Why they meet at all: for
+/// a short ASCII sentence (nearly every sentence of English news) the phrase search is a test at
+/// each word start, which the tokenizer finds anyway; so the sentence is tokenized while its word
+/// starts are tested ([`phrase_at_word`]), and its terms are taken back out of the vocabulary
+/// ([`Vocabulary::rollback`]) in the rare case that it is boilerplate. This saves a second pass
+/// over nearly every sentence; its test compares it with [`is_boilerplate`] and a plain
+/// tokenization.
+pub fn terms_unless_boilerplate<'a>(
+    tokenizer: &mut Tokenizer,
+    sentence: &'a str,
+    vocab: &mut Vocabulary<'a>,
+    out: &mut Vec<TermId>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Tokenized<'a>> {
+    match check_before_words(sentence) {
+        Check::Decided(true) => Some(Tokenized::Boilerplate),
+        Check::Decided(false) => tokenizer
+            .sentence_terms_until(sentence, vocab, out, |_| {}, cancelled)
+            .map(Tokenized::Text),
+        Check::ByWords => {
+            let mark = vocab.mark();
+            let start = out.len();
+            let mut phrase = false;
+            let seen = tokenizer.sentence_terms_until(
+                sentence,
+                vocab,
+                out,
+                |w| phrase = phrase || phrase_at_word(sentence, w.start, w.len, w.apostrophe),
+                cancelled,
+            )?;
+            if !phrase {
+                return Some(Tokenized::Text(seen));
+            }
+            vocab.rollback(mark, &out[start..]);
+            out.truncate(start);
+            Some(Tokenized::Boilerplate)
+        }
+    }
 }
 
 /// How [`is_boilerplate`] is decided for a sentence that is about to be split into words.
@@ -552,6 +606,53 @@ mod tests {
         }
         // Most of the texts were left to their words.
         assert!(by_words > 15_000, "{by_words}");
+    }
+
+    #[test]
+    fn tokenizing_unless_boilerplate_agrees_with_is_boilerplate_and_plain_tokenizing() {
+        let pieces = [
+            "click here",
+            "Click Here",
+            " here",
+            "all rights reserved",
+            "Reserved",
+            "x",
+            " ",
+            ". ",
+            "'",
+            "don't",
+            "share this article",
+            "getty images",
+            "Kim",
+            " Korea",
+            "By ",
+            "Jane",
+            "é",
+            "©",
+        ];
+        let never = || false;
+        // Declared before the vocabularies that borrow them.
+        let texts = random_texts(&pieces, 0x2545_F491_4F6C_DD1D, 5_000, 10);
+        let language = crate::text::language::Language::English;
+        let (mut t, mut reference) = (Tokenizer::new(), Tokenizer::new());
+        let mut vocab = Vocabulary::for_text_in(1000, language);
+        let mut plain = Vocabulary::for_text_in(1000, language);
+        let (mut out, mut expected) = (Vec::new(), Vec::new());
+        for text in &texts {
+            let text = text.as_str();
+            let before = (vocab.len(), out.len());
+            let got = terms_unless_boilerplate(&mut t, text, &mut vocab, &mut out, &never);
+            if is_boilerplate(text) {
+                assert_eq!(got, Some(Tokenized::Boilerplate), "{text:?}");
+                assert_eq!((vocab.len(), out.len()), before, "{text:?}");
+            } else {
+                let seen = reference.sentence_terms(text, &mut plain, &mut expected);
+                assert_eq!(got, Some(Tokenized::Text(seen)), "{text:?}");
+                // The same terms, in the same order, as a vocabulary that never saw boilerplate.
+                assert_eq!(out, expected, "{text:?}");
+            }
+        }
+        assert!(vocab.len() > 2, "{}", vocab.len());
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! A word of at most [`KEY_BYTES`] bytes is its UTF-8 bytes little-endian (the first byte lowest),
 //! zero-padded. No word contains a NUL byte, so the packing is one-to-one. Little-endian because
 //! the scanner loads sixteen bytes of text at a word's start as one integer and masks off what
-//! follows the word; the integer order of keys is therefore not the order of the words, which a
-//! sorted word set gets from [`ordered`] (the same key byte-swapped).
+//! follows the word. The integer order of keys is therefore not the order of the words; a search
+//! that needs that order compares [`ordered`] keys (the same key byte-swapped).
 //!
 //! Most words are this short, and looking one up then hashes or compares one integer, instead of
 //! hashing a string and comparing it with another one elsewhere in memory.
@@ -32,7 +32,7 @@ pub const fn key_of_bytes(word: &[u8]) -> Option<Key> {
 }
 
 /// `key` with its bytes reversed: the first byte of the word highest, so that the integers order
-/// like the words (a prefix first, as with byte strings). What a sorted word set compares.
+/// like the words (a prefix first, as with byte strings), for a search of a sorted list.
 #[inline(always)]
 pub const fn ordered(key: Key) -> u128 {
     key.swap_bytes()

@@ -284,14 +284,11 @@ impl Tokenizer {
         vocab: &mut Vocabulary<'a>,
     ) -> Option<TermId> {
         let folded = fold(surface, already_folded, &mut self.folded);
-        if let Some(&term) = vocab.forms.get(folded) {
+        if let Some(term) = vocab.term_of_form(folded) {
             return term;
         }
         let term = term_of_folded(folded, self.language).map(|stem| vocab.add_stem(stem, surface));
-        if vocab.undo.records(term) {
-            vocab.undo.forms.push(folded.into());
-        }
-        vocab.forms.insert(folded.into(), term);
+        vocab.add_form(folded, term);
         term
     }
 }
