@@ -183,8 +183,8 @@ pub enum Check {
 ///
 /// Why: for a short ASCII sentence (nearly every sentence of English news) the phrase search is
 /// a test at each word start, and the tokenizer finds the word starts anyway; testing them there
-/// saves a second pass over the sentence, which was a tenth of the summarizer's instructions.
-/// A longer sentence, or one with other characters (`©`, or letters of other scripts, which
+/// saves a second pass over the sentence (see [`terms_unless_boilerplate`], which puts the two
+/// together). A longer sentence, or one with other characters (`©`, or letters of other scripts, which
 /// change what a word start is), is decided here in full.
 pub fn check_before_words(sentence: &str) -> Check {
     if sentence.len() > HEAD_BYTES || !sentence.is_ascii() {
@@ -203,7 +203,9 @@ pub fn check_before_words(sentence: &str) -> Check {
 /// In ASCII text the positions where the phrase search looks (a letter after a byte that is not
 /// a letter or digit) are exactly these: the first byte of each word, and each letter after an
 /// apostrophe that joins a word.
-#[inline]
+// Inlined into the tokenizer's per-word callback: a call per word costs more than the test,
+// which for nearly every word is one bit test.
+#[inline(always)]
 pub fn phrase_at_word(sentence: &str, start: usize, len: usize, apostrophe: bool) -> bool {
     let bytes = sentence.as_bytes();
     // A phrase at a word start makes the word its first word: letters, then the phrase's space.

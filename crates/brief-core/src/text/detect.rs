@@ -49,12 +49,6 @@ static LATIN_STOP_WORDS: LazyLock<LatinStopWords> = LazyLock::new(|| {
     LatinStopWords { words, languages }
 });
 
-/// The Latin-script stop words, for the tests that compare word sets with a reference.
-#[cfg(test)]
-pub(super) fn latin_stop_words() -> &'static WordSet {
-    &LATIN_STOP_WORDS.words
-}
-
 /// The languages written in Latin script that have a stop-word list.
 const LATIN: &[Language] = &[
     Language::Catalan,
@@ -230,6 +224,7 @@ fn tag_of(lang: Lang) -> &'static str {
 mod tests {
     use super::*;
     use crate::text::key::key;
+    use crate::text::wordset::reference::check;
 
     #[test]
     fn detects_languages_of_news_text() {
@@ -336,6 +331,13 @@ mod tests {
         };
         assert_eq!(hits(&text.to_uppercase()), hits(text));
         let latin = &LATIN_STOP_WORDS.words;
+        let every: Vec<&str> = LATIN
+            .iter()
+            .filter_map(|l| l.stop_word_code().and_then(stop_words::lookup))
+            .flatten()
+            .copied()
+            .collect();
+        check(latin, &every);
         assert!(latin.index(b"les").is_some());
         assert_eq!(
             latin.index_of_key(key("les").unwrap_or_default()),

@@ -7,6 +7,9 @@
 //! have both a Snowball stemmer and a stop-word list are stemmed the same way without idf; Chinese
 //! and Japanese, written without spaces, get character n-grams; any other language gets
 //! language-neutral terms (case-folded words).
+//!
+//! A language's stop words and stem are methods of [`Language`] defined with the data they need:
+//! [`Language::is_stop_word`] in [`super::stopwords`], [`Language::stem`] in [`super::stem`].
 
 use rust_stemmers::Algorithm;
 

@@ -235,21 +235,41 @@ impl Language {
     }
 }
 
-/// Every language's NLTK stop words, for the tests that compare word sets with a reference.
-#[cfg(test)]
-pub(super) fn every_language() -> Vec<WordSet> {
-    BY_LANGUAGE.clone()
-}
-
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::text::wordset::reference::{agrees_on, check};
 
     #[test]
-    fn list_is_complete() {
-        // `word_set!` checked at compile time that the list is sorted and distinct.
-        assert_eq!(ENGLISH.len(), ENGLISH_WORDS.len());
+    fn every_list_agrees_with_a_reference() {
+        // `word_set!` checked at compile time that the English list is sorted and distinct.
+        check(&ENGLISH, ENGLISH_WORDS);
         assert!(ENGLISH_WORDS.iter().all(|w| is_stop_word(w)));
+        for language in Language::all() {
+            let list = language.stop_word_code().and_then(stop_words::lookup);
+            check(&BY_LANGUAGE[language as usize], list.unwrap_or_default());
+        }
+    }
+
+    proptest! {
+        /// Near misses of stop words of every language, against a linear search.
+        #[test]
+        fn lookups_agree_with_a_linear_search(
+            pick in any::<prop::sample::Index>(),
+            member in any::<prop::sample::Index>(),
+            cut in 0usize..24,
+            tail in "[a-z'é]{0,3}",
+        ) {
+            let sets: Vec<&WordSet> =
+                std::iter::once(&ENGLISH).chain(BY_LANGUAGE.iter()).filter(|s| !s.is_empty()).collect();
+            let set = sets[pick.index(sets.len())];
+            let word = set.words()[member.index(set.len())].as_bytes();
+            let mut near = word[..cut.min(word.len())].to_vec();
+            near.extend_from_slice(tail.as_bytes());
+            agrees_on(set, &near);
+        }
     }
 
     #[test]

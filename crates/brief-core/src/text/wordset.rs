@@ -264,12 +264,64 @@ macro_rules! word_set {
 }
 pub(crate) use word_set;
 
+/// Checks of a [`WordSet`] against plain references, for the tests of every module that has one.
 #[cfg(test)]
-mod tests {
+pub(crate) mod reference {
     use std::collections::BTreeSet;
 
+    use super::WordSet;
+    use crate::text::key::key;
+
+    /// The reference: a linear search of the list.
+    pub(crate) fn linear(set: &WordSet, word: &[u8]) -> Option<usize> {
+        set.words().iter().position(|w| w.as_bytes() == word)
+    }
+
+    /// Asserts that `set` agrees with a linear search on `word`, by text and (if it has one) by
+    /// key.
+    pub(crate) fn agrees_on(set: &WordSet, word: &[u8]) {
+        let expected = linear(set, word);
+        assert_eq!(
+            set.index(word),
+            expected,
+            "{:?}",
+            String::from_utf8_lossy(word)
+        );
+        assert_eq!(set.contains(word), expected.is_some());
+        if let Some(k) = std::str::from_utf8(word).ok().and_then(key) {
+            assert_eq!(
+                set.index_of_key(k),
+                expected,
+                "{:?}",
+                String::from_utf8_lossy(word)
+            );
+        }
+    }
+
+    /// Asserts that `set` holds exactly the words of a `BTreeSet` of its list, and agrees with a
+    /// linear search on near misses of each: a byte more, a byte less, another last byte.
+    pub(crate) fn check(set: &WordSet, list: &[&str]) {
+        let reference: BTreeSet<&str> = list.iter().copied().filter(|w| !w.is_empty()).collect();
+        assert!(reference.iter().eq(set.words().iter()));
+        for w in &reference {
+            assert!(set.contains(w.as_bytes()), "{w}");
+            let mut longer = w.as_bytes().to_vec();
+            longer.push(b's');
+            agrees_on(set, &longer);
+            let shorter = &w.as_bytes()[..w.len() - 1];
+            agrees_on(set, shorter);
+            let mut other = shorter.to_vec();
+            other.push(b'q');
+            agrees_on(set, &other);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
     use proptest::prelude::*;
 
+    use super::reference::{agrees_on, check, linear};
     use super::*;
     use crate::text::key::key;
 
@@ -277,24 +329,23 @@ mod tests {
 
     /// A set with words longer than a key, some sharing their first sixteen bytes.
     fn with_long_words() -> WordSet {
-        WordSet::from_words([
-            "abcdefghijklmnop",
-            "abcdefghijklmnopq",
-            "abcdefghijklmnopqr",
-            "abcdefghijklmnopz",
-            "überraschenderweise",
-            "x",
-            "abcdefghijklmno",
-        ])
+        WordSet::from_words(LONG.iter().copied())
     }
 
-    /// The reference: a linear search of the list.
-    fn linear(set: &WordSet, word: &[u8]) -> Option<usize> {
-        set.words().iter().position(|w| w.as_bytes() == word)
-    }
+    const LONG: &[&str] = &[
+        "abcdefghijklmnop",
+        "abcdefghijklmnopq",
+        "abcdefghijklmnopqr",
+        "abcdefghijklmnopz",
+        "überraschenderweise",
+        "x",
+        "abcdefghijklmno",
+    ];
 
     #[test]
     fn finds_every_word_at_its_index_and_nothing_else() {
+        check(&SMALL, SMALL.words());
+        check(&with_long_words(), LONG);
         for set in [SMALL.clone(), with_long_words()] {
             for (i, w) in set.words().iter().enumerate() {
                 assert_eq!(set.index(w.as_bytes()), Some(i), "{w}");
@@ -311,7 +362,7 @@ mod tests {
                 "abcdefghijklmnopqrs",
                 "zzz",
             ] {
-                assert_eq!(set.index(w.as_bytes()), linear(&set, w.as_bytes()), "{w}");
+                agrees_on(&set, w.as_bytes());
             }
         }
         assert!(!with_long_words().contains(b"abcdefghijklmnopy"));
@@ -325,65 +376,22 @@ mod tests {
         assert!(!SMALL.is_empty() && WordSet::from_words([]).is_empty());
     }
 
-    /// Every word list that a [`WordSet`] holds in this crate (but the empty ones).
-    fn every_list() -> &'static [WordSet] {
-        static SETS: std::sync::LazyLock<Vec<WordSet>> = std::sync::LazyLock::new(|| {
-            let mut sets = vec![super::super::stopwords::ENGLISH.clone()];
-            sets.extend(super::super::stopwords::every_language());
-            sets.push(super::super::detect::latin_stop_words().clone());
-            sets.retain(|s| !s.is_empty());
-            sets
-        });
-        &SETS
-    }
-
-    #[test]
-    fn every_list_agrees_with_a_btree_set() {
-        assert!(every_list().len() > 20);
-        for set in every_list() {
-            let reference: BTreeSet<&str> = set.words().iter().copied().collect();
-            assert_eq!(reference.len(), set.len());
-            for w in &reference {
-                assert!(set.contains(w.as_bytes()), "{w}");
-                // Near misses: a byte more or less, and another last byte.
-                let mut longer = w.to_string();
-                longer.push('s');
-                assert_eq!(
-                    set.contains(longer.as_bytes()),
-                    reference.contains(longer.as_str())
-                );
-                let shorter = &w.as_bytes()[..w.len() - 1];
-                assert_eq!(set.index(shorter), linear(set, shorter), "{w}");
-            }
-        }
-    }
-
     proptest! {
+        /// Random sets (long words, shared prefixes and hash collisions included) against a linear
+        /// search, on their members, near misses of them and random words.
         #[test]
-        fn lookups_agree_with_a_linear_search(word in "[a-e'ü]{0,20}", pick in any::<prop::sample::Index>()) {
-            let sets = every_list();
-            let set = &sets[pick.index(sets.len())];
-            prop_assert_eq!(set.index(word.as_bytes()), linear(set, word.as_bytes()));
-            let long = with_long_words();
-            prop_assert_eq!(long.index(word.as_bytes()), linear(&long, word.as_bytes()));
-            if let Some(k) = key(&word) {
-                prop_assert_eq!(set.index_of_key(k), linear(set, word.as_bytes()));
-            }
-        }
-
-        #[test]
-        fn near_misses_of_members_agree_with_a_linear_search(
-            pick in any::<prop::sample::Index>(),
-            member in any::<prop::sample::Index>(),
-            cut in 0usize..24,
-            tail in "[a-z'é]{0,3}",
+        fn random_sets_agree_with_a_linear_search(
+            words in prop::collection::vec("[ab'é]{1,3}|[a-c]{14,18}", 0..60),
+            probes in prop::collection::vec("[ab'é]{0,4}|[a-c]{14,18}", 0..20),
         ) {
-            let sets = every_list();
-            let set = &sets[pick.index(sets.len())];
-            let word = set.words()[member.index(set.len())].as_bytes();
-            let mut near = word[..cut.min(word.len())].to_vec();
-            near.extend_from_slice(tail.as_bytes());
-            prop_assert_eq!(set.index(&near), linear(set, &near));
+            let words: Vec<&'static str> =
+                words.into_iter().map(|w| &*Box::leak(w.into_boxed_str())).collect();
+            let set = WordSet::from_words(words.iter().copied());
+            check(&set, &words);
+            for p in &probes {
+                agrees_on(&set, p.as_bytes());
+                prop_assert_eq!(set.index(p.as_bytes()), linear(&set, p.as_bytes()));
+            }
         }
     }
 }

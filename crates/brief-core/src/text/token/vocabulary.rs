@@ -393,7 +393,7 @@ impl<'a> Vocabulary<'a> {
             // of a text's largest vector unused.
             self.terms.reserve_exact(self.terms.capacity() / 4 + 16);
         }
-        // One push a term: three (surface, count, idf) were a third of the cost of a new term.
+        // One push a term, rather than one per field: a new term is frequent enough to count.
         self.terms.push(Term {
             surface,
             count: 0,
