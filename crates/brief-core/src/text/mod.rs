@@ -3,7 +3,7 @@
 //! The modules, bottom-up: each uses only modules above it in this list (checked by
 //! `scripts/module-deps.py`, which fails on any cycle between them).
 //!
-//! 1. [`swar`]: byte-class tests eight bytes at a time, for the scanners' hot loops.
+//! 1. `swar`: byte-class tests eight bytes at a time, for the scanners' hot loops.
 //! 2. [`language`]: the languages, how each one's words become terms, BCP-47 tags.
 //! 3. [`key`]: the packed word key, the one way a short word becomes an integer.
 //! 4. [`wordset`]: compile-time sets of words over packed keys (`contains`, `index`); [`packed`]

@@ -6,7 +6,7 @@
 //! probe), with no string comparison, whose early exit at a point the CPU cannot predict costs
 //! more than the comparison itself; and a word's index in the sorted list is what the set gives
 //! back, for data kept beside the list. A list written in the source becomes a set at compile
-//! time with [`word_set!`](crate::text::wordset::word_set), which also checks there that it is
+//! time with `word_set!`, which also checks there that it is
 //! sorted; a list only known at run time (the `stop-words` crate's) goes through
 //! [`WordSet::from_words`].
 //!
@@ -52,7 +52,7 @@ pub const fn ordered_key(word: &[u8]) -> u128 {
     ordered(key_of_word(word))
 }
 
-/// The [`key_of_word`]s of `words`, in their order (`N` is `words.len()`); for [`word_set!`].
+/// The [`key_of_word`]s of `words`, in their order (`N` is `words.len()`); for `word_set!`.
 pub const fn keys<const N: usize>(words: &[&str]) -> [Key; N] {
     let mut keys = [0; N];
     let mut i = 0;
@@ -80,7 +80,7 @@ const fn home(key: Key, slots: usize) -> usize {
     (h >> (64 - slots.trailing_zeros())) as usize
 }
 
-/// The hash index of `keys` with `M` ([`slot_count`]) slots; for [`word_set!`].
+/// The hash index of `keys` with `M` ([`slot_count`]) slots; for `word_set!`.
 pub const fn slots<const M: usize>(keys: &[Key]) -> [u16; M] {
     assert!(M == slot_count(keys.len()) && keys.len() < EMPTY as usize);
     let mut slots = [EMPTY; M];
@@ -110,7 +110,7 @@ const fn less(a: &[u8], b: &[u8]) -> bool {
 
 impl WordSet {
     /// The set of `words` (sorted and distinct, which is checked: at compile time in a constant)
-    /// with their [`keys`] and hash index ([`slots`]). [`word_set!`] calls it with the keys and
+    /// with their [`keys`] and hash index ([`slots`]). `word_set!` calls it with the keys and
     /// index it computes.
     pub const fn new(
         words: &'static [&'static str],

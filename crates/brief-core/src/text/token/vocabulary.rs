@@ -438,7 +438,7 @@ impl<'a> Vocabulary<'a> {
         self.terms.iter().map(|t| t.idf)
     }
 
-    /// The background idf level of term `id`, in 0..=255 (see [`super::lexicon::idf_value`]).
+    /// The background idf level of term `id`, in 0..=255 (see [`crate::text::lexicon::idf_value`]).
     pub fn idf(&self, id: TermId) -> u8 {
         self.terms[id as usize].idf
     }
