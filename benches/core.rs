@@ -17,7 +17,7 @@ use brief::proto::v1 as pb;
 use brief::service::api;
 use brief_core::rank::features::Weights;
 use brief_core::text::token::{Tokenizer, Vocabulary};
-use brief_core::text::{html, lang, segment};
+use brief_core::text::{detect, html, segment};
 use brief_core::{Article, Budget, analyze};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -110,7 +110,7 @@ fn bench(c: &mut Criterion) {
                 corpus
                     .articles
                     .iter()
-                    .filter_map(|a| lang::detect(black_box(a)))
+                    .filter_map(|a| detect::detect(black_box(a)))
                     .count()
             })
         });

@@ -16,7 +16,7 @@ use std::time::Duration;
 use brief::proto::v1 as pb;
 use brief::service::api::{self, RequestError};
 use brief_core::rank::features::Weights;
-use brief_core::text::lang::Language;
+use brief_core::text::language::Language;
 use brief_core::text::segment;
 use brief_core::text::token::{Tokenizer, Vocabulary};
 

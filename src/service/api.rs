@@ -15,8 +15,9 @@ use brief_core::error::Error;
 use brief_core::offsets::{OffsetMap, Unit};
 use brief_core::rank::features::{Features, Weights};
 use brief_core::rank::select::{Budget, LimitedBy};
+use brief_core::text::detect;
 use brief_core::text::html::{self, HtmlError};
-use brief_core::text::lang::{self, Language, Support};
+use brief_core::text::language::{Language, Support};
 
 pub use brief_core::ALGORITHM_VERSION;
 
@@ -428,7 +429,7 @@ struct LanguageChoice {
 fn language(tag: &str, text: &str) -> Result<LanguageChoice, RequestError> {
     let tag = tag.trim();
     if tag.is_empty() {
-        return Ok(match lang::detect(text) {
+        return Ok(match detect::detect(text) {
             Some(d) => LanguageChoice {
                 tag: d.tag.to_owned(),
                 language: d.language,

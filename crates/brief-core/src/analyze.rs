@@ -18,7 +18,7 @@ use crate::rank::keywords::{self, Keyword};
 use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::{self, Check};
 use crate::text::headline;
-use crate::text::lang::Language;
+use crate::text::language::Language;
 use crate::text::segment;
 use crate::text::token::{SentenceWords, TermId, Tokenizer, Vocabulary, words};
 

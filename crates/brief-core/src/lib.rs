@@ -34,5 +34,7 @@ pub const ALGORITHM_VERSION: &str = concat!("brief-extractive-", env!("CARGO_PKG
 /// now rather than on the first article; a server calls it before it reports itself ready.
 pub fn warm_up() {
     text::lexicon::preload();
-    text::lang::preload();
+    text::stopwords::preload();
+    text::stem::preload();
+    text::detect::preload();
 }

@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn bigrams_across_two_words_are_not_listed() {
-        use crate::text::lang::Language;
+        use crate::text::language::Language;
         let mut vocab = Vocabulary::for_text_in(100, Language::Chinese);
         let mut out = Vec::new();
         Tokenizer::for_language(Language::Chinese).terms(

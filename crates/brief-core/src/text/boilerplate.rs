@@ -4,6 +4,7 @@
 //! Each check looks at one sentence on its own, at most its first 400 bytes, without allocating.
 
 use super::swar;
+use super::token::{SentenceWords, TermId, Tokenizer, Vocabulary};
 
 /// Phrases that mark a sentence as boilerplate wherever they occur (compared lowercase).
 const ANYWHERE: &[&str] = &[
@@ -115,6 +116,59 @@ pub fn is_boilerplate(sentence: &str) -> bool {
     starts_like_boilerplate(sentence, head)
 }
 
+/// What [`terms_unless_boilerplate`] made of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tokenized<'a> {
+    /// It is boilerplate: no term of it was kept.
+    Boilerplate,
+    /// Its terms were appended, and this is what was seen of its words.
+    Text(SentenceWords<'a>),
+}
+
+/// Appends the terms of `sentence` to `out` as [`Tokenizer::sentence_terms_until`] does, unless
+/// it is boilerplate ([`is_boilerplate`]), when `out` and `vocab` are left as they were; `None`
+/// once `cancelled` says so.
+///
+/// The one interface between the boilerplate check and the tokenizer. Why they meet at all: for
+/// a short ASCII sentence (nearly every sentence of English news) the phrase search is a test at
+/// each word start, which the tokenizer finds anyway; so the sentence is tokenized while its word
+/// starts are tested ([`phrase_at_word`]), and its terms are taken back out of the vocabulary
+/// ([`Vocabulary::rollback`]) in the rare case that it is boilerplate. This saves a second pass
+/// over nearly every sentence; its test compares it with [`is_boilerplate`] and a plain
+/// tokenization.
+pub fn terms_unless_boilerplate<'a>(
+    tokenizer: &mut Tokenizer,
+    sentence: &'a str,
+    vocab: &mut Vocabulary<'a>,
+    out: &mut Vec<TermId>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Tokenized<'a>> {
+    match check_before_words(sentence) {
+        Check::Decided(true) => Some(Tokenized::Boilerplate),
+        Check::Decided(false) => tokenizer
+            .sentence_terms_until(sentence, vocab, out, |_| {}, cancelled)
+            .map(Tokenized::Text),
+        Check::ByWords => {
+            let mark = vocab.mark();
+            let start = out.len();
+            let mut phrase = false;
+            let seen = tokenizer.sentence_terms_until(
+                sentence,
+                vocab,
+                out,
+                |w| phrase = phrase || phrase_at_word(sentence, w.start, w.len, w.apostrophe),
+                cancelled,
+            )?;
+            if !phrase {
+                return Some(Tokenized::Text(seen));
+            }
+            vocab.rollback(mark, &out[start..]);
+            out.truncate(start);
+            Some(Tokenized::Boilerplate)
+        }
+    }
+}
+
 /// How [`is_boilerplate`] is decided for a sentence that is about to be split into words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
@@ -129,8 +183,8 @@ pub enum Check {
 ///
 /// Why: for a short ASCII sentence (nearly every sentence of English news) the phrase search is
 /// a test at each word start, and the tokenizer finds the word starts anyway; testing them there
-/// saves a second pass over the sentence, which was a tenth of the summarizer's instructions.
-/// A longer sentence, or one with other characters (`©`, or letters of other scripts, which
+/// saves a second pass over the sentence (see [`terms_unless_boilerplate`], which puts the two
+/// together). A longer sentence, or one with other characters (`©`, or letters of other scripts, which
 /// change what a word start is), is decided here in full.
 pub fn check_before_words(sentence: &str) -> Check {
     if sentence.len() > HEAD_BYTES || !sentence.is_ascii() {
@@ -143,13 +197,15 @@ pub fn check_before_words(sentence: &str) -> Check {
 }
 
 /// For a sentence that [`check_before_words`] left to its words: true when an [`ANYWHERE`]
-/// phrase starts at its word `start..start + len` (as [`crate::text::token::words`] finds
+/// phrase starts at its word `start..start + len` (as [`crate::text::words::words`] finds
 /// words), or right after an apostrophe inside it when `apostrophe` says it has one.
 ///
 /// In ASCII text the positions where the phrase search looks (a letter after a byte that is not
 /// a letter or digit) are exactly these: the first byte of each word, and each letter after an
 /// apostrophe that joins a word.
-#[inline]
+// Inlined into the tokenizer's per-word callback: a call per word costs more than the test,
+// which for nearly every word is one bit test.
+#[inline(always)]
 pub fn phrase_at_word(sentence: &str, start: usize, len: usize, apostrophe: bool) -> bool {
     let bytes = sentence.as_bytes();
     // A phrase at a word start makes the word its first word: letters, then the phrase's space.
@@ -544,7 +600,7 @@ mod tests {
                 Check::Decided(found) => assert_eq!(found, expected, "{text:?}"),
                 Check::ByWords => {
                     by_words += 1;
-                    let found = crate::text::token::words(&text)
+                    let found = crate::text::words::words(&text)
                         .any(|(start, w)| phrase_at_word(&text, start, w.len(), w.contains('\'')));
                     assert_eq!(found, expected, "{text:?}");
                 }
@@ -552,6 +608,53 @@ mod tests {
         }
         // Most of the texts were left to their words.
         assert!(by_words > 15_000, "{by_words}");
+    }
+
+    #[test]
+    fn tokenizing_unless_boilerplate_agrees_with_is_boilerplate_and_plain_tokenizing() {
+        let pieces = [
+            "click here",
+            "Click Here",
+            " here",
+            "all rights reserved",
+            "Reserved",
+            "x",
+            " ",
+            ". ",
+            "'",
+            "don't",
+            "share this article",
+            "getty images",
+            "Kim",
+            " Korea",
+            "By ",
+            "Jane",
+            "é",
+            "©",
+        ];
+        let never = || false;
+        // Declared before the vocabularies that borrow them.
+        let texts = random_texts(&pieces, 0x2545_F491_4F6C_DD1D, 5_000, 10);
+        let language = crate::text::language::Language::English;
+        let (mut t, mut reference) = (Tokenizer::new(), Tokenizer::new());
+        let mut vocab = Vocabulary::for_text_in(1000, language);
+        let mut plain = Vocabulary::for_text_in(1000, language);
+        let (mut out, mut expected) = (Vec::new(), Vec::new());
+        for text in &texts {
+            let text = text.as_str();
+            let before = (vocab.len(), out.len());
+            let got = terms_unless_boilerplate(&mut t, text, &mut vocab, &mut out, &never);
+            if is_boilerplate(text) {
+                assert_eq!(got, Some(Tokenized::Boilerplate), "{text:?}");
+                assert_eq!((vocab.len(), out.len()), before, "{text:?}");
+            } else {
+                let seen = reference.sentence_terms(text, &mut plain, &mut expected);
+                assert_eq!(got, Some(Tokenized::Text(seen)), "{text:?}");
+                // The same terms, in the same order, as a vocabulary that never saw boilerplate.
+                assert_eq!(out, expected, "{text:?}");
+            }
+        }
+        assert!(vocab.len() > 2, "{}", vocab.len());
     }
 
     #[test]

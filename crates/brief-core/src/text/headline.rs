@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::boilerplate::is_boilerplate;
 use super::swar;
-use super::token::word_count;
+use super::words::word_count;
 
 /// A headline is at most this many words.
 const MAX_WORDS: usize = 30;

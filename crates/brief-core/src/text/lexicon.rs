@@ -11,7 +11,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::token::stem_of_folded;
+use super::key::{Key, key};
+use super::term::stem_of_folded;
 
 /// The lexicon as shipped: comment lines, then `word<TAB>idf` lines with idf in 0..=255.
 const LEXICON_TSV: &str = include_str!("../../data/lexicon_en.tsv");
@@ -26,25 +27,6 @@ pub enum Form {
     NotContent,
     /// A content word with the stem of this id.
     Stem(u32),
-}
-
-/// A folded word form of at most [`KEY_BYTES`] bytes packed into an integer: its UTF-8 bytes,
-/// little-endian, zero-padded. No folded word contains a NUL byte, so the packing is one-to-one.
-///
-/// Most words are this short, and looking one up then hashes and compares one integer stored in
-/// the table itself, instead of hashing a string and comparing it with another one elsewhere in
-/// memory (a call to `memcmp` and a cache miss more per word).
-pub type Key = u128;
-
-/// The longest word form, in bytes, that has a [`Key`].
-pub const KEY_BYTES: usize = 16;
-
-/// The [`Key`] of the folded word `word`, if it is short enough to have one.
-pub fn key(word: &str) -> Option<Key> {
-    let bytes = word.as_bytes();
-    let mut packed = [0u8; KEY_BYTES];
-    packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    Some(Key::from_le_bytes(packed))
 }
 
 /// How many of the most frequent forms go in [`Lexicon::hot`]: they are four words in five of

@@ -1,28 +1,15 @@
-//! Short words packed into integers that order like the words, so that a binary search over a
-//! sorted word list compares one integer a step: comparing two byte strings exits early at a
-//! point the CPU cannot predict, which costs more than the comparison itself.
+//! The segmenter's abbreviation keys, until its lists move to [`WordSet`](super::wordset::WordSet):
+//! the same [ordered](super::key::ordered) form of the one [`Key`](super::key::Key) packing, searched the same way.
 
-/// `word` (at most 16 bytes, none of them zero) as an integer that orders like the word: its bytes
-/// big-endian, zero-padded, so that a prefix orders first, as with byte strings. Longer words get
-/// `u128::MAX`, which no word of 16 bytes or fewer packs to.
+use super::wordset::ordered_key;
+
+/// `word` (at most 16 bytes, none of them zero) as an integer that orders like the word (its
+/// [ordered](super::key::ordered) key). Longer words get `u128::MAX`, which no word of 16 bytes or fewer packs to.
 pub const fn packed(word: &[u8]) -> u128 {
     if word.len() > 16 {
         return u128::MAX;
     }
-    let mut bytes = [0; 16];
-    bytes.split_at_mut(word.len()).0.copy_from_slice(word);
-    u128::from_be_bytes(bytes)
-}
-
-/// The [`packed`] keys of `words`, in their order (`N` is `words.len()`).
-pub const fn packed_all<const N: usize>(words: &[&str]) -> [u128; N] {
-    let mut keys = [0; N];
-    let mut i = 0;
-    while i < N {
-        keys[i] = packed(words[i].as_bytes());
-        i += 1;
-    }
-    keys
+    ordered_key(word)
 }
 
 /// The index of `word` in the list whose sorted [`packed`] keys are `keys`.
@@ -39,19 +26,18 @@ mod tests {
 
     #[test]
     fn keys_order_like_the_words() {
-        let mut words = vec![
+        let words = [
             "a",
             "ab",
             "abc",
             "abd",
             "b",
-            "don't",
             "ba",
-            "zz",
+            "don't",
             "yourselves",
+            "zz",
         ];
-        words.sort_unstable();
-        let keys: [u128; 9] = packed_all(&words);
+        let keys = words.map(|w| packed(w.as_bytes()));
         assert!(keys.windows(2).all(|k| k[0] < k[1]));
         for (i, w) in words.iter().enumerate() {
             assert_eq!(position(&keys, w.as_bytes()), Some(i));

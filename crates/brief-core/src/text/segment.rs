@@ -119,7 +119,7 @@ mod scan;
 mod tests;
 mod tokens;
 
-use crate::text::lang::Language;
+use crate::text::language::Language;
 use crate::text::swar;
 use context::*;
 use languages::english::*;

@@ -1,13 +1,20 @@
-//! English stop words: function words that carry no topic and so never count as keywords.
+//! Stop words: function words that carry no topic and so never become terms.
 //!
-//! The list is Snowball's English stop word list plus a few words that are frequent in news but
+//! English has brief's own list ([`is_stop_word`]); every other language (and English where the
+//! segmenter asks [`Language::is_stop_word`]) has NLTK's list from the `stop-words` crate, built
+//! once per process.
+//!
+//! The English list is Snowball's English stop word list plus a few words that are frequent in news but
 //! say nothing about a story ("said", "also", "would"). Words are lowercase, with `'` as the
-//! apostrophe, and sorted so that lookup is a binary search with no allocation.
+//! apostrophe. Every list is a [`WordSet`].
 
-use super::packed;
+use std::sync::LazyLock;
+
+use super::language::Language;
+use super::wordset::{WordSet, word_set};
 
 /// Sorted English stop words.
-const ENGLISH: &[&str] = &[
+const ENGLISH_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -196,28 +203,73 @@ const ENGLISH: &[&str] = &[
     "yourselves",
 ];
 
-/// The [packed](packed::packed) keys of [`ENGLISH`], in its order.
-static ENGLISH_KEYS: [u128; ENGLISH.len()] = packed::packed_all(ENGLISH);
+/// brief's English stop words.
+pub static ENGLISH: WordSet = word_set!(ENGLISH_WORDS);
 
-/// True when `word` (lowercase, `'` apostrophes) is an English stop word.
+/// True when `word` (lowercase, `'` apostrophes) is an English stop word (brief's list).
 pub fn is_stop_word(word: &str) -> bool {
-    packed::position(&ENGLISH_KEYS, word.as_bytes()).is_some()
+    ENGLISH.contains(word.as_bytes())
+}
+
+/// Every language's NLTK stop words, in [`Language::all`] order, built on first use (see
+/// [`preload`]).
+static BY_LANGUAGE: LazyLock<Vec<WordSet>> = LazyLock::new(|| {
+    Language::all()
+        .map(|l| {
+            let words = l.stop_word_code().and_then(stop_words::lookup);
+            WordSet::from_words(words.unwrap_or_default().iter().copied())
+        })
+        .collect()
+});
+
+/// Builds every language's stop-word set now rather than on the first request.
+pub fn preload() {
+    LazyLock::force(&BY_LANGUAGE);
+}
+
+impl Language {
+    /// True when `folded` (lowercase) is a stop word of this language (NLTK's list).
+    pub fn is_stop_word(self, folded: &str) -> bool {
+        self.entry()
+            .is_some_and(|i| BY_LANGUAGE[i].contains(folded.as_bytes()))
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::text::wordset::reference::{agrees_on, check};
 
     #[test]
-    fn list_is_sorted_and_unique() {
-        assert!(
-            ENGLISH.windows(2).all(|w| w[0] < w[1]),
-            "ENGLISH must stay sorted"
-        );
-        // So the binary search over the packed keys finds every word.
-        assert!(ENGLISH.iter().all(|w| w.len() <= 16));
-        assert!(ENGLISH_KEYS.windows(2).all(|k| k[0] < k[1]));
-        assert!(ENGLISH.iter().all(|w| is_stop_word(w)));
+    fn every_list_agrees_with_a_reference() {
+        // `word_set!` checked at compile time that the English list is sorted and distinct.
+        check(&ENGLISH, ENGLISH_WORDS);
+        assert!(ENGLISH_WORDS.iter().all(|w| is_stop_word(w)));
+        for language in Language::all() {
+            let list = language.stop_word_code().and_then(stop_words::lookup);
+            check(&BY_LANGUAGE[language as usize], list.unwrap_or_default());
+        }
+    }
+
+    proptest! {
+        /// Near misses of stop words of every language, against a linear search.
+        #[test]
+        fn lookups_agree_with_a_linear_search(
+            pick in any::<prop::sample::Index>(),
+            member in any::<prop::sample::Index>(),
+            cut in 0usize..24,
+            tail in "[a-z'é]{0,3}",
+        ) {
+            let sets: Vec<&WordSet> =
+                std::iter::once(&ENGLISH).chain(BY_LANGUAGE.iter()).filter(|s| !s.is_empty()).collect();
+            let set = sets[pick.index(sets.len())];
+            let word = set.words()[member.index(set.len())].as_bytes();
+            let mut near = word[..cut.min(word.len())].to_vec();
+            near.extend_from_slice(tail.as_bytes());
+            agrees_on(set, &near);
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Words and terms: splitting text into words, case folding, stop words and Snowball stemming.
+//! The tokenizer: a text's words case-folded into terms, interned in the document's [`Vocabulary`].
 //!
 //! A *word* is a maximal run of letters and digits; an apostrophe between two letters stays inside
 //! the word ("Kim's", "don't"). A *term* is the folded, stemmed form of a content word (not a stop
@@ -15,29 +15,20 @@ use std::borrow::Borrow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
-use std::ops::ControlFlow;
-use std::sync::LazyLock;
 
-use rust_stemmers::{Algorithm, Stemmer};
-
-use super::lang::{Language, Support};
-use super::lexicon::{ENGLISH, Form, KEY_BYTES, Key, key};
-use super::porter2;
-use super::stopwords::is_stop_word;
-use super::swar;
+use super::language::Language;
+use super::lexicon::{ENGLISH, Form};
+use super::term::term_of_folded;
+use super::words::*;
 
 mod cjk;
 #[cfg(test)]
 mod tests;
 mod vocabulary;
-mod words;
 
+pub use super::words::{Words, word_count, words};
 pub use cjk::*;
 pub use vocabulary::*;
-pub use words::*;
-
-/// The English Snowball stemmer, built once for the process.
-static ENGLISH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// Identifier of a term within one document's [`Vocabulary`].
 pub type TermId = u32;
@@ -78,35 +69,6 @@ fn fold<'w>(word: &'w str, already_folded: bool, buf: &'w mut String) -> &'w str
         }
     }
     buf
-}
-
-/// The stem of a folded word if it is a content word: stop words, single characters and bare
-/// numbers are not.
-pub fn stem_of_folded(folded: &str) -> Option<String> {
-    if is_stop_word(folded)
-        || folded.chars().nth(1).is_none()
-        || folded.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    Some(porter2::stem(folded).unwrap_or_else(|| ENGLISH_STEMMER.stem(folded).into_owned()))
-}
-
-/// The term of a folded word in `language` if it is a content word (see [`stem_of_folded`]).
-fn term_of_folded(folded: &str, language: Language) -> Option<String> {
-    if language == Language::English {
-        return stem_of_folded(folded);
-    }
-    if folded.chars().nth(1).is_none()
-        || folded.bytes().all(|b| b.is_ascii_digit())
-        || language.is_stop_word(folded)
-    {
-        return None;
-    }
-    Some(match language.support() {
-        Support::Stemmed => language.stem(folded),
-        Support::StopWords | Support::CharacterNgrams | Support::Neutral => folded.to_owned(),
-    })
 }
 
 impl Tokenizer {
@@ -322,14 +284,11 @@ impl Tokenizer {
         vocab: &mut Vocabulary<'a>,
     ) -> Option<TermId> {
         let folded = fold(surface, already_folded, &mut self.folded);
-        if let Some(&term) = vocab.forms.get(folded) {
+        if let Some(term) = vocab.term_of_form(folded) {
             return term;
         }
         let term = term_of_folded(folded, self.language).map(|stem| vocab.add_stem(stem, surface));
-        if vocab.undo.records(term) {
-            vocab.undo.forms.push(folded.into());
-        }
-        vocab.forms.insert(folded.into(), term);
+        vocab.add_form(folded, term);
         term
     }
 }

@@ -15,7 +15,7 @@ mod italian;
 mod portuguese;
 mod spanish;
 
-use crate::text::lang::Language;
+use crate::text::language::Language;
 use dutch::DUTCH;
 use french::FRENCH;
 use german::GERMAN;

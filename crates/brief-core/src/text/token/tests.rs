@@ -1,4 +1,5 @@
 use super::*;
+use crate::text::key::key;
 
 fn all_words(text: &str) -> Vec<&str> {
     words(text).map(|(_, w)| w).collect()

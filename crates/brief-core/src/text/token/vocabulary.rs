@@ -154,7 +154,7 @@ impl ListedTerms {
 pub struct Vocabulary<'a> {
     /// Folded word form not in the lexicon → its term, or `None` for a form that is not a content
     /// word.
-    pub(super) forms: Sharded<Box<str>, Option<TermId>>,
+    forms: Sharded<Box<str>, Option<TermId>>,
     /// Lexicon stem id → term.
     pub(super) listed: ListedTerms,
     /// Stem not in the lexicon → term.
@@ -166,8 +166,9 @@ pub struct Vocabulary<'a> {
     pub(super) terms: Vec<Term<'a>>,
     /// Stems are looked up in the English lexicon (for English text only).
     pub(super) lexicon: bool,
-    /// What was added since the last [`Vocabulary::mark`], to undo.
-    pub(super) undo: Undo,
+    /// What was added since the last [`Vocabulary::mark`], to undo: private to this module, so
+    /// that every entry added to a map is recorded here.
+    undo: Undo,
 }
 
 /// One term of a [`Vocabulary`].
@@ -191,13 +192,13 @@ pub struct Mark {
 /// mark: what [`Vocabulary::rollback`] removes, so that undoing a text costs as much as the text
 /// did rather than a pass over the maps (which a hostile article could make quadratic).
 #[derive(Debug)]
-pub(super) struct Undo {
+struct Undo {
     /// The first term id added since the mark; `usize::MAX` before the first mark.
-    pub(super) since: usize,
-    pub(super) listed: Vec<u32>,
-    pub(super) forms: Vec<Box<str>>,
-    pub(super) ids: Vec<Box<str>>,
-    pub(super) grams: Vec<u64>,
+    since: usize,
+    listed: Vec<u32>,
+    forms: Vec<Box<str>>,
+    ids: Vec<Box<str>>,
+    grams: Vec<u64>,
 }
 
 impl Default for Undo {
@@ -215,7 +216,7 @@ impl Default for Undo {
 
 impl Undo {
     /// Whether entries pointing at `term` are recorded.
-    pub(super) fn records(&self, term: Option<TermId>) -> bool {
+    fn records(&self, term: Option<TermId>) -> bool {
         term.is_some_and(|t| t as usize >= self.since)
     }
 }
@@ -246,16 +247,10 @@ impl<'a> Vocabulary<'a> {
         Self::default()
     }
 
-    /// Creates an empty vocabulary sized for a text of `bytes` bytes, so that its terms and maps
-    /// seldom grow (a news article has a distinct term for about every 15 bytes, and a distinct
-    /// word form that is not in the lexicon for about every 200).
-    pub fn for_text(bytes: usize) -> Self {
-        Self::for_text_in(bytes, Language::English)
-    }
-
-    /// [`Vocabulary::for_text`] for a text in `language`: without the English lexicon's stems
-    /// and idf unless it is English, and sized for a distinct word form per 12 bytes otherwise
-    /// (no lexicon lists them).
+    /// Creates an empty vocabulary for a text of `bytes` bytes in `language`: with the English
+    /// lexicon's stems and idf only if it is English, and sized so that its terms and maps seldom
+    /// grow (a news article has a distinct term for about every 15 bytes, and a distinct word form
+    /// that is not in the lexicon for about every 200; without a lexicon, one per 12 bytes).
     pub fn for_text_in(bytes: usize, language: Language) -> Self {
         let english = language == Language::English;
         // Capped: a long text's vocabulary grows far slower than the text (Heaps' law).
@@ -309,6 +304,20 @@ impl<'a> Vocabulary<'a> {
         }
         self.terms.truncate(mark.terms);
         self.mark();
+    }
+
+    /// The term of the folded word form `folded` if it was seen before in this document (`None`
+    /// inside for a form that is no content word), else `None`.
+    pub(super) fn term_of_form(&self, folded: &str) -> Option<Option<TermId>> {
+        self.forms.get(folded).copied()
+    }
+
+    /// Records that the folded word form `folded`, not seen before, has the term `term`.
+    pub(super) fn add_form(&mut self, folded: &str, term: Option<TermId>) {
+        if self.undo.records(term) {
+            self.undo.forms.push(folded.into());
+        }
+        self.forms.insert(folded.into(), term);
     }
 
     /// Counts one occurrence of `term`, if it is one, and appends it to `out`.
@@ -384,7 +393,7 @@ impl<'a> Vocabulary<'a> {
             // of a text's largest vector unused.
             self.terms.reserve_exact(self.terms.capacity() / 4 + 16);
         }
-        // One push a term: three (surface, count, idf) were a third of the cost of a new term.
+        // One push a term, rather than one per field: a new term is frequent enough to count.
         self.terms.push(Term {
             surface,
             count: 0,
@@ -429,7 +438,7 @@ impl<'a> Vocabulary<'a> {
         self.terms.iter().map(|t| t.idf)
     }
 
-    /// The background idf level of term `id`, in 0..=255 (see [`super::lexicon::idf_value`]).
+    /// The background idf level of term `id`, in 0..=255 (see [`crate::text::lexicon::idf_value`]).
     pub fn idf(&self, id: TermId) -> u8 {
         self.terms[id as usize].idf
     }

@@ -2,7 +2,7 @@
 
 use super::Class::{Never, NumPrefix, Title, Weak};
 use super::Rules;
-use crate::text::lang::Language;
+use crate::text::language::Language;
 
 /// Dutch's additions to the English rules.
 pub(super) static DUTCH: Rules = Rules {

@@ -4,7 +4,7 @@
 
 use super::Class::{self, Company, Never, NumPrefix, Ordinary, Title, Weak};
 use super::Rules;
-use crate::text::lang::Language;
+use crate::text::language::Language;
 use crate::text::packed;
 
 /// English's rules: the abbreviations here, with [`ABBREVIATION_KEYS`] to find them.

@@ -2,7 +2,7 @@
 
 use super::Class::{Never, NumPrefix, Ordinary, Title, Weak};
 use super::Rules;
-use crate::text::lang::Language;
+use crate::text::language::Language;
 
 /// French's additions to the English rules.
 pub(super) static FRENCH: Rules = Rules {

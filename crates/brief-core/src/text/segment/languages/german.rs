@@ -2,7 +2,7 @@
 
 use super::Class::{Never, NumPrefix, Title, Weak};
 use super::Rules;
-use crate::text::lang::Language;
+use crate::text::language::Language;
 
 /// German's additions to the English rules.
 pub(super) static GERMAN: Rules = Rules {

@@ -2,7 +2,7 @@
 
 use super::Class::{Never, NumPrefix, Ordinary, Title};
 use super::Rules;
-use crate::text::lang::Language;
+use crate::text::language::Language;
 
 /// Italian's additions to the English rules.
 pub(super) static ITALIAN: Rules = Rules {

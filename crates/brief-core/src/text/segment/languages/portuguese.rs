@@ -2,7 +2,7 @@
 
 use super::Class::{Company, Never, NumPrefix, Title, Weak};
 use super::Rules;
-use crate::text::lang::Language;
+use crate::text::language::Language;
 
 /// Portuguese's additions to the English rules.
 pub(super) static PORTUGUESE: Rules = Rules {

@@ -1,7 +1,11 @@
 //! The word scanner: maximal runs of letters and digits (an apostrophe between two letters
-//! stays inside), read eight ASCII bytes at a time, with the lowercase key of short ASCII words.
+//! stays inside), read eight ASCII bytes at a time, with the lowercase [`Key`] of short ASCII
+//! words.
 
-use super::*;
+use std::ops::ControlFlow;
+
+use super::key::{KEY_BYTES, Key, key};
+use super::swar;
 
 /// True for an apostrophe that may join two halves of a word.
 pub(super) fn is_apostrophe(c: char) -> bool {
@@ -119,9 +123,9 @@ pub(super) static BYTE_CLASS: [u8; 256] = {
 };
 
 impl<'a> Words<'a> {
-    /// The next word, with the classes of its bytes (so that [`fold`] need not look at it again).
-    // Inlined into the per-word loop of `sentence_terms`, where the call itself was a sixth of
-    // the cost of a word.
+    /// The next word, with the classes of its bytes (so that folding need not look at it again).
+    // Inlined into the per-word loop of `sentence_terms`, where a call would cost a noticeable
+    // part of a word.
     #[inline(always)]
     pub(super) fn next_word(&mut self) -> Option<Word<'a>> {
         let text = self.text;
