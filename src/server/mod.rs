@@ -105,19 +105,7 @@ pub async fn serve_on(
     settings: &Settings,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), ServerError> {
-    let metrics = metrics_listener.map(|listener| {
-        let metrics = Arc::new(Metrics::new());
-        if let Ok(addr) = listener.local_addr() {
-            tracing::info!(%addr, "serving metrics at /metrics");
-        }
-        // Stopped (aborted) once the gRPC server has drained.
-        let task = tokio::spawn(crate::metrics::serve(
-            listener,
-            metrics.clone(),
-            std::future::pending(),
-        ));
-        (metrics, task)
-    });
+    let metrics = metrics_listener.map(spawn_metrics);
     let registry = metrics.as_ref().map(|(m, _)| m.clone());
     // Built now, not by the first request: the English lexicon, and the stemmers and stop-word
     // index of language detection.
@@ -127,18 +115,15 @@ pub async fn serve_on(
         .set_service_status(SERVICE_NAME, ServingStatus::Serving)
         .await;
 
-    let reflection_v1 = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-        // google.rpc error details, so that grpcurl can show a BadRequest's field violations.
-        .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
-        .build_v1()?;
-    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-        // google.rpc error details, so that grpcurl can show a BadRequest's field violations.
-        .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
-        .build_v1alpha()?;
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+            // google.rpc error details, so that grpcurl can show a BadRequest's field violations.
+            .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
+    };
+    let reflection_v1 = reflection().build_v1()?;
+    let reflection_v1alpha = reflection().build_v1alpha()?;
 
     let admission = Admission::new(settings.max_in_flight, settings.memory_budget());
     let summarizer = SummarizerServer::new(
@@ -168,18 +153,7 @@ pub async fn serve_on(
         .as_deref()
         .map(read_token)
         .transpose()?;
-    let mut builder = Server::builder();
-    if let (Some(cert), Some(key)) = (&settings.tls_cert, &settings.tls_key) {
-        let read = |what: &'static str, path: &std::path::Path| {
-            std::fs::read(path).map_err(|e| ServerError::Setting {
-                what,
-                path: path.to_owned(),
-                reason: e.to_string(),
-            })
-        };
-        let identity = Identity::from_pem(read("--tls-cert", cert)?, read("--tls-key", key)?);
-        builder = builder.tls_config(ServerTlsConfig::new().identity(identity))?;
-    }
+    let builder = server_builder(settings)?;
 
     let incoming = Incoming::new(
         listener,
@@ -233,6 +207,40 @@ pub async fn serve_on(
     }
     tracing::info!("server stopped");
     Ok(())
+}
+
+/// Serves metrics from `listener` into a new registry, until the returned task is aborted (once
+/// the gRPC server has drained).
+fn spawn_metrics(
+    listener: TcpListener,
+) -> (Arc<Metrics>, tokio::task::JoinHandle<std::io::Result<()>>) {
+    let metrics = Arc::new(Metrics::new());
+    if let Ok(addr) = listener.local_addr() {
+        tracing::info!(%addr, "serving metrics at /metrics");
+    }
+    let task = tokio::spawn(crate::metrics::serve(
+        listener,
+        metrics.clone(),
+        std::future::pending(),
+    ));
+    (metrics, task)
+}
+
+/// A server builder, with TLS when `settings` name a certificate and key.
+fn server_builder(settings: &Settings) -> Result<Server, ServerError> {
+    let mut builder = Server::builder();
+    if let (Some(cert), Some(key)) = (&settings.tls_cert, &settings.tls_key) {
+        let read = |what: &'static str, path: &std::path::Path| {
+            std::fs::read(path).map_err(|e| ServerError::Setting {
+                what,
+                path: path.to_owned(),
+                reason: e.to_string(),
+            })
+        };
+        let identity = Identity::from_pem(read("--tls-cert", cert)?, read("--tls-key", key)?);
+        builder = builder.tls_config(ServerTlsConfig::new().identity(identity))?;
+    }
+    Ok(builder)
 }
 
 /// Reads a bearer token: the file's content, trimmed; it must not be empty.

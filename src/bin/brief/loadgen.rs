@@ -123,51 +123,81 @@ pub async fn run(settings: &LoadSettings) -> Result<(), LoadError> {
     );
 
     if let Some(items) = settings.stream {
-        let before = pid.and_then(memory_kib);
-        let start = Instant::now();
-        let (answered, errors) = stream(channel.clone(), items, articles.clone()).await?;
-        let after = pid.and_then(memory_kib);
-        let seconds = start.elapsed().as_secs_f64();
-        println!(
-            "one SummarizeStream of {items} articles in {seconds:.1} s: {:.0} results/s, {answered} briefs in order, {errors} item errors",
-            answered as f64 / seconds.max(f64::MIN_POSITIVE),
-        );
-        if let (Some((rss0, _)), Some((rss1, peak))) = (before, after) {
-            println!("server RSS before {rss0} KiB, after {rss1} KiB, peak {peak} KiB");
-        }
-        return Ok(());
+        return run_stream(channel, items, articles, pid).await;
     }
-
     if let Some(total) = settings.total {
         let c = settings.concurrency.first().copied().unwrap_or(64);
-        let before = pid.and_then(memory_kib);
-        let start = Instant::now();
-        let level = drive(
-            "summarize",
-            channel.clone(),
-            c,
-            Stop::After(total),
-            articles.clone(),
-        )
-        .await;
-        let after = pid.and_then(memory_kib);
-        println!(
-            "{total} Summarize requests at {c} in flight in {:.1} s: {:.0} requests/s, p50 {:.2} ms, p99 {:.2} ms, {} errors",
-            start.elapsed().as_secs_f64(),
-            level.rps,
-            level.p50_ms,
-            level.p99_ms,
-            level.errors
-        );
-        if let (Some((rss0, _)), Some((rss1, peak))) = (before, after) {
-            println!(
-                "server RSS before {} KiB, after {} KiB, peak {} KiB",
-                rss0, rss1, peak
-            );
-        }
+        run_total(channel, c, total, articles, pid).await;
         return Ok(());
     }
+    run_levels(settings, channel, articles, pid).await;
+    Ok(())
+}
 
+/// `--stream`: one SummarizeStream of `items` articles, its rate and the server's memory.
+async fn run_stream(
+    channel: Channel,
+    items: u64,
+    articles: Arc<Vec<String>>,
+    pid: Option<u32>,
+) -> Result<(), LoadError> {
+    let before = pid.and_then(memory_kib);
+    let start = Instant::now();
+    let (answered, errors) = stream(channel, items, articles).await?;
+    let after = pid.and_then(memory_kib);
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "one SummarizeStream of {items} articles in {seconds:.1} s: {:.0} results/s, {answered} briefs in order, {errors} item errors",
+        answered as f64 / seconds.max(f64::MIN_POSITIVE),
+    );
+    if let (Some((rss0, _)), Some((rss1, peak))) = (before, after) {
+        println!("server RSS before {rss0} KiB, after {rss1} KiB, peak {peak} KiB");
+    }
+    Ok(())
+}
+
+/// `--total`: that many Summarize requests at `c` in flight, and the server's memory.
+async fn run_total(
+    channel: Channel,
+    c: usize,
+    total: u64,
+    articles: Arc<Vec<String>>,
+    pid: Option<u32>,
+) {
+    let before = pid.and_then(memory_kib);
+    let start = Instant::now();
+    let level = drive(
+        "summarize",
+        channel.clone(),
+        c,
+        Stop::After(total),
+        articles.clone(),
+    )
+    .await;
+    let after = pid.and_then(memory_kib);
+    println!(
+        "{total} Summarize requests at {c} in flight in {:.1} s: {:.0} requests/s, p50 {:.2} ms, p99 {:.2} ms, {} errors",
+        start.elapsed().as_secs_f64(),
+        level.rps,
+        level.p50_ms,
+        level.p99_ms,
+        level.errors
+    );
+    if let (Some((rss0, _)), Some((rss1, peak))) = (before, after) {
+        println!(
+            "server RSS before {} KiB, after {} KiB, peak {} KiB",
+            rss0, rss1, peak
+        );
+    }
+}
+
+/// Timed levels: each concurrency in turn, the health check, the trivial RPC and Summarize.
+async fn run_levels(
+    settings: &LoadSettings,
+    channel: Channel,
+    articles: Arc<Vec<String>>,
+    pid: Option<u32>,
+) {
     println!(
         "{:<10} {:>9} {:>12} {:>9} {:>9} {:>7} {:>15} {:>15}",
         "rpc",
@@ -222,7 +252,6 @@ pub async fn run(settings: &LoadSettings) -> Result<(), LoadError> {
             println!("server RSS {rss} KiB, peak {peak} KiB");
         }
     }
-    Ok(())
 }
 
 /// Sends `items` articles (cycling through `articles`) through one `SummarizeStream`, made lazily
