@@ -70,7 +70,7 @@ impl<'a> Lexer<'a> {
                         return None;
                     };
                     self.pos = end;
-                    Some(Token::End { t, name })
+                    Some(Token::End { element: t, name })
                 }
                 Some(b'>') => {
                     self.pos = start + 3;
@@ -100,7 +100,7 @@ impl<'a> Lexer<'a> {
                 };
                 self.pos = end;
                 Some(Token::Start(StartTag {
-                    t,
+                    element: t,
                     name,
                     start,
                     self_closing,

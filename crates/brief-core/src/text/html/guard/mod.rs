@@ -85,10 +85,10 @@ pub(super) fn limit_nesting<'h>(
             }
             Token::Start(tag) => {
                 if let Some(raw) = tree.start(&tag) {
-                    lexer.skip_raw(raw, tag.t);
+                    lexer.skip_raw(raw, tag.element);
                 }
             }
-            Token::End { t, name } => tree.end(t, name),
+            Token::End { element, name } => tree.end(element, name),
             Token::Other => {}
         }
         page.cut(&mut lexer.excess);
@@ -174,15 +174,15 @@ impl Flattened {
         match token {
             Token::Text { start, end } => self.text(html.get(start..end).unwrap_or_default()),
             Token::Start(tag) => {
-                self.tag(tag.t);
-                if let Some(raw) = raw_text(tag.t) {
-                    let (start, end) = lexer.skip_raw(raw, tag.t);
+                self.tag(tag.element);
+                if let Some(raw) = raw_text(tag.element) {
+                    let (start, end) = lexer.skip_raw(raw, tag.element);
                     if raw == Raw::Plaintext {
                         self.text(html.get(start..end).unwrap_or_default());
                     }
                 }
             }
-            Token::End { t, .. } => self.tag(t),
+            Token::End { element, .. } => self.tag(element),
             Token::Other => {}
         }
     }
@@ -219,7 +219,7 @@ enum Token {
     /// A start tag.
     Start(StartTag),
     /// An end tag.
-    End { t: Element, name: u64 },
+    End { element: Element, name: u64 },
     /// A comment, doctype, CDATA section or ignored markup.
     Other,
 }
@@ -227,7 +227,7 @@ enum Token {
 /// A start tag.
 struct StartTag {
     /// The element, if one the model knows.
-    t: Element,
+    element: Element,
     /// A hash of the lowercased name.
     name: u64,
     /// Where the tag starts in the page.

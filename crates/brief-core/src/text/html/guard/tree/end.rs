@@ -201,9 +201,10 @@ impl TreeModel {
                 }
             }
             _ if t.is_heading() => {
-                if let Some(i) =
-                    self.in_scope(|o| o.ns == Ns::Html && o.t.is_heading(), Open::ends_scope)
-                {
+                if let Some(i) = self.in_scope(
+                    |o| o.ns == Ns::Html && o.element.is_heading(),
+                    Open::ends_scope,
+                ) {
                     self.truncate(i);
                 }
             }

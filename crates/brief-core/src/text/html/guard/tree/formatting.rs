@@ -45,8 +45,8 @@ impl TreeModel {
             first -= 1;
         }
         for i in first..self.formatting.len() {
-            if let Formatting::Element { t, name, .. } = self.formatting[i] {
-                let id = self.push(t, name, Ns::Html, Point::None);
+            if let Formatting::Element { element, name, .. } = self.formatting[i] {
+                let id = self.push(element, name, Ns::Html, Point::None);
                 let pos = self.stack.len() - 1;
                 if let Some(Formatting::Element {
                     id: entry_id,
@@ -89,7 +89,7 @@ impl TreeModel {
         }
         let id = self.push_tag(tag);
         self.formatting.push(Formatting::Element {
-            t: tag.t,
+            element: tag.element,
             name: tag.name,
             attrs: tag.attrs,
             id,

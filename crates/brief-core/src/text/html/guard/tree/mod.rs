@@ -49,7 +49,7 @@ enum Mode {
 #[derive(Debug, Clone, Copy)]
 struct Open {
     /// The element, if known.
-    t: Element,
+    element: Element,
     /// Hash of its lowercase name.
     name: u64,
     /// Its namespace.
@@ -65,12 +65,12 @@ struct Open {
 impl Open {
     /// An HTML element `t`.
     fn is(&self, t: Element) -> bool {
-        self.ns == Ns::Html && self.t == t
+        self.ns == Ns::Html && self.element == t
     }
 
     /// In html5ever's `special_tag` set (HTML elements only).
     fn is_special(&self) -> bool {
-        self.ns == Ns::Html && self.t.is_special()
+        self.ns == Ns::Html && self.element.is_special()
     }
 
     /// Ends the default scope.
@@ -78,7 +78,7 @@ impl Open {
         use Element::*;
         match self.ns {
             Ns::Html => matches!(
-                self.t,
+                self.element,
                 Applet | Caption | Html | Table | Td | Th | Marquee | Object | Select | Template
             ),
             _ => matches!(self.point, Point::MathText | Point::SvgHtml),
@@ -92,7 +92,7 @@ impl Open {
 
     /// An HTML element popped by "generate implied end tags".
     fn has_implied_end(&self) -> bool {
-        self.ns == Ns::Html && self.t.has_implied_end()
+        self.ns == Ns::Html && self.element.has_implied_end()
     }
 }
 
@@ -103,7 +103,7 @@ enum Formatting {
     Marker,
     /// A formatting element.
     Element {
-        t: Element,
+        element: Element,
         name: u64,
         attrs: u64,
         /// The element's id, and where it was on the stack when pushed.
@@ -150,7 +150,7 @@ impl TreeModel {
     /// The current node.
     fn top(&self) -> Open {
         self.stack.last().copied().unwrap_or(Open {
-            t: Element::Html,
+            element: Element::Html,
             name: 0,
             ns: Ns::Html,
             point: Point::None,
@@ -181,7 +181,7 @@ impl TreeModel {
         let id = self.next_id;
         self.next_id += 1;
         self.stack.push(Open {
-            t,
+            element: t,
             name,
             ns,
             point,
@@ -193,7 +193,7 @@ impl TreeModel {
 
     /// Pushes an HTML element named by a start tag.
     fn push_tag(&mut self, tag: &StartTag) -> usize {
-        self.push(tag.t, tag.name, Ns::Html, Point::None)
+        self.push(tag.element, tag.name, Ns::Html, Point::None)
     }
 
     /// Pushes an implied HTML element.
@@ -258,7 +258,7 @@ impl TreeModel {
 
     /// "Generate implied end tags", except for `except`.
     fn implied_end_tags(&mut self, except: Element) {
-        while self.stack.len() > 1 && self.top().has_implied_end() && self.top().t != except {
+        while self.stack.len() > 1 && self.top().has_implied_end() && self.top().element != except {
             self.pop();
         }
     }
@@ -296,7 +296,7 @@ impl TreeModel {
         if self.frameset {
             // Only <noframes> is raw text in a frameset; reading other raw text as markup only
             // deepens the model.
-            if tag.t == Element::Noframes {
+            if tag.element == Element::Noframes {
                 return Some(Raw::Text);
             }
             // Void names are elements in foreign content, so they count too.
@@ -306,12 +306,14 @@ impl TreeModel {
         let top = self.top();
         if top.ns != Ns::Html {
             let html_rules = match top.point {
-                Point::MathText => !matches!(tag.t, Element::Mglyph | Element::Malignmark),
+                Point::MathText => !matches!(tag.element, Element::Mglyph | Element::Malignmark),
                 Point::SvgHtml | Point::AnnotationHtml => true,
-                Point::None => top.t == Element::AnnotationXml && tag.t == Element::Svg,
+                Point::None => top.element == Element::AnnotationXml && tag.element == Element::Svg,
             };
             if !html_rules {
-                if tag.t.breaks_out_of_foreign() || (tag.t == Element::Font && tag.font_attrs) {
+                if tag.element.breaks_out_of_foreign()
+                    || (tag.element == Element::Font && tag.font_attrs)
+                {
                     while self.stack.len() > 1
                         && self.top().ns != Ns::Html
                         && !matches!(self.top().point, Point::MathText | Point::SvgHtml)
@@ -321,7 +323,7 @@ impl TreeModel {
                 } else {
                     if !tag.self_closing {
                         let point = foreign_point(top.ns, tag);
-                        self.push(tag.t, tag.name, top.ns, point);
+                        self.push(tag.element, tag.name, top.ns, point);
                     }
                     return None;
                 }
@@ -386,7 +388,7 @@ enum Step {
 
 /// The integration point an element inserted in SVG or MathML content is.
 fn foreign_point(ns: Ns, tag: &StartTag) -> Point {
-    match (ns, tag.t) {
+    match (ns, tag.element) {
         (Ns::Svg, Element::ForeignObject | Element::Desc | Element::Title) => Point::SvgHtml,
         (Ns::MathMl, Element::Mi | Element::Mo | Element::Mn | Element::Ms | Element::Mtext) => {
             Point::MathText

@@ -6,7 +6,7 @@ impl TreeModel {
     /// A start tag in an HTML insertion mode.
     pub(super) fn start_in(&mut self, mode: Mode, tag: &StartTag) -> Step {
         use Element::*;
-        let t = tag.t;
+        let t = tag.element;
         match mode {
             Mode::Table | Mode::TableBody | Mode::Row => self.start_in_table(mode, tag),
             Mode::Cell | Mode::Caption
@@ -43,7 +43,7 @@ impl TreeModel {
     /// A start tag in the "in table", "in table body" and "in row" insertion modes.
     fn start_in_table(&mut self, mode: Mode, tag: &StartTag) -> Step {
         use Element::*;
-        let t = tag.t;
+        let t = tag.element;
         match t {
             Caption | Colgroup | Col | Tbody | Thead | Tfoot => {
                 self.pop_until_current(Open::ends_table_scope);
@@ -82,7 +82,7 @@ impl TreeModel {
     /// and into a new row, or back to the row for a cell in a row.
     fn start_row_or_cell(&mut self, mode: Mode, tag: &StartTag) -> Step {
         use Element::*;
-        let t = tag.t;
+        let t = tag.element;
         if mode == Mode::Row && t == Tr || mode != Mode::Row {
             // Back to the table body (or the table), then into a new row.
             self.pop_until_current(|open| {
@@ -126,7 +126,7 @@ impl TreeModel {
     /// A start tag in the "in body" insertion mode.
     fn start_in_body(&mut self, tag: &StartTag) -> Step {
         use Element::*;
-        let t = tag.t;
+        let t = tag.element;
         match t {
             Html | Body | Head | Frame | Caption | Col | Colgroup | Tbody | Td | Tfoot | Th
             | Thead | Tr => {}
@@ -182,7 +182,7 @@ impl TreeModel {
     /// forms, `<hr>`, `<xmp>`, `<plaintext>`), and `<button>`.
     fn start_block(&mut self, tag: &StartTag) -> Step {
         use Element::*;
-        let t = tag.t;
+        let t = tag.element;
         match t {
             Hr => {
                 self.close_p();
@@ -197,7 +197,7 @@ impl TreeModel {
             }
             _ if t.is_heading() => {
                 self.close_p();
-                if self.top().ns == Ns::Html && self.top().t.is_heading() {
+                if self.top().ns == Ns::Html && self.top().element.is_heading() {
                     self.pop();
                 }
                 self.push_tag(tag);
@@ -258,7 +258,7 @@ impl TreeModel {
     /// elements that put a marker on the list of active formatting elements.
     fn start_formatting(&mut self, tag: &StartTag) {
         use Element::*;
-        match tag.t {
+        match tag.element {
             A => {
                 self.close_open_a(tag);
                 self.reconstruct();
@@ -295,7 +295,7 @@ impl TreeModel {
             .rev()
             .find_map(|entry| match *entry {
                 Formatting::Element {
-                    t: Element::A,
+                    element: Element::A,
                     id,
                     pos,
                     ..
@@ -320,7 +320,7 @@ impl TreeModel {
     /// open `<select>`.
     fn start_form_control(&mut self, tag: &StartTag) {
         use Element::*;
-        let t = tag.t;
+        let t = tag.element;
         match t {
             Input => {
                 if let Some(i) = self.in_default_scope(Select) {
