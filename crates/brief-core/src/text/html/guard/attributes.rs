@@ -1,6 +1,7 @@
 //! A tag's attributes as html5ever's tokenizer reads them: where the tag ends, what the tree
 //! model needs to know of them, and the attribute-count guard.
 
+use super::lexer::find_byte;
 use super::*;
 
 /// Most attributes a tag may keep (the attribute-count guard): html5ever's tokenizer compares each
@@ -36,7 +37,11 @@ impl Attrs {
 /// Reads a tag's attributes from `from` (just after its name) as the tokenizer does, into
 /// `attrs`: where the tag ends (after its `>`) and whether it is self-closing. `None` if the page
 /// ends inside the tag (the tokenizer then drops it).
+#[inline]
 pub(super) fn scan_tag(bytes: &[u8], from: usize, attrs: &mut Attrs) -> Option<(usize, bool)> {
+    if bytes.get(from) == Some(&b'>') {
+        return Some((from + 1, false)); // most tags have no attributes
+    }
     let mut scan = TagScan {
         bytes,
         attrs,
@@ -51,6 +56,7 @@ pub(super) fn scan_tag(bytes: &[u8], from: usize, attrs: &mut Attrs) -> Option<(
         match scan.step(i, b) {
             Next::Advance => i += 1,
             Next::Reconsume => {}
+            Next::Skip(to) => i = to,
             Next::End(after, self_closing) => return Some((after, self_closing)),
         }
     }
@@ -75,11 +81,15 @@ enum Next {
     Advance,
     /// Read the same byte again in the new state.
     Reconsume,
+    /// Go on at this index (past bytes that cannot change the state).
+    Skip(usize),
     /// The tag ends before this index; it is self-closing or not.
     End(usize, bool),
 }
 
 /// A tag being scanned: the tokenizer's state and where the current attribute's parts start.
+/// Its methods are always inlined into [`scan_tag`]'s loop, which runs for every byte of every
+/// tag: as calls they would cost more than the work they do.
 struct TagScan<'b, 'a> {
     bytes: &'b [u8],
     attrs: &'a mut Attrs,
@@ -91,6 +101,7 @@ struct TagScan<'b, 'a> {
 
 impl TagScan<'_, '_> {
     /// Reads the byte `b` at `i`.
+    #[inline(always)]
     fn step(&mut self, i: usize, b: u8) -> Next {
         match self.state {
             State::BeforeName => self.before_name(i, b),
@@ -101,8 +112,11 @@ impl TagScan<'_, '_> {
                 if b == quote {
                     self.finish(self.name_end, self.value_start, i);
                     self.state = State::AfterQuoted;
+                    return Next::Advance;
                 }
-                Next::Advance
+                // Only the closing quote ends the value, which can be most of a hostile page:
+                // find it at once rather than byte by byte.
+                Next::Skip(find_byte(self.bytes, i, quote).unwrap_or(self.bytes.len()))
             }
             State::Unquoted => self.in_unquoted_value(i, b),
             State::AfterQuoted => match b {
@@ -123,6 +137,7 @@ impl TagScan<'_, '_> {
     }
 
     /// Before an attribute name (also after a quoted value, but for whitespace).
+    #[inline(always)]
     fn before_name(&mut self, i: usize, b: u8) -> Next {
         match b {
             _ if is_space(b) => {}
@@ -134,6 +149,7 @@ impl TagScan<'_, '_> {
     }
 
     /// An attribute name starts at `i`.
+    #[inline(always)]
     fn start_name(&mut self, i: usize) {
         self.state = State::Name;
         self.name_start = i;
@@ -141,6 +157,7 @@ impl TagScan<'_, '_> {
     }
 
     /// Inside an attribute name.
+    #[inline(always)]
     fn in_name(&mut self, i: usize, b: u8) -> Next {
         match b {
             _ if is_space(b) => {
@@ -164,6 +181,7 @@ impl TagScan<'_, '_> {
     }
 
     /// After an attribute name and whitespace.
+    #[inline(always)]
     fn after_name(&mut self, i: usize, b: u8) -> Next {
         match b {
             _ if is_space(b) => {}
@@ -184,6 +202,7 @@ impl TagScan<'_, '_> {
     }
 
     /// After `=`, before the value.
+    #[inline(always)]
     fn before_value(&mut self, i: usize, b: u8) -> Next {
         match b {
             _ if is_space(b) => {}
@@ -204,6 +223,7 @@ impl TagScan<'_, '_> {
     }
 
     /// Inside an unquoted value.
+    #[inline(always)]
     fn in_unquoted_value(&mut self, i: usize, b: u8) -> Next {
         if is_space(b) || b == b'>' {
             self.finish(self.name_end, self.value_start, i);
@@ -217,6 +237,7 @@ impl TagScan<'_, '_> {
 
     /// An attribute ends: its name runs from `name_start` to `name_end`, its value from
     /// `value_start` to `value_end` (empty when it has none).
+    #[inline(always)]
     fn finish(&mut self, name_end: usize, value_start: usize, value_end: usize) {
         const COLOR: u64 = fnv_lower(b"color");
         const FACE: u64 = fnv_lower(b"face");

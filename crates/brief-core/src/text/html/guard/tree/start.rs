@@ -123,7 +123,8 @@ impl TreeModel {
         }
     }
 
-    /// A start tag in the "in body" insertion mode.
+    /// A start tag in the "in body" insertion mode. The groups of rules it hands tags to are
+    /// inlined into it (it runs for nearly every start tag of a page).
     fn start_in_body(&mut self, tag: &StartTag) -> Step {
         use Element::*;
         let t = tag.element;
@@ -180,6 +181,7 @@ impl TreeModel {
 
     /// "In body": a start tag that closes an open `<p>` first (blocks, headings, list items,
     /// forms, `<hr>`, `<xmp>`, `<plaintext>`), and `<button>`.
+    #[inline(always)]
     fn start_block(&mut self, tag: &StartTag) -> Step {
         use Element::*;
         let t = tag.element;
@@ -235,6 +237,7 @@ impl TreeModel {
 
     /// `<li>`, `<dd>` or `<dt>`: closes the open list item of the same kind, unless a special
     /// element other than `<address>`, `<div>` or `<p>` is above it.
+    #[inline(always)]
     fn close_list_item(&mut self, t: Element) {
         use Element::*;
         for i in (0..self.stack.len()).rev() {
@@ -256,6 +259,7 @@ impl TreeModel {
 
     /// "In body": formatting elements (an open `<a>` or `<nobr>` is closed first) and the
     /// elements that put a marker on the list of active formatting elements.
+    #[inline(always)]
     fn start_formatting(&mut self, tag: &StartTag) {
         use Element::*;
         match tag.element {
@@ -318,6 +322,7 @@ impl TreeModel {
 
     /// "In body": `<input>`, `<select>`, `<option>` and `<optgroup>`, which close or respect an
     /// open `<select>`.
+    #[inline(always)]
     fn start_form_control(&mut self, tag: &StartTag) {
         use Element::*;
         let t = tag.element;
