@@ -324,6 +324,10 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use proptest::collection;
+    use proptest::prop_assert_eq;
+    use proptest::test_runner::{Config as ProptestConfig, RngAlgorithm, TestRng, TestRunner};
+
     use super::*;
 
     /// Five characters for each of up to sixty words.
@@ -406,32 +410,51 @@ mod tests {
 
     #[test]
     fn the_prefix_filter_finds_every_near_duplicate() {
-        // Term sets over a small alphabet, so that many pairs are near-duplicates; the filtered
-        // search must choose exactly what comparing with every chosen sentence chooses.
-        let mut x: u32 = 7;
-        let mut next = move |n: u32| {
-            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            (x >> 8) % n
+        // 400 term sets of one to six terms over a small alphabet, so that many pairs are
+        // near-duplicates; the filtered search must choose exactly what comparing with every
+        // chosen sentence chooses. Drawn by proptest from a fixed seed: 16 articles.
+        let articles = collection::vec(collection::btree_set(0u32..9, 1..=6), 400);
+        let config = ProptestConfig {
+            cases: 16,
+            failure_persistence: None,
+            ..ProptestConfig::default()
         };
-        let sets: Vec<Vec<u32>> = (0..400)
-            .map(|_| {
-                let mut set: Vec<u32> = (0..1 + next(6)).map(|_| next(9)).collect();
-                set.sort_unstable();
-                set.dedup();
-                set
-            })
-            .collect();
-        let ranked: Vec<_> = sets
-            .iter()
+        let mut runner =
+            TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::default()));
+        let result = runner.run(&articles, |sets| {
+            let sets: Vec<Vec<u32>> = sets.into_iter().map(|s| s.into_iter().collect()).collect();
+            prop_assert_eq!(filtered_choice(&sets), naive_choice(&sets));
+            Ok(())
+        });
+        if let Err(failure) = result {
+            panic!("{failure}");
+        }
+    }
+
+    /// The term sets (sorted, distinct) as candidates of one word each, best first.
+    fn candidates(sets: &[Vec<u32>]) -> Vec<Candidate<'_>> {
+        sets.iter()
             .enumerate()
             .map(|(i, t)| cand(i, t, 1))
-            .collect();
+            .collect()
+    }
+
+    /// What [`select_until`] chooses of `sets` with no length limit.
+    fn filtered_choice(sets: &[Vec<u32>]) -> Vec<usize> {
         let budget = Budget {
             ratio: Some(1.0),
             ..Budget::default()
         };
+        let frequency = |t: u32| (t * 7919) % 13;
+        select_until(candidates(sets).into_iter(), &budget, frequency, &|| false)
+            .map(|s| s.indices)
+            .unwrap_or_default()
+    }
+
+    /// What comparing each set with every chosen one chooses.
+    fn naive_choice(sets: &[Vec<u32>]) -> Vec<usize> {
         let mut naive: Vec<usize> = Vec::new();
-        for c in &ranked {
+        for c in &candidates(sets) {
             if !naive
                 .iter()
                 .any(|&i| similarity(&sets[i], c.terms) > REDUNDANCY_THRESHOLD)
@@ -439,9 +462,7 @@ mod tests {
                 naive.push(c.index);
             }
         }
-        let frequency = |t: u32| (t * 7919) % 13;
-        let filtered = select_until(ranked.iter().copied(), &budget, frequency, &|| false);
-        assert_eq!(filtered.map(|s| s.indices), Ok(naive));
+        naive
     }
 
     #[test]

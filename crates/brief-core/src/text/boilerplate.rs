@@ -440,6 +440,13 @@ fn prefix(s: &str, max: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prop_assert_eq;
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::{
+        Config as ProptestConfig, RngAlgorithm, TestCaseError, TestRng, TestRunner,
+    };
+    use proptest::{collection, sample};
+
     use super::*;
 
     #[test]
@@ -535,29 +542,50 @@ mod tests {
             "«",
             "Â",
         ];
-        for text in random_texts(&pieces, 0x2545_F491_4F6C_DD1D, 20_000, 12) {
-            let head = prefix(&text, HEAD_BYTES);
-            assert_eq!(scan_head(head), reference(head), "{head:?}");
-        }
+        for_random_texts(&pieces, 20_000, 12, |text| {
+            let head = prefix(text, HEAD_BYTES);
+            prop_assert_eq!(scan_head(head), reference(head), "{:?}", head);
+            Ok(())
+        });
     }
 
-    /// `count` texts of fewer than `most` of `pieces` each, drawn by a xorshift generator seeded
-    /// with `seed`: the same texts on every run.
-    fn random_texts(pieces: &[&str], seed: u64, count: usize, most: u64) -> Vec<String> {
-        let mut state = seed;
+    /// Texts of fewer than `most` of `pieces` each.
+    fn texts_of(pieces: &[&'static str], most: usize) -> impl Strategy<Value = String> {
+        collection::vec(sample::select(pieces.to_vec()), 0..most).prop_map(|pieces| pieces.concat())
+    }
+
+    /// `count` texts drawn from [`texts_of`] with a fixed seed, for a test that carries state
+    /// from one text to the next (and so cannot be shrunk case by case).
+    fn random_texts(pieces: &[&'static str], count: usize, most: usize) -> Vec<String> {
+        let texts = texts_of(pieces, most);
+        let mut runner = TestRunner::new_with_rng(
+            ProptestConfig::default(),
+            TestRng::deterministic_rng(RngAlgorithm::default()),
+        );
         (0..count)
-            .map(|_| {
-                let mut text = String::new();
-                for _ in 0..(state % most) {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-                }
-                state = state.wrapping_add(1);
-                text
-            })
+            .map(|_| texts.new_tree(&mut runner).expect("a text").current())
             .collect()
+    }
+
+    /// Runs `test` on `cases` texts of fewer than `most` of `pieces` each, drawn by proptest
+    /// from a fixed seed (the same texts on every run); a failing text is shrunk and reported.
+    fn for_random_texts(
+        pieces: &[&'static str],
+        cases: u32,
+        most: usize,
+        test: impl Fn(&str) -> Result<(), TestCaseError>,
+    ) {
+        let texts = texts_of(pieces, most);
+        let config = ProptestConfig {
+            cases,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        };
+        let mut runner =
+            TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::default()));
+        if let Err(failure) = runner.run(&texts, |text| test(&text)) {
+            panic!("{failure}");
+        }
     }
 
     #[test]
@@ -593,21 +621,22 @@ mod tests {
             "©",
             "é",
         ];
-        let mut by_words = 0;
-        for text in random_texts(&pieces, 0x9E37_79B9_7F4A_7C15, 30_000, 10) {
-            let expected = is_boilerplate(&text);
-            match check_before_words(&text) {
-                Check::Decided(found) => assert_eq!(found, expected, "{text:?}"),
+        let by_words = std::cell::Cell::new(0);
+        for_random_texts(&pieces, 30_000, 10, |text| {
+            let expected = is_boilerplate(text);
+            match check_before_words(text) {
+                Check::Decided(found) => prop_assert_eq!(found, expected, "{:?}", text),
                 Check::ByWords => {
-                    by_words += 1;
-                    let found = crate::text::words::words(&text)
-                        .any(|(start, w)| phrase_at_word(&text, start, w.len(), w.contains('\'')));
-                    assert_eq!(found, expected, "{text:?}");
+                    by_words.set(by_words.get() + 1);
+                    let found = crate::text::words::words(text)
+                        .any(|(start, w)| phrase_at_word(text, start, w.len(), w.contains('\'')));
+                    prop_assert_eq!(found, expected, "{:?}", text);
                 }
             }
-        }
+            Ok(())
+        });
         // Most of the texts were left to their words.
-        assert!(by_words > 15_000, "{by_words}");
+        assert!(by_words.get() > 15_000, "{}", by_words.get());
     }
 
     #[test]
@@ -634,7 +663,7 @@ mod tests {
         ];
         let never = || false;
         // Declared before the vocabularies that borrow them.
-        let texts = random_texts(&pieces, 0x2545_F491_4F6C_DD1D, 5_000, 10);
+        let texts = random_texts(&pieces, 5_000, 10);
         let language = crate::text::language::Language::English;
         let (mut t, mut reference) = (Tokenizer::new(), Tokenizer::new());
         let mut vocab = Vocabulary::for_text_in(1000, language);

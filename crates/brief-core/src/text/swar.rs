@@ -153,15 +153,16 @@ mod tests {
 
     #[test]
     fn first_equal_finds_the_first_match_exactly() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        for _ in 0..200_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            // Bytes drawn from a small alphabet, so that matches are frequent.
-            let bytes = seed
-                .to_le_bytes()
-                .map(|b| [b'.', b'a', 0, 0xFF, 0x2F, 0x2D][usize::from(b % 6)]);
+        // Every word of eight bytes drawn from a small alphabet (so that matches are frequent):
+        // 6^8 words, each written as eight base-6 digits of its number.
+        const ALPHABET: [u8; 6] = [b'.', b'a', 0, 0xFF, 0x2F, 0x2D];
+        for n in 0..6u32.pow(8) {
+            let mut bytes = [0u8; 8];
+            let mut digits = n;
+            for byte in &mut bytes {
+                *byte = ALPHABET[(digits % 6) as usize];
+                digits /= 6;
+            }
             let x = u64::from_le_bytes(bytes);
             for c in [b'.', 0, 0xFF, b'a'] {
                 let first = bytes.iter().position(|&b| b == c);

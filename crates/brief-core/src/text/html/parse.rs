@@ -42,13 +42,13 @@ const CHECK_NODES: usize = 4096;
 ///
 /// For each `&` (or UTF-8 byte 0xC2, for U+0080-U+00BF) in a text node, html5ever 0.40's
 /// `write_escaped` searches the rest of the text for the next `<` or `>` before it writes the
-/// escape, and in an attribute value for the next `"`, `<` or `>`; a text of n `&` costs n²/2
-/// bytes of search (a 1 MB page of `&` took 14 s). dom_smoothie serializes the article it finds
-/// (and the content of every `<object>`), so before Readability runs, a text node is split into
-/// adjacent text nodes wherever more than this many such characters come without a `<` or `>`
-/// between them, and an attribute value is cut short there. The search then costs at most this
-/// many bytes per byte of text; adjacent text nodes serialize, and parse again, as the one text
-/// they were, and no ordinary text has a run this long.
+/// escape, and in an attribute value for the next `"`, `<` or `>`; a text of n `&` costs n²/2 bytes
+/// of search (a 1 MB page of `&` would take about 14 s). dom_smoothie serializes the article it
+/// finds (and the content of every `<object>`), so before Readability runs, a text node is split
+/// into adjacent text nodes wherever more than this many such characters come without a `<` or `>`
+/// between them, and an attribute value is cut short there. The search then costs at most this many
+/// bytes per byte of text; adjacent text nodes serialize, and parse again, as the one text they
+/// were, and no ordinary text has a run this long.
 pub(super) const MAX_ESCAPE_RUN: usize = 128;
 
 /// Parses a page as dom_query's `Document::from` does, [`PARSE_SLICE`] bytes at a time, checking

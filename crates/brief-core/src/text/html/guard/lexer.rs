@@ -1,5 +1,6 @@
 //! The HTML tokenizer's view of a page, as far as the nesting guard needs it.
 
+use super::attributes::{Attrs, scan_tag};
 use super::*;
 
 /// The HTML tokenizer's view of a page, enough to find tags and the extent of raw text.
@@ -69,7 +70,7 @@ impl<'a> Lexer<'a> {
                         return None;
                     };
                     self.pos = end;
-                    Some(Token::End { t, name })
+                    Some(Token::End { element: t, name })
                 }
                 Some(b'>') => {
                     self.pos = start + 3;
@@ -99,7 +100,7 @@ impl<'a> Lexer<'a> {
                 };
                 self.pos = end;
                 Some(Token::Start(StartTag {
-                    t,
+                    element: t,
                     name,
                     start,
                     self_closing,
@@ -117,7 +118,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Skips the content of a raw text element and its end tag; returns the content's range.
-    pub(super) fn skip_raw(&mut self, raw: Raw, t: T) -> (usize, usize) {
+    pub(super) fn skip_raw(&mut self, raw: Raw, t: Element) -> (usize, usize) {
         let bytes = self.bytes;
         let start = self.pos;
         let end = match raw {
@@ -152,16 +153,16 @@ impl<'a> Lexer<'a> {
 }
 
 /// The name of a raw text element, lowercase.
-fn raw_name(t: T) -> &'static [u8] {
+fn raw_name(t: Element) -> &'static [u8] {
     match t {
-        T::Script => b"script",
-        T::Style => b"style",
-        T::Xmp => b"xmp",
-        T::Iframe => b"iframe",
-        T::Noembed => b"noembed",
-        T::Noframes => b"noframes",
-        T::Title => b"title",
-        T::Textarea => b"textarea",
+        Element::Script => b"script",
+        Element::Style => b"style",
+        Element::Xmp => b"xmp",
+        Element::Iframe => b"iframe",
+        Element::Noembed => b"noembed",
+        Element::Noframes => b"noframes",
+        Element::Title => b"title",
+        Element::Textarea => b"textarea",
         _ => b"plaintext",
     }
 }
@@ -264,7 +265,7 @@ fn comment_end(bytes: &[u8], from: usize) -> usize {
 }
 
 /// A tag's name starting at `from`: the element, the lowercase name's hash, and where it ends.
-fn tag_name(bytes: &[u8], from: usize) -> (T, u64, usize) {
+fn tag_name(bytes: &[u8], from: usize) -> (Element, u64, usize) {
     let end = bytes
         .get(from..)
         .unwrap_or_default()
@@ -278,211 +279,11 @@ fn tag_name(bytes: &[u8], from: usize) -> (T, u64, usize) {
             for (l, b) in buf.iter_mut().zip(name) {
                 *l = b.to_ascii_lowercase();
             }
-            tag_of(buf)
+            element_named(buf)
         }
-        None => T::Other,
+        None => Element::Other,
     };
     (t, fnv_lower(name), end)
-}
-
-/// Most attributes a tag may keep (the attribute-count guard): html5ever's tokenizer compares each
-/// new attribute's name with every one before it in the tag, so a tag's time grows with the square
-/// of its attributes (a 256 KB tag of distinct names took 1.3 s). Real tags have a few dozen at
-/// most; the guard cuts the rest out of the page before it is parsed.
-pub(super) const MAX_ATTRIBUTES: usize = 128;
-
-/// What the guard needs from a tag's attributes.
-#[derive(Default)]
-pub(super) struct Attrs {
-    /// An order-independent hash of the names and values.
-    hash: u64,
-    /// Has `color`, `face` or `size`.
-    font: bool,
-    /// Has an `encoding` of `text/html` or `application/xhtml+xml`.
-    html_encoding: bool,
-    /// The attributes finished so far.
-    count: usize,
-    /// Where the first attribute past [`MAX_ATTRIBUTES`] starts.
-    excess: Option<usize>,
-}
-
-impl Attrs {
-    /// An attribute name starts at `at`: remembers it if it is the first one past the limit.
-    fn mark_excess(&mut self, at: usize) {
-        if self.count == MAX_ATTRIBUTES && self.excess.is_none() {
-            self.excess = Some(at);
-        }
-    }
-}
-
-/// Reads a tag's attributes from `from` (just after its name) as the tokenizer does, into
-/// `attrs`: where the tag ends (after its `>`) and whether it is self-closing. `None` if the page
-/// ends inside the tag (the tokenizer then drops it).
-fn scan_tag(bytes: &[u8], from: usize, attrs: &mut Attrs) -> Option<(usize, bool)> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        BeforeName,
-        Name,
-        AfterName,
-        BeforeValue,
-        Quoted(u8),
-        Unquoted,
-        AfterQuoted,
-        SelfClosing,
-    }
-    const COLOR: u64 = fnv_lower(b"color");
-    const FACE: u64 = fnv_lower(b"face");
-    const SIZE: u64 = fnv_lower(b"size");
-    const ENCODING: u64 = fnv_lower(b"encoding");
-    let mut state = State::BeforeName;
-    let (mut name_start, mut name_end, mut value_start) = (from, from, from);
-    let mut i = from;
-    let finish = |attrs: &mut Attrs, name: &[u8], value: &[u8]| {
-        attrs.count += 1;
-        if attrs.count > MAX_ATTRIBUTES {
-            return; // cut before the parser sees it
-        }
-        let name = fnv_lower(name);
-        attrs.hash = attrs
-            .hash
-            .wrapping_add(name.rotate_left(17) ^ fnv(value).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        attrs.font |= name == COLOR || name == FACE || name == SIZE;
-        attrs.html_encoding |= name == ENCODING
-            && (value.eq_ignore_ascii_case(b"text/html")
-                || value.eq_ignore_ascii_case(b"application/xhtml+xml"));
-    };
-    loop {
-        let b = *bytes.get(i)?;
-        let name = |start: usize, end: usize| bytes.get(start..end).unwrap_or_default();
-        match state {
-            State::BeforeName => match b {
-                _ if is_space(b) => {}
-                b'/' => state = State::SelfClosing,
-                b'>' => return Some((i + 1, false)),
-                _ => {
-                    state = State::Name;
-                    name_start = i;
-                    attrs.mark_excess(i);
-                }
-            },
-            State::Name => match b {
-                _ if is_space(b) => {
-                    name_end = i;
-                    state = State::AfterName;
-                }
-                b'/' | b'>' => {
-                    finish(attrs, name(name_start, i), b"");
-                    if b == b'>' {
-                        return Some((i + 1, false));
-                    }
-                    state = State::SelfClosing;
-                }
-                b'=' => {
-                    name_end = i;
-                    state = State::BeforeValue;
-                }
-                _ => {}
-            },
-            State::AfterName => match b {
-                _ if is_space(b) => {}
-                b'/' | b'>' | b'=' => {
-                    if b == b'=' {
-                        state = State::BeforeValue;
-                    } else {
-                        finish(attrs, name(name_start, name_end), b"");
-                        if b == b'>' {
-                            return Some((i + 1, false));
-                        }
-                        state = State::SelfClosing;
-                    }
-                }
-                _ => {
-                    finish(attrs, name(name_start, name_end), b"");
-                    state = State::Name;
-                    name_start = i;
-                    attrs.mark_excess(i);
-                }
-            },
-            State::BeforeValue => match b {
-                _ if is_space(b) => {}
-                b'"' | b'\'' => {
-                    state = State::Quoted(b);
-                    value_start = i + 1;
-                }
-                b'>' => {
-                    finish(attrs, name(name_start, name_end), b"");
-                    return Some((i + 1, false));
-                }
-                _ => {
-                    state = State::Unquoted;
-                    value_start = i;
-                }
-            },
-            State::Quoted(quote) => {
-                if b == quote {
-                    finish(
-                        attrs,
-                        name(name_start, name_end),
-                        bytes.get(value_start..i).unwrap_or_default(),
-                    );
-                    state = State::AfterQuoted;
-                }
-            }
-            State::Unquoted => {
-                if is_space(b) || b == b'>' {
-                    finish(
-                        attrs,
-                        name(name_start, name_end),
-                        bytes.get(value_start..i).unwrap_or_default(),
-                    );
-                    if b == b'>' {
-                        return Some((i + 1, false));
-                    }
-                    state = State::BeforeName;
-                }
-            }
-            State::AfterQuoted => match b {
-                _ if is_space(b) => state = State::BeforeName,
-                b'/' => state = State::SelfClosing,
-                b'>' => return Some((i + 1, false)),
-                _ => {
-                    state = State::Name;
-                    name_start = i;
-                    attrs.mark_excess(i);
-                }
-            },
-            State::SelfClosing => {
-                if b == b'>' {
-                    return Some((i + 1, true));
-                }
-                state = State::BeforeName;
-                continue; // reconsume
-            }
-        }
-        i += 1;
-    }
-}
-
-/// FNV-1a of `bytes`.
-pub(super) const fn fnv(bytes: &[u8]) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    let mut i = 0;
-    while i < bytes.len() {
-        hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    hash
-}
-
-/// FNV-1a of `bytes` with ASCII letters lowercased.
-const fn fnv_lower(bytes: &[u8]) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    let mut i = 0;
-    while i < bytes.len() {
-        hash = (hash ^ bytes[i].to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    hash
 }
 
 /// The index of the first `byte` in `bytes` at or after `from`.

@@ -1,4 +1,21 @@
 //! The nesting guard: a linear pre-pass that keeps html5ever's stack of open elements shallow.
+//!
+//! Why it exists: html5ever 0.40 has no depth limit, and its tree builder walks the stack of open
+//! elements for many tags (is a `<p>` open? is this end tag's element in scope?), so its time
+//! grows with the square of the nesting depth: 100,000 nested `<div>`s take over a minute
+//! (<https://github.com/servo/html5ever/issues/788>). Mis-nested formatting elements make it worse:
+//! the adoption agency and "reconstruct the active formatting elements" can reopen a long list of
+//! them at every block. Readability's scoring and dom_query's selectors recurse or rescan per
+//! level as well. Browsers cap the parser's depth at 512.
+//!
+//! So before the real parse, this pass measures the page's nesting cheaply: it tokenizes the page
+//! as html5ever would ([`lexer`], with the tag attribute scanner in [`attributes`]) and follows
+//! html5ever's stack of open elements ([`tree`]: insertion modes, scopes, implied end tags, the
+//! adoption agency, reconstructed formatting elements, foreign content), classifying elements by
+//! the tables in [`element`]. When that stack would grow past [`MAX_DEPTH`], the rest of the page
+//! is passed on as text, its blocks kept as `<br><br>`; tags with more than
+//! [`attributes::MAX_ATTRIBUTES`] attributes lose the rest. The model errs towards deeper, and the
+//! parsed DOM is measured again before Readability runs.
 
 use std::borrow::Cow;
 
@@ -6,24 +23,15 @@ use super::HtmlError;
 use super::decode::{find, is_space, starts_with_ignore_case};
 use crate::analyze::Cancelled;
 
+mod attributes;
+mod element;
 mod lexer;
 mod tree;
 
-use lexer::{Lexer, fnv};
+use attributes::{fnv, fnv_lower};
+use element::{Element, Raw, element_named, is_block, raw_text};
+use lexer::Lexer;
 use tree::TreeModel;
-
-// The nesting guard.
-//
-// html5ever 0.40 has no depth limit, and its tree builder walks the stack of open elements for
-// many tags (is a `<p>` open? is this end tag's element in scope?), so its time grows with the
-// square of the nesting depth: 100,000 nested `<div>`s take over a minute
-// (https://github.com/servo/html5ever/issues/788). Readability's scoring and dom_query's
-// selectors recurse or rescan per level as well. Browsers cap the parser's depth at 512. Here a
-// linear pre-pass tokenizes the page as html5ever would and follows its stack of open elements
-// (insertion modes, scopes, implied end tags, the adoption agency, reconstructed formatting
-// elements, foreign content); when that stack would grow past `MAX_DEPTH`, the rest of the page
-// is passed on as text, its blocks kept as `<br><br>`. The model errs towards deeper, and the
-// parsed DOM is measured again before Readability runs.
 
 /// Deepest nesting of elements handed to the HTML parser.
 pub(super) const MAX_DEPTH: usize = 256;
@@ -34,7 +42,7 @@ const CHECK_BYTES: usize = 256 << 10;
 
 /// The page with everything after the point where elements would nest deeper than
 /// [`MAX_DEPTH`] reduced to text and the attributes of each tag past
-/// [`lexer::MAX_ATTRIBUTES`] cut out, and the number of start tags in the page.
+/// [`attributes::MAX_ATTRIBUTES`] cut out, and the number of start tags in the page.
 ///
 /// # Errors
 ///
@@ -77,10 +85,10 @@ pub(super) fn limit_nesting<'h>(
             }
             Token::Start(tag) => {
                 if let Some(raw) = tree.start(&tag) {
-                    lexer.skip_raw(raw, tag.t);
+                    lexer.skip_raw(raw, tag.element);
                 }
             }
-            Token::End { t, name } => tree.end(t, name),
+            Token::End { element, name } => tree.end(element, name),
             Token::Other => {}
         }
         page.cut(&mut lexer.excess);
@@ -166,15 +174,15 @@ impl Flattened {
         match token {
             Token::Text { start, end } => self.text(html.get(start..end).unwrap_or_default()),
             Token::Start(tag) => {
-                self.tag(tag.t);
-                if let Some(raw) = raw_text(tag.t) {
-                    let (start, end) = lexer.skip_raw(raw, tag.t);
+                self.tag(tag.element);
+                if let Some(raw) = raw_text(tag.element) {
+                    let (start, end) = lexer.skip_raw(raw, tag.element);
                     if raw == Raw::Plaintext {
                         self.text(html.get(start..end).unwrap_or_default());
                     }
                 }
             }
-            Token::End { t, .. } => self.tag(t),
+            Token::End { element, .. } => self.tag(element),
             Token::Other => {}
         }
     }
@@ -194,85 +202,13 @@ impl Flattened {
     }
 
     /// Replaces a start or end tag.
-    fn tag(&mut self, t: T) {
-        if t == T::Br {
+    fn tag(&mut self, t: Element) {
+        if t == Element::Br {
             self.out.push_str("<br>");
         } else if is_block(t) && !self.broken {
             self.out.push_str("<br><br>");
             self.broken = true;
         }
-    }
-}
-
-/// Whether an element starts a new block of text (for [`Flattened`]).
-fn is_block(t: T) -> bool {
-    use T::*;
-    t.is_heading()
-        || matches!(
-            t,
-            Address
-                | Article
-                | Aside
-                | Blockquote
-                | Body
-                | Caption
-                | Center
-                | Dd
-                | Details
-                | Dialog
-                | Dir
-                | Div
-                | Dl
-                | Dt
-                | Fieldset
-                | Figcaption
-                | Figure
-                | Footer
-                | Form
-                | Header
-                | Hgroup
-                | Hr
-                | Html
-                | Li
-                | Main
-                | Menu
-                | Nav
-                | Ol
-                | P
-                | Pre
-                | Section
-                | Summary
-                | Table
-                | Tbody
-                | Td
-                | Tfoot
-                | Th
-                | Thead
-                | Tr
-                | Ul
-        )
-}
-
-/// How the tokenizer reads an element's content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Raw {
-    /// `<script>`: raw text with the script escape states.
-    Script,
-    /// Raw text or RCDATA up to the matching end tag (`<style>`, `<title>`, ...).
-    Text,
-    /// `<plaintext>`: everything to the end of the page.
-    Plaintext,
-}
-
-/// How an element's content is read when it is inserted as an HTML element.
-fn raw_text(t: T) -> Option<Raw> {
-    match t {
-        T::Script => Some(Raw::Script),
-        T::Style | T::Xmp | T::Iframe | T::Noembed | T::Noframes | T::Title | T::Textarea => {
-            Some(Raw::Text)
-        }
-        T::Plaintext => Some(Raw::Plaintext),
-        _ => None,
     }
 }
 
@@ -283,7 +219,7 @@ enum Token {
     /// A start tag.
     Start(StartTag),
     /// An end tag.
-    End { t: T, name: u64 },
+    End { element: Element, name: u64 },
     /// A comment, doctype, CDATA section or ignored markup.
     Other,
 }
@@ -291,7 +227,7 @@ enum Token {
 /// A start tag.
 struct StartTag {
     /// The element, if one the model knows.
-    t: T,
+    element: Element,
     /// A hash of the lowercased name.
     name: u64,
     /// Where the tag starts in the page.
@@ -305,202 +241,4 @@ struct StartTag {
     /// Has `encoding="text/html"` or `"application/xhtml+xml"` (an `<annotation-xml>` that is
     /// an HTML integration point).
     html_encoding: bool,
-}
-
-/// Declares [`T`], the elements the tree model treats specially, and [`tag_of`].
-macro_rules! elements {
-    ($($t:ident = $name:literal),* $(,)?) => {
-        /// An element the tree model knows by name (`Other` for the rest).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        enum T { $($t,)* Other }
-
-        /// The element a lowercase tag name names.
-        fn tag_of(name: &[u8]) -> T {
-            match name { $($name => T::$t,)* _ => T::Other }
-        }
-    };
-}
-
-elements! {
-    A = b"a", Address = b"address", AnnotationXml = b"annotation-xml", Applet = b"applet",
-    Area = b"area", Article = b"article", Aside = b"aside", B = b"b", Base = b"base",
-    Basefont = b"basefont", Bgsound = b"bgsound", Big = b"big", Blockquote = b"blockquote",
-    Body = b"body", Br = b"br", Button = b"button", Caption = b"caption", Center = b"center",
-    Code = b"code", Col = b"col", Colgroup = b"colgroup", Dd = b"dd", Desc = b"desc",
-    Details = b"details", Dialog = b"dialog", Dir = b"dir", Div = b"div", Dl = b"dl", Dt = b"dt",
-    Em = b"em", Embed = b"embed", Fieldset = b"fieldset", Figcaption = b"figcaption",
-    Figure = b"figure", Font = b"font", Footer = b"footer", ForeignObject = b"foreignobject",
-    Form = b"form", Frame = b"frame", Frameset = b"frameset", H1 = b"h1", H2 = b"h2",
-    H3 = b"h3", H4 = b"h4", H5 = b"h5", H6 = b"h6", Head = b"head", Header = b"header",
-    Hgroup = b"hgroup", Hr = b"hr", Html = b"html", I = b"i", Iframe = b"iframe",
-    Image = b"image", Img = b"img", Input = b"input", Isindex = b"isindex", Keygen = b"keygen",
-    Li = b"li", Link = b"link", Listing = b"listing", Main = b"main", Malignmark = b"malignmark",
-    Marquee = b"marquee", Math = b"math", Menu = b"menu", Meta = b"meta", Mglyph = b"mglyph",
-    Mi = b"mi", Mn = b"mn", Mo = b"mo", Ms = b"ms", Mtext = b"mtext", Nav = b"nav",
-    Nobr = b"nobr", Noembed = b"noembed", Noframes = b"noframes", Noscript = b"noscript",
-    Object = b"object", Ol = b"ol", Optgroup = b"optgroup", Option = b"option", P = b"p",
-    Param = b"param", Plaintext = b"plaintext", Pre = b"pre", Rb = b"rb", Rp = b"rp", Rt = b"rt",
-    Rtc = b"rtc", Ruby = b"ruby", S = b"s", Script = b"script", Search = b"search",
-    Section = b"section", Select = b"select", Small = b"small", Source = b"source", Span = b"span",
-    Strike = b"strike", Strong = b"strong", Style = b"style", Sub = b"sub", Summary = b"summary",
-    Sup = b"sup", Svg = b"svg", Table = b"table", Tbody = b"tbody", Td = b"td",
-    Template = b"template", Textarea = b"textarea", Tfoot = b"tfoot", Th = b"th", Thead = b"thead",
-    Title = b"title", Tr = b"tr", Track = b"track", Tt = b"tt", U = b"u", Ul = b"ul", Var = b"var",
-    Wbr = b"wbr", Xmp = b"xmp",
-}
-
-impl T {
-    /// h1-h6.
-    fn is_heading(self) -> bool {
-        matches!(self, T::H1 | T::H2 | T::H3 | T::H4 | T::H5 | T::H6)
-    }
-
-    /// The formatting elements (tracked in the list of active formatting elements).
-    fn is_formatting(self) -> bool {
-        use T::*;
-        matches!(
-            self,
-            A | B | Big | Code | Em | Font | I | Nobr | S | Small | Strike | Strong | Tt | U
-        )
-    }
-
-    /// html5ever's `special_tag` set.
-    fn is_special(self) -> bool {
-        use T::*;
-        self.is_heading()
-            || matches!(
-                self,
-                Address
-                    | Applet
-                    | Area
-                    | Article
-                    | Aside
-                    | Base
-                    | Basefont
-                    | Bgsound
-                    | Blockquote
-                    | Body
-                    | Br
-                    | Button
-                    | Caption
-                    | Center
-                    | Col
-                    | Colgroup
-                    | Dd
-                    | Details
-                    | Dir
-                    | Div
-                    | Dl
-                    | Dt
-                    | Embed
-                    | Fieldset
-                    | Figcaption
-                    | Figure
-                    | Footer
-                    | Form
-                    | Frame
-                    | Frameset
-                    | Head
-                    | Header
-                    | Hgroup
-                    | Hr
-                    | Html
-                    | Iframe
-                    | Img
-                    | Input
-                    | Isindex
-                    | Li
-                    | Link
-                    | Listing
-                    | Main
-                    | Marquee
-                    | Menu
-                    | Meta
-                    | Nav
-                    | Noembed
-                    | Noframes
-                    | Noscript
-                    | Object
-                    | Ol
-                    | P
-                    | Param
-                    | Plaintext
-                    | Pre
-                    | Script
-                    | Section
-                    | Select
-                    | Source
-                    | Style
-                    | Summary
-                    | Table
-                    | Tbody
-                    | Td
-                    | Template
-                    | Textarea
-                    | Tfoot
-                    | Th
-                    | Thead
-                    | Title
-                    | Tr
-                    | Track
-                    | Ul
-                    | Wbr
-                    | Xmp
-            )
-    }
-
-    /// Elements popped by "generate implied end tags".
-    fn has_implied_end(self) -> bool {
-        use T::*;
-        matches!(
-            self,
-            Dd | Dt | Li | Optgroup | Option | P | Rb | Rp | Rt | Rtc
-        )
-    }
-
-    /// Start tags that break out of SVG and MathML content (`<font>` only with attributes).
-    fn breaks_out_of_foreign(self) -> bool {
-        use T::*;
-        self.is_heading()
-            || matches!(
-                self,
-                B | Big
-                    | Blockquote
-                    | Body
-                    | Br
-                    | Center
-                    | Code
-                    | Dd
-                    | Div
-                    | Dl
-                    | Dt
-                    | Em
-                    | Embed
-                    | Head
-                    | Hr
-                    | I
-                    | Img
-                    | Li
-                    | Listing
-                    | Menu
-                    | Meta
-                    | Nobr
-                    | Ol
-                    | P
-                    | Pre
-                    | Ruby
-                    | S
-                    | Small
-                    | Span
-                    | Strong
-                    | Strike
-                    | Sub
-                    | Sup
-                    | Table
-                    | Tt
-                    | U
-                    | Ul
-                    | Var
-            )
-    }
 }

@@ -1,0 +1,161 @@
+//! Reading an article: segmenting it into sentences and tokenizing each into its terms, as
+//! records (the first stage of the pipeline, before scoring).
+
+use std::ops::Range;
+
+use super::*;
+
+impl<'a> Analysis<'a> {
+    /// Segments and tokenizes the content into records, terms and the vocabulary.
+    pub(super) fn read(
+        &mut self,
+        tokenizer: &mut Tokenizer,
+        article: &Article<'a>,
+        headline: Option<Range<usize>>,
+        cancelled: Cancelled<'_>,
+    ) -> Result<(), Error> {
+        let content = self.content;
+        // One sentence's terms: most sentences have fewer than 64.
+        let mut scratch = Vec::with_capacity(64);
+        let mut spans = segment::sentences_until(content, article.language, cancelled);
+        for (index, span) in spans.by_ref().enumerate() {
+            if index % CHECK_EVERY == CHECK_EVERY - 1 {
+                check(cancelled)?;
+            }
+            let text = &content[span.start..span.end];
+            let is_headline = match &headline {
+                Some(r) => span.end <= r.end,
+                // A caller's title repeated as the first line is the headline too.
+                None => {
+                    index == 0
+                        && self.title_source == TitleSource::Given
+                        && headline::same_title(text, self.title)
+                }
+            };
+            scratch.clear();
+            let (exclusion, seen) =
+                self.sentence_terms(tokenizer, text, is_headline, &mut scratch, cancelled)?;
+            let exclusion = exclusion.or((seen.count == 0).then_some(Exclusion::NoWords));
+            let first_term = self.terms.len();
+            if exclusion.is_none() || self.keep == Keep::All {
+                scratch.sort_unstable();
+                run_lengths(&scratch, &mut self.terms, &mut self.term_counts);
+                let dangling = article.language == Language::English && is_dangling(seen.first);
+                push_small(
+                    &mut self.records,
+                    Record {
+                        index: u32::try_from(index).unwrap_or(u32::MAX),
+                        // The content's length fits in 32 bits (checked).
+                        start: u32::try_from(span.start).unwrap_or(u32::MAX),
+                        end: u32::try_from(span.end).unwrap_or(u32::MAX),
+                        words_flags: words_flags(
+                            seen.count,
+                            exclusion,
+                            span.first_in_paragraph,
+                            dangling,
+                        ),
+                        terms: u32::try_from(first_term).unwrap_or(u32::MAX),
+                    },
+                );
+            }
+        }
+        if spans.cancelled() {
+            return Err(Error::Cancelled);
+        }
+        // Capacity sized for news text may be far more than another text needs ("!\n" repeated
+        // has no term); growth leaves at most a quarter unused.
+        shrink_if_half_empty(&mut self.records);
+        shrink_if_half_empty(&mut self.terms);
+        shrink_if_half_empty(&mut self.term_counts);
+        Ok(())
+    }
+
+    /// Tokenizes one sentence into `scratch` (each content term occurrence), unless it is
+    /// boilerplate; returns its exclusion so far and what was seen of its words.
+    fn sentence_terms(
+        &mut self,
+        tokenizer: &mut Tokenizer,
+        text: &'a str,
+        is_headline: bool,
+        scratch: &mut Vec<TermId>,
+        cancelled: Cancelled<'_>,
+    ) -> Result<(Option<Exclusion>, SentenceWords<'a>), Error> {
+        // Boilerplate terms ("rights reserved") must not become keywords.
+        let boilerplate_words = || SentenceWords {
+            count: words(text).count(),
+            first: "",
+        };
+        // A headline is tokenized (its words count for the title) but never boilerplate.
+        let check = if is_headline {
+            Check::Decided(false)
+        } else {
+            boilerplate::check_before_words(text)
+        };
+        let vocab = &mut self.vocab;
+        Ok(match check {
+            Check::Decided(true) => (Some(Exclusion::Boilerplate), boilerplate_words()),
+            Check::Decided(false) => (
+                is_headline.then_some(Exclusion::Headline),
+                tokenizer
+                    .sentence_terms_until(text, vocab, scratch, |_| {}, cancelled)
+                    .ok_or(Error::Cancelled)?,
+            ),
+            Check::ByWords => {
+                // Tokenized while its word starts are tested for boilerplate phrases; undone if
+                // one is found.
+                let mark = vocab.mark();
+                let mut phrase = false;
+                let seen = tokenizer
+                    .sentence_terms_until(
+                        text,
+                        vocab,
+                        scratch,
+                        |w| {
+                            phrase = phrase
+                                || boilerplate::phrase_at_word(text, w.start, w.len, w.apostrophe);
+                        },
+                        cancelled,
+                    )
+                    .ok_or(Error::Cancelled)?;
+                if phrase {
+                    vocab.rollback(mark, scratch);
+                    scratch.clear();
+                    (Some(Exclusion::Boilerplate), boilerplate_words())
+                } else {
+                    (None, seen)
+                }
+            }
+        })
+    }
+}
+
+/// Appends `x`, growing a full vector by a quarter rather than doubling it: the vectors that
+/// grow with the number of sentences or terms are most of an analysis's memory.
+pub(super) fn push_small<T>(v: &mut Vec<T>, x: T) {
+    if v.len() == v.capacity() {
+        v.reserve_exact(v.capacity() / 4 + 16);
+    }
+    v.push(x);
+}
+
+/// Frees a vector's unused capacity when it is more than its length.
+pub(super) fn shrink_if_half_empty<T>(v: &mut Vec<T>) {
+    if v.capacity() / 2 > v.len() {
+        v.shrink_to_fit();
+    }
+}
+
+/// Collapses sorted term ids into the distinct ids and how often each occurs, appended to `terms`
+/// and `counts`.
+pub(super) fn run_lengths(sorted: &[TermId], terms: &mut Vec<TermId>, counts: &mut Vec<u32>) {
+    let start = terms.len();
+    for &t in sorted {
+        match counts.last_mut() {
+            Some(c) if terms.len() > start && terms[terms.len() - 1] == t => *c += 1,
+            _ => {
+                push_small(terms, t);
+                push_small(counts, 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Unit tests of the analysis.
+
+use std::cell::Cell;
+
+use proptest::collection;
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
+
+use super::record::MAX_WORDS;
+use super::sort::SORT_RUN;
+use super::*;
+
+#[test]
+fn title_share_counts_terms_missing_from_the_article() {
+    // Two of four title terms are in the article; the other two still count.
+    let set = TermSet {
+        found: vec![1, 3],
+        total: 4,
+    };
+    assert_eq!(set.share(&[1, 2, 3]), 0.5);
+    assert_eq!(set.share(&[3]), 0.25);
+    assert_eq!(
+        TermSet {
+            found: vec![],
+            total: 0
+        }
+        .share(&[1]),
+        0.0
+    );
+}
+
+#[test]
+fn sorting_in_runs_gives_the_order_of_one_sort() {
+    let n = 3 * SORT_RUN + 5;
+    // Few distinct scores, so that ties are broken by position everywhere (drawn by proptest
+    // from a fixed seed).
+    let scores: Vec<f64> = collection::vec((0u8..50).prop_map(|k| f64::from(k) / 7.0), n)
+        .new_tree(&mut TestRunner::deterministic())
+        .expect("scores")
+        .current();
+    let positions: Vec<u32> = (0..n as u32).rev().collect();
+    let mut expected = positions.clone();
+    expected.sort_by(|&a, &b| {
+        scores[b as usize]
+            .total_cmp(&scores[a as usize])
+            .then(a.cmp(&b))
+    });
+    assert_eq!(
+        sort_until(positions.clone(), &scores, &|| false),
+        Ok(expected)
+    );
+    assert_eq!(
+        sort_until(positions, &scores, &|| true),
+        Err(Error::Cancelled)
+    );
+}
+
+#[test]
+fn records_keep_words_and_flags_apart() {
+    for exclusion in [
+        None,
+        Some(Exclusion::Headline),
+        Some(Exclusion::Boilerplate),
+        Some(Exclusion::NoWords),
+    ] {
+        let r = Record {
+            index: 0,
+            start: 0,
+            end: 0,
+            words_flags: words_flags(usize::MAX, exclusion, true, false),
+            terms: 0,
+        };
+        assert_eq!(r.exclusion(), exclusion);
+        assert_eq!(r.words(), MAX_WORDS);
+        assert!(r.has(FLAG_FIRST_IN_PARAGRAPH) && !r.has(FLAG_DANGLING));
+    }
+}
+
+#[test]
+fn a_brief_keeps_only_the_eligible_sentences() {
+    let article = Article {
+        content: "Floods hit the town.\n\nCopyright 2024 Daily News. All rights reserved.\n\nRoads were closed.",
+        ..Article::default()
+    };
+    let weights = Weights::default();
+    let all = analyze(&article, &weights).map(|a| a.len());
+    let brief = summarize(&article, &Budget::default(), &weights).map(|b| b.analysis.len());
+    assert_eq!((all, brief), (Ok(4), Ok(2)));
+}
+
+#[test]
+fn stops_when_cancelled() {
+    let content = "One sentence here. ".repeat(3 * CHECK_EVERY);
+    let article = Article {
+        content: &content,
+        ..Article::default()
+    };
+    let weights = Weights::default();
+    assert_eq!(
+        analyze_until(&article, &weights, &|| true).err(),
+        Some(Error::Cancelled)
+    );
+
+    // Cancelled part-way: the check inside the sentence loop sees it.
+    let checks = Cell::new(0);
+    let late = || {
+        checks.set(checks.get() + 1);
+        checks.get() > 2
+    };
+    assert_eq!(
+        analyze_until(&article, &weights, &late).err(),
+        Some(Error::Cancelled)
+    );
+    assert_eq!(checks.get(), 3);
+
+    assert!(analyze_until(&article, &weights, &|| false).is_ok());
+}
