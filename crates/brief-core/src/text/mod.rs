@@ -6,8 +6,8 @@
 //! 1. `swar`: byte-class tests eight bytes at a time, for the scanners' hot loops.
 //! 2. [`language`]: the languages, how each one's words become terms, BCP-47 tags.
 //! 3. [`key`]: the packed word key, the one way a short word becomes an integer.
-//! 4. [`wordset`]: compile-time sets of words over packed keys (`contains`, `index`); [`packed`]
-//!    keeps the segmenter's abbreviation search on the same keys until it uses a word set.
+//! 4. [`wordset`]: compile-time sets of words over packed keys (`contains`, `index`), the one
+//!    way to look a word up in a static list.
 //! 5. [`words`]: the word scanner, with the key of each short ASCII word.
 //! 6. [`stopwords`]: stop words per language.
 //! 7. [`stem`]: stemmers per language; Snowball English in [`stem::english`].
@@ -26,7 +26,6 @@ pub mod html;
 pub mod key;
 pub mod language;
 pub mod lexicon;
-pub mod packed;
 pub mod segment;
 pub mod stem;
 pub mod stopwords;

@@ -121,6 +121,7 @@ mod tokens;
 
 use crate::text::language::Language;
 use crate::text::swar;
+use crate::text::wordset::WordSet;
 use context::*;
 use languages::english::*;
 use languages::{Class, Company, Never, NumPrefix, Ordinary, Post, Rules, Title, Weak};

@@ -457,7 +457,7 @@ impl<'a> Segmenter<'a> {
         let (q, _) = skip_ws(b, q);
         match ascii_word(b, q, 8) {
             Some(e) if e < pos && (after_colon || b[q].is_ascii_uppercase()) => {
-                in_list(PREPOSITIONS, &b[q..e])
+                in_list(&PREPOSITIONS, &b[q..e])
             }
             _ => false,
         }

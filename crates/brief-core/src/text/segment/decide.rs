@@ -126,10 +126,7 @@ impl<'a> Segmenter<'a> {
                 }
             }
             // R_BANG_NAME
-            prev.bang_name = capital
-                && BANG_NAMES
-                    .binary_search_by(|e| cmp_short(e.as_bytes(), k))
-                    .is_ok();
+            prev.bang_name = capital && BANG_NAMES.contains(k);
         }
     }
 
@@ -252,7 +249,7 @@ impl<'a> Segmenter<'a> {
             return false;
         }
         // `LeanIn.Org`, `Example.Com`: domains.
-        !ascii_word(b, p, 5).is_some_and(|e| in_list(DOMAIN_WORDS, &b[p..e]))
+        !ascii_word(b, p, 5).is_some_and(|e| in_list(&DOMAIN_WORDS, &b[p..e]))
     }
 
     /// Boundary after a single `.` (plus closers) at the end of `prev`; `p` is the first byte
@@ -459,14 +456,16 @@ impl<'a> Segmenter<'a> {
 
     /// The classes of the abbreviation `key` (lowercase): the language's, else English's.
     pub(super) fn abbreviation(&self, key: &[u8]) -> Option<(Class, Class)> {
-        let own = self.own.map_or(&[][..], |r| r.abbreviations);
-        match own.binary_search_by(|e| cmp_short(e.0.as_bytes(), key)) {
-            Ok(idx) => Some((own[idx].1, own[idx].2)),
-            Err(_) => english_abbreviation(key).map(|idx| {
-                let (_, cap, low) = ENGLISH.abbreviations[idx];
-                (cap, low)
-            }),
+        if let Some(own) = self.own
+            && let Some(idx) = own.abbreviation_set.index(key)
+        {
+            let (_, cap, low) = own.abbreviations[idx];
+            return Some((cap, low));
         }
+        english_abbreviation(key).map(|idx| {
+            let (_, cap, low) = ENGLISH.abbreviations[idx];
+            (cap, low)
+        })
     }
 
     /// `am 3. Oktober` (`R_ORDINAL`): the number before the period is an ordinal, by the word after it.

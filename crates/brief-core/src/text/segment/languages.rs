@@ -16,6 +16,7 @@ mod portuguese;
 mod spanish;
 
 use crate::text::language::Language;
+use crate::text::wordset::{WordSet, word_set};
 use dutch::DUTCH;
 use french::FRENCH;
 use german::GERMAN;
@@ -59,12 +60,31 @@ pub(super) struct Rules {
     pub language: Language,
     /// `(lowercase key, class when capitalised, class when lowercase)`, sorted.
     pub abbreviations: &'static [(&'static str, Class, Class)],
+    /// The keys of `abbreviations` as a set ([`abbreviation_words`]): a key's index in it is
+    /// its entry's index in `abbreviations`.
+    pub abbreviation_set: &'static WordSet,
     /// Dotted abbreviations that never end a sentence (`z.B`), lowercase, without the final
     /// period.
     pub never_dotted: &'static [&'static str],
     /// Words that follow an ordinal number written with a period (`am 3. Oktober`), lowercase,
     /// sorted: a period between a number of at most three digits and one of them is no boundary.
-    pub ordinal_followers: &'static [&'static str],
+    pub ordinal_followers: &'static WordSet,
+}
+
+/// The empty word set, for a language without a list.
+pub(super) static NO_WORDS: WordSet = word_set!(&[]);
+
+/// The keys of an abbreviation list, in its order (`N` is its length): for its `abbreviation_set`.
+pub(super) const fn abbreviation_words<const N: usize>(
+    abbreviations: &[(&'static str, Class, Class)],
+) -> [&'static str; N] {
+    let mut words = [""; N];
+    let mut i = 0;
+    while i < N {
+        words[i] = abbreviations[i].0;
+        i += 1;
+    }
+    words
 }
 
 /// The rules `language` adds to English's: `None` for English and for the languages without
@@ -97,18 +117,39 @@ pub(super) static ALL: &[&Rules] = &[
 mod tests {
     use super::*;
     use crate::text::segment::sentences_in;
+    use crate::text::wordset::reference;
 
     #[test]
     fn lists_are_sorted_and_lowercase() {
         for rules in ALL {
             let keys: Vec<&str> = rules.abbreviations.iter().map(|e| e.0).collect();
-            for list in [&keys[..], rules.never_dotted, rules.ordinal_followers] {
+            for list in [
+                &keys[..],
+                rules.never_dotted,
+                rules.ordinal_followers.words(),
+            ] {
                 assert!(
                     list.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()),
                     "{:?}: {list:?}",
                     rules.language
                 );
                 assert!(list.iter().all(|k| k.to_lowercase() == *k));
+            }
+        }
+    }
+
+    /// Each language's sets hold exactly its lists' words, at their indices, and agree with a
+    /// linear search on near misses.
+    #[test]
+    fn sets_agree_with_their_lists() {
+        for rules in ALL {
+            let keys: Vec<&str> = rules.abbreviations.iter().map(|e| e.0).collect();
+            reference::check(rules.abbreviation_set, &keys);
+            assert_eq!(rules.abbreviation_set.words(), &keys[..]);
+            reference::check(rules.ordinal_followers, rules.ordinal_followers.words());
+            for w in ["", "x", "mr.", "Mr", "abcdefghijklmnopq", "müller"] {
+                reference::agrees_on(rules.abbreviation_set, w.as_bytes());
+                reference::agrees_on(rules.ordinal_followers, w.as_bytes());
             }
         }
     }

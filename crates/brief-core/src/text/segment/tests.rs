@@ -1,4 +1,5 @@
 use super::*;
+use crate::text::wordset;
 use proptest::prelude::*;
 
 #[test]
@@ -365,30 +366,63 @@ fn lists_are_sorted() {
     }
     let abbr: Vec<&str> = ABBREVIATIONS.iter().map(|e| e.0).collect();
     sorted("ABBREVIATIONS", &abbr);
-    // The packed keys order like the words, so the binary search over them finds each one.
-    assert!(ABBREVIATION_KEYS.windows(2).all(|w| w[0] < w[1]));
-    for (i, w) in abbr.iter().enumerate() {
-        assert_eq!(english_abbreviation(w.as_bytes()), Some(i), "{w}");
-        assert_eq!(
-            english_abbreviation(&w.as_bytes()[1..]).map(|j| abbr[j]),
-            abbr.iter().find(|a| **a == &w[1..]).copied()
-        );
-    }
-    assert_eq!(
-        english_abbreviation(b"mrs"),
-        abbr.iter().position(|a| *a == "mrs")
-    );
-    assert_eq!(english_abbreviation(b"abcdefghijklmnopq"), None);
-    sorted("BANG_NAMES", BANG_NAMES);
-    sorted("STARTERS", STARTERS);
-    sorted("COMPANY_FOLLOWERS", COMPANY_FOLLOWERS);
-    sorted("SPEECH_VERBS", SPEECH_VERBS);
-    sorted("DOMAIN_WORDS", DOMAIN_WORDS);
-    sorted("ATTRIBUTION_CONTINUATIONS", ATTRIBUTION_CONTINUATIONS);
     sorted("NEVER_DOTTED", NEVER_DOTTED);
-    sorted("PREPOSITIONS", PREPOSITIONS);
     let post: Vec<&str> = POST_DOTTED.iter().map(|e| e.0).collect();
     sorted("POST_DOTTED", &post);
+    // A set's words are its list's, sorted when it is built; lowercase is checked here.
+    for (name, set) in WORD_SETS {
+        sorted(name, set.words());
+    }
+}
+
+/// English's word sets: every list the rules look words up in.
+const WORD_SETS: [(&str, &WordSet); 8] = [
+    ("ABBREVIATION_SET", &ABBREVIATION_SET),
+    ("BANG_NAMES", &BANG_NAMES),
+    ("STARTERS", &STARTERS),
+    ("COMPANY_FOLLOWERS", &COMPANY_FOLLOWERS),
+    ("SPEECH_VERBS", &SPEECH_VERBS),
+    ("DOMAIN_WORDS", &DOMAIN_WORDS),
+    ("ATTRIBUTION_CONTINUATIONS", &ATTRIBUTION_CONTINUATIONS),
+    ("PREPOSITIONS", &PREPOSITIONS),
+];
+
+/// Every word set agrees with a linear search over its words, on its words, near misses and
+/// other words; the abbreviation set finds each abbreviation at its index in the list, and the
+/// segmenter's lookup (any case, ASCII letters only) agrees with a lowercase linear search.
+#[test]
+fn word_sets_agree_with_a_linear_search() {
+    let abbr: Vec<&str> = ABBREVIATIONS.iter().map(|e| e.0).collect();
+    assert_eq!(ABBREVIATION_SET.words(), &abbr[..]);
+    for (i, w) in abbr.iter().enumerate() {
+        assert_eq!(english_abbreviation(w.as_bytes()), Some(i), "{w}");
+    }
+    assert_eq!(english_abbreviation(b"abcdefghijklmnopq"), None);
+    let others = [
+        "",
+        "A",
+        "Said",
+        "SAID",
+        "the",
+        "The",
+        "x",
+        "mr.",
+        "don't",
+        "über",
+        "said1",
+        "abcdefghijklmnop",
+        "abcdefghijklmnopq",
+    ];
+    for (name, set) in WORD_SETS {
+        wordset::reference::check(set, set.words());
+        for w in set.words().iter().chain(&others) {
+            wordset::reference::agrees_on(set, w.as_bytes());
+            let lower = w.to_ascii_lowercase();
+            let expected = w.bytes().all(|c| c.is_ascii_alphabetic())
+                && set.words().iter().any(|s| *s == lower);
+            assert_eq!(in_list(set, w.as_bytes()), expected, "{name}: {w}");
+        }
+    }
 }
 
 #[test]

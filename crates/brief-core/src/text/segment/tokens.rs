@@ -18,29 +18,11 @@ pub(super) fn lower_word<'b>(src: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u
     Some(&buf[..src.len()])
 }
 
-/// Orders two byte strings as `<[u8]>::cmp` does, byte by byte inline: the word lists searched
-/// here hold words of a few bytes, which mostly differ at the first byte, and a call to `memcmp`
-/// for each step of a binary search cost more than the whole comparison.
-#[inline(always)]
-pub(super) fn cmp_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    for (x, y) in a.iter().zip(b) {
-        if x != y {
-            return x.cmp(y);
-        }
-    }
-    a.len().cmp(&b.len())
-}
-
-/// Is the (ASCII, any case) word `w` in the sorted lowercase list?
+/// Is the (ASCII, any case) word `w` in `list` (of lowercase words)?
 #[inline]
-pub(super) fn in_list(list: &[&str], w: &[u8]) -> bool {
+pub(super) fn in_list(list: &WordSet, w: &[u8]) -> bool {
     let mut buf = [0u8; 16];
-    match lower_word(w, &mut buf) {
-        Some(k) => list
-            .binary_search_by(|e| cmp_short(e.as_bytes(), k))
-            .is_ok(),
-        None => false,
-    }
+    lower_word(w, &mut buf).is_some_and(|k| list.contains(k))
 }
 
 /// End of the ASCII-letter word starting at `q` (at most `max` letters), or `None`.
@@ -91,7 +73,7 @@ pub(super) fn is_starter(b: &[u8], q: usize) -> bool {
     let rest = &w[1..];
     let cased_ok =
         rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase);
-    cased_ok && in_list(STARTERS, w)
+    cased_ok && in_list(&STARTERS, w)
 }
 
 /// `[A-Z][a-z]+` word at `q`: returns its end.
@@ -115,7 +97,7 @@ pub(super) fn title_at(b: &[u8], q: usize) -> bool {
 /// `Terms were ...`: a capitalised word (not a title or weekday) followed by a lowercase word.
 pub(super) fn capword_then_lower(b: &[u8], q: usize) -> bool {
     let Some(e) = capword(b, q) else { return false };
-    if e - q < 2 || in_list(COMPANY_FOLLOWERS, &b[q..e]) {
+    if e - q < 2 || in_list(&COMPANY_FOLLOWERS, &b[q..e]) {
         return false;
     }
     following_word(b, e).is_some_and(|j| b[j].is_ascii_lowercase())
@@ -310,11 +292,11 @@ pub(super) fn speech_attribution(b: &[u8], q: usize) -> bool {
     let Some(e2) = ascii_word(b, w2, 15) else {
         return false;
     };
-    let verb_end = if b[w2].is_ascii_lowercase() && in_list(SPEECH_VERBS, &b[w2..e2]) {
+    let verb_end = if b[w2].is_ascii_lowercase() && in_list(&SPEECH_VERBS, &b[w2..e2]) {
         e2
     } else if capword(b, w2).is_some() {
         match following_word(b, e2).and_then(|w3| Some((w3, ascii_word(b, w3, 15)?))) {
-            Some((w3, e3)) if in_list(SPEECH_VERBS, &b[w3..e3]) => e3,
+            Some((w3, e3)) if in_list(&SPEECH_VERBS, &b[w3..e3]) => e3,
             _ => return false,
         }
     } else {
@@ -324,7 +306,7 @@ pub(super) fn speech_attribution(b: &[u8], q: usize) -> bool {
         None => true,
         Some(b'.' | b',' | b';' | b':' | b'!' | b'?') => true,
         Some(b' ') => following_word(b, verb_end).is_some_and(|w| {
-            ascii_word(b, w, 15).is_some_and(|e| in_list(ATTRIBUTION_CONTINUATIONS, &b[w..e]))
+            ascii_word(b, w, 15).is_some_and(|e| in_list(&ATTRIBUTION_CONTINUATIONS, &b[w..e]))
         }),
         _ => false,
     }

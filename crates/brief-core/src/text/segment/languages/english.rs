@@ -1,18 +1,19 @@
 //! English: the abbreviations and their classes, and the word lists the rules consult for
 //! every language (sentence starters, company followers, speech verbs, prepositions, domain
-//! words), each sorted for binary search (checked by a test).
+//! words), each a [`WordSet`] (sorted: checked when it is built).
 
 use super::Class::{self, Company, Never, NumPrefix, Ordinary, Title, Weak};
-use super::Rules;
+use super::{NO_WORDS, Rules, abbreviation_words};
 use crate::text::language::Language;
-use crate::text::packed;
+use crate::text::wordset::{WordSet, word_set};
 
-/// English's rules: the abbreviations here, with [`ABBREVIATION_KEYS`] to find them.
+/// English's rules: the abbreviations here, with [`ABBREVIATION_SET`] to find them.
 pub(in crate::text::segment) static ENGLISH: Rules = Rules {
     language: Language::English,
     abbreviations: ABBREVIATIONS,
+    abbreviation_set: &ABBREVIATION_SET,
     never_dotted: NEVER_DOTTED,
-    ordinal_followers: &[],
+    ordinal_followers: &NO_WORDS,
 };
 
 /// Abbreviations without internal periods: `(lowercase key, class when capitalised, class when
@@ -204,21 +205,17 @@ pub(in crate::text::segment) const ABBREVIATIONS: &[(&str, Class, Class)] = &[
     ("yrs", NumPrefix, NumPrefix),
 ];
 
-/// The keys of [`ABBREVIATIONS`] [packed](packed::packed), in the same (sorted) order: the
-/// binary search runs at nearly every period.
-pub(in crate::text::segment) static ABBREVIATION_KEYS: [u128; ABBREVIATIONS.len()] = {
-    let mut keys = [0; ABBREVIATIONS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = packed::packed(ABBREVIATIONS[i].0.as_bytes());
-        i += 1;
-    }
-    keys
-};
+/// The keys of [`ABBREVIATIONS`], in the same (sorted) order.
+const ABBREVIATION_WORDS: [&str; ABBREVIATIONS.len()] = abbreviation_words(ABBREVIATIONS);
+
+/// The set of [`ABBREVIATION_WORDS`]: a word's index in it is its index in [`ABBREVIATIONS`]. The
+/// lookup runs at nearly every period.
+pub(in crate::text::segment) static ABBREVIATION_SET: WordSet = word_set!(&ABBREVIATION_WORDS);
 
 /// The index of `key` (lowercase) in [`ABBREVIATIONS`].
+#[inline]
 pub(in crate::text::segment) fn english_abbreviation(key: &[u8]) -> Option<usize> {
-    packed::position(&ABBREVIATION_KEYS, key)
+    ABBREVIATION_SET.index(key)
 }
 
 /// Abbreviations with internal periods that never end a sentence (lowercase, without the final
@@ -240,10 +237,11 @@ pub(in crate::text::segment) static POST_DOTTED: &[(&str, bool)] = &[
 ];
 
 /// Names that contain `!` (`Yahoo! Inc.`, `Jeopardy! champion`). Sorted.
-pub(in crate::text::segment) static BANG_NAMES: &[&str] = &["jeopardy", "wham", "yahoo", "yum"];
+pub(in crate::text::segment) static BANG_NAMES: WordSet =
+    word_set!(&["jeopardy", "wham", "yahoo", "yum"]);
 
 /// Capitalised words that commonly start a sentence (lowercase). Sorted.
-pub(in crate::text::segment) static STARTERS: &[&str] = &[
+pub(in crate::text::segment) static STARTERS: WordSet = word_set!(&[
     "a",
     "about",
     "according",
@@ -434,11 +432,11 @@ pub(in crate::text::segment) static STARTERS: &[&str] = &[
     "yet",
     "you",
     "your",
-];
+]);
 
 /// Capitalised words that often follow a company name or a time mid-sentence (`Acme Inc. Chief executive
 /// ...`, `Acme Corp. Tuesday said ...`): never evidence of a new sentence. Sorted.
-pub(in crate::text::segment) static COMPANY_FOLLOWERS: &[&str] = &[
+pub(in crate::text::segment) static COMPANY_FOLLOWERS: WordSet = word_set!(&[
     "central",
     "chair",
     "chairman",
@@ -468,10 +466,10 @@ pub(in crate::text::segment) static COMPANY_FOLLOWERS: &[&str] = &[
     "tuesday",
     "vice",
     "wednesday",
-];
+]);
 
 /// Verbs of saying, for `"Why?" Smith asked.` (no boundary after the quoted question). Sorted.
-pub(in crate::text::segment) static SPEECH_VERBS: &[&str] = &[
+pub(in crate::text::segment) static SPEECH_VERBS: WordSet = word_set!(&[
     "added",
     "admitted",
     "agreed",
@@ -509,11 +507,11 @@ pub(in crate::text::segment) static SPEECH_VERBS: &[&str] = &[
     "wondered",
     "wrote",
     "yelled",
-];
+]);
 
 /// Words that continue an attribution (`Smith said in a statement`, `Smith asked the jury`).
 /// Sorted.
-pub(in crate::text::segment) static ATTRIBUTION_CONTINUATIONS: &[&str] = &[
+pub(in crate::text::segment) static ATTRIBUTION_CONTINUATIONS: WordSet = word_set!(&[
     "a",
     "after",
     "afterwards",
@@ -542,14 +540,14 @@ pub(in crate::text::segment) static ATTRIBUTION_CONTINUATIONS: &[&str] = &[
     "while",
     "with",
     "yesterday",
-];
+]);
 
 /// Prepositions that open a fronted adverbial (`At 5 a.m. ...`). Sorted.
-pub(in crate::text::segment) static PREPOSITIONS: &[&str] = &[
+pub(in crate::text::segment) static PREPOSITIONS: WordSet = word_set!(&[
     "after", "around", "at", "before", "between", "by", "circa", "during", "from", "in", "on",
     "since", "until",
-];
+]);
 
 /// Domain suffixes that may be written capitalised (`LeanIn.Org`): no boundary before them.
-pub(in crate::text::segment) static DOMAIN_WORDS: &[&str] =
-    &["biz", "com", "edu", "gov", "info", "net", "org"];
+pub(in crate::text::segment) static DOMAIN_WORDS: WordSet =
+    word_set!(&["biz", "com", "edu", "gov", "info", "net", "org"]);
