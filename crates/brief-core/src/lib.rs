@@ -5,7 +5,7 @@
 //!
 //! - [`warm_up`] builds the process-wide tables (the English lexicon, stemmers and stop words)
 //!   once, so that the first request does not pay for them;
-//! - [`analyze`] (or [`analyze::analyze_until`], cancellable) runs the pipeline once per article,
+//! - [`analyze()`] (or [`analyze::analyze_until`], cancellable) runs the pipeline once per article,
 //!   and the [`Analysis`] it returns chooses a brief for a [`Budget`], lists keywords, or gives
 //!   every sentence's features; [`summarize`] does both steps for one brief.
 //!

@@ -28,7 +28,7 @@ use crate::rank::features::{
 };
 use crate::rank::keywords::{self, Keyword};
 use crate::rank::select::{self, Budget, Candidate, Selection};
-use crate::text::boilerplate::{self, Check};
+use crate::text::boilerplate::{self, Tokenized};
 use crate::text::headline;
 use crate::text::language::Language;
 use crate::text::segment;

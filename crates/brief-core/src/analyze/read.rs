@@ -80,51 +80,27 @@ impl<'a> Analysis<'a> {
         scratch: &mut Vec<TermId>,
         cancelled: Cancelled<'_>,
     ) -> Result<(Option<Exclusion>, SentenceWords<'a>), Error> {
-        // Boilerplate terms ("rights reserved") must not become keywords.
-        let boilerplate_words = || SentenceWords {
-            count: words(text).count(),
-            first: "",
-        };
-        // A headline is tokenized (its words count for the title) but never boilerplate.
-        let check = if is_headline {
-            Check::Decided(false)
-        } else {
-            boilerplate::check_before_words(text)
-        };
         let vocab = &mut self.vocab;
-        Ok(match check {
-            Check::Decided(true) => (Some(Exclusion::Boilerplate), boilerplate_words()),
-            Check::Decided(false) => (
-                is_headline.then_some(Exclusion::Headline),
-                tokenizer
-                    .sentence_terms_until(text, vocab, scratch, |_| {}, cancelled)
-                    .ok_or(Error::Cancelled)?,
-            ),
-            Check::ByWords => {
-                // Tokenized while its word starts are tested for boilerplate phrases; undone if
-                // one is found.
-                let mark = vocab.mark();
-                let mut phrase = false;
-                let seen = tokenizer
-                    .sentence_terms_until(
-                        text,
-                        vocab,
-                        scratch,
-                        |w| {
-                            phrase = phrase
-                                || boilerplate::phrase_at_word(text, w.start, w.len, w.apostrophe);
-                        },
-                        cancelled,
-                    )
-                    .ok_or(Error::Cancelled)?;
-                if phrase {
-                    vocab.rollback(mark, scratch);
-                    scratch.clear();
-                    (Some(Exclusion::Boilerplate), boilerplate_words())
-                } else {
-                    (None, seen)
-                }
+        if is_headline {
+            // A headline is tokenized (its words count for the title) but never boilerplate.
+            let seen = tokenizer
+                .sentence_terms_until(text, vocab, scratch, |_| {}, cancelled)
+                .ok_or(Error::Cancelled)?;
+            return Ok((Some(Exclusion::Headline), seen));
+        }
+        // Boilerplate terms ("rights reserved") must not become keywords.
+        let tokenized =
+            boilerplate::terms_unless_boilerplate(tokenizer, text, vocab, scratch, cancelled)
+                .ok_or(Error::Cancelled)?;
+        Ok(match tokenized {
+            Tokenized::Boilerplate => {
+                let seen = SentenceWords {
+                    count: words(text).count(),
+                    first: "",
+                };
+                (Some(Exclusion::Boilerplate), seen)
             }
+            Tokenized::Text(seen) => (None, seen),
         })
     }
 }

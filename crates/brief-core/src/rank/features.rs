@@ -5,6 +5,8 @@
 //! is to the article, how much of the title and query it shares, its length, and whether it can
 //! stand alone.
 
+use crate::text::wordset::{WordSet, word_set};
+
 /// Sentences with fewer words than this are "short": they rarely carry a story on their own.
 pub const SHORT_WORDS: u32 = 8;
 
@@ -204,38 +206,19 @@ const DANGLING_OPENERS: &[&str] = &[
     "yet",
 ];
 
-/// The longest of [`DANGLING_OPENERS`], in bytes.
-const DANGLING_MAX_BYTES: usize = 12;
+/// [`DANGLING_OPENERS`] as a set.
+static DANGLING: WordSet = word_set!(DANGLING_OPENERS);
 
-/// [`DANGLING_OPENERS`] zero-padded to [`DANGLING_MAX_BYTES`]: a word is compared with each as one
-/// fixed-size value rather than by a binary search of `memcmp` calls.
-const DANGLING_KEYS: [[u8; DANGLING_MAX_BYTES]; DANGLING_OPENERS.len()] = {
-    let mut keys = [[0u8; DANGLING_MAX_BYTES]; DANGLING_OPENERS.len()];
-    let mut i = 0;
+/// The longest of [`DANGLING_OPENERS`], in bytes: no longer word is one.
+const DANGLING_MAX_BYTES: usize = {
+    let (mut i, mut most) = (0, 0);
     while i < DANGLING_OPENERS.len() {
-        let word = DANGLING_OPENERS[i].as_bytes();
-        let mut j = 0;
-        while j < word.len() {
-            keys[i][j] = word[j];
-            j += 1;
+        if DANGLING_OPENERS[i].len() > most {
+            most = DANGLING_OPENERS[i].len();
         }
         i += 1;
     }
-    keys
-};
-
-/// For each length up to [`DANGLING_MAX_BYTES`], the first letters (bit `letter & 31`) of the
-/// [`DANGLING_OPENERS`] of that length: most sentences' first words are ruled out by one bit
-/// test ("The", "A", "In"), before any copy or comparison.
-const DANGLING_FIRST_LETTERS: [u32; DANGLING_MAX_BYTES + 1] = {
-    let mut bits = [0u32; DANGLING_MAX_BYTES + 1];
-    let mut i = 0;
-    while i < DANGLING_OPENERS.len() {
-        let word = DANGLING_OPENERS[i].as_bytes();
-        bits[word.len()] |= 1 << (word[0] & 31);
-        i += 1;
-    }
-    bits
+    most
 };
 
 /// True when a sentence whose first word is `first_word` cannot stand alone.
@@ -243,25 +226,15 @@ pub fn is_dangling(first_word: &str) -> bool {
     if first_word.len() > DANGLING_MAX_BYTES {
         return false;
     }
-    let Some(&first) = first_word.as_bytes().first() else {
-        return false;
-    };
-    // ASCII letters of either case share their low five bits; a non-ASCII first byte may be any
-    // letter's, so it is not ruled out.
-    if first.is_ascii() && DANGLING_FIRST_LETTERS[first_word.len()] >> (first & 31) & 1 == 0 {
-        return false;
-    }
     if first_word.is_ascii() {
-        // The common case, lowercased on the stack rather than in a new String. Words have no NUL
-        // byte, so the zero padding cannot make two different words equal.
-        let mut key = [0u8; DANGLING_MAX_BYTES];
-        key[..first_word.len()].copy_from_slice(first_word.as_bytes());
-        key.make_ascii_lowercase();
-        return DANGLING_KEYS.contains(&key);
+        // The common case, lowercased on the stack rather than in a new String.
+        let mut buffer = [0u8; DANGLING_MAX_BYTES];
+        let lower = &mut buffer[..first_word.len()];
+        lower.copy_from_slice(first_word.as_bytes());
+        lower.make_ascii_lowercase();
+        return DANGLING.contains(lower);
     }
-    DANGLING_OPENERS
-        .binary_search(&first_word.to_lowercase().as_str())
-        .is_ok()
+    DANGLING.contains(first_word.to_lowercase().as_bytes())
 }
 
 /// True when `sentence` opens with a quotation mark.

@@ -87,7 +87,7 @@ fn relative_to_heaviest(raw: Vec<f64>) -> Vec<f64> {
 
 /// The `max` heaviest keywords, heaviest first, ties in order of first appearance.
 ///
-/// Chinese and Japanese bigrams that straddle two words are not listed (see [`straddles`]).
+/// Chinese and Japanese bigrams that straddle two words are not listed (see `straddles`).
 pub fn top<'a>(vocab: &Vocabulary<'a>, weights: &[f64], max: usize) -> Vec<Keyword<'a>> {
     top_until(vocab, weights, max, &|| false).unwrap_or_default()
 }
@@ -95,7 +95,7 @@ pub fn top<'a>(vocab: &Vocabulary<'a>, weights: &[f64], max: usize) -> Vec<Keywo
 /// How many terms [`top_until`] goes through between two checks of its cancellation callback.
 const CHECK_TERMS: usize = 1 << 16;
 
-/// [`top`], or `None` once `cancelled` says so (asked every [`CHECK_TERMS`] terms: an article
+/// [`top`], or `None` once `cancelled` says so (asked every `CHECK_TERMS` terms: an article
 /// can have a million).
 pub fn top_until<'a>(
     vocab: &Vocabulary<'a>,

@@ -132,8 +132,8 @@ pub enum Tokenized<'a> {
 /// The one interface between the boilerplate check and the tokenizer. Why they meet at all: for
 /// a short ASCII sentence (nearly every sentence of English news) the phrase search is a test at
 /// each word start, which the tokenizer finds anyway; so the sentence is tokenized while its word
-/// starts are tested ([`phrase_at_word`]), and its terms are taken back out of the vocabulary
-/// ([`Vocabulary::rollback`]) in the rare case that it is boilerplate. This saves a second pass
+/// starts are tested (`phrase_at_word`), and its terms are taken back out of the vocabulary
+/// (`Vocabulary::rollback`) in the rare case that it is boilerplate. This saves a second pass
 /// over nearly every sentence; its test compares it with [`is_boilerplate`] and a plain
 /// tokenization.
 pub fn terms_unless_boilerplate<'a>(
@@ -171,7 +171,7 @@ pub fn terms_unless_boilerplate<'a>(
 
 /// How [`is_boilerplate`] is decided for a sentence that is about to be split into words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Check {
+enum Check {
     /// Decided already: boilerplate or not.
     Decided(bool),
     /// Boilerplate exactly when [`phrase_at_word`] is true for one of its words (see
@@ -186,7 +186,7 @@ pub enum Check {
 /// saves a second pass over the sentence (see [`terms_unless_boilerplate`], which puts the two
 /// together). A longer sentence, or one with other characters (`©`, or letters of other scripts, which
 /// change what a word start is), is decided here in full.
-pub fn check_before_words(sentence: &str) -> Check {
+fn check_before_words(sentence: &str) -> Check {
     if sentence.len() > HEAD_BYTES || !sentence.is_ascii() {
         return Check::Decided(is_boilerplate(sentence));
     }
@@ -206,7 +206,7 @@ pub fn check_before_words(sentence: &str) -> Check {
 // Inlined into the tokenizer's per-word callback: a call per word costs more than the test,
 // which for nearly every word is one bit test.
 #[inline(always)]
-pub fn phrase_at_word(sentence: &str, start: usize, len: usize, apostrophe: bool) -> bool {
+fn phrase_at_word(sentence: &str, start: usize, len: usize, apostrophe: bool) -> bool {
     let bytes = sentence.as_bytes();
     // A phrase at a word start makes the word its first word: letters, then the phrase's space.
     // So only a word of the length of some phrase's first word, and with its first letter, is

@@ -28,7 +28,7 @@ pub enum Support {
 
 /// A language the summarizer processes, or [`Language::Neutral`] for any other.
 ///
-/// The variants are declared in [`TABLE`] order, so that a language's entry is its discriminant
+/// The variants are declared in `TABLE` order, so that a language's entry is its discriminant
 /// (checked by a test) rather than a search on every stop-word lookup.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Language {

@@ -188,7 +188,7 @@ impl Tokenizer {
 
     /// [`Tokenizer::sentence_terms`], also handing each word of `text` to `each_word` as it is
     /// found, for a caller with a test of its own at every word (see
-    /// [`super::boilerplate::check_before_words`]).
+    /// `boilerplate::check_before_words`).
     pub fn sentence_terms_with<'a>(
         &mut self,
         text: &'a str,

@@ -30,7 +30,7 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
 /// under a millisecond for any encoding).
 const DECODE_SLICE: usize = 256 << 10;
 
-/// [`decode`], asking `cancelled` every [`DECODE_SLICE`] bytes of a page not in UTF-8 (UTF-8 is
+/// [`decode`], asking `cancelled` every `DECODE_SLICE` bytes of a page not in UTF-8 (UTF-8 is
 /// only validated, in one pass of under a millisecond per MB).
 ///
 /// # Errors

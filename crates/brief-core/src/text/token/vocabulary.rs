@@ -184,7 +184,7 @@ pub(super) struct Term<'a> {
 
 /// The state of a [`Vocabulary`] to go back to with [`Vocabulary::rollback`].
 #[derive(Debug, Clone, Copy)]
-pub struct Mark {
+pub(crate) struct Mark {
     pub(super) terms: usize,
 }
 
@@ -269,7 +269,7 @@ impl<'a> Vocabulary<'a> {
 
     /// The vocabulary as it is now, to [`Vocabulary::rollback`] to (forgetting any earlier
     /// mark).
-    pub fn mark(&mut self) -> Mark {
+    pub(crate) fn mark(&mut self) -> Mark {
         let terms = self.terms.len();
         self.undo.since = terms;
         self.undo.listed.clear();
@@ -284,7 +284,7 @@ impl<'a> Vocabulary<'a> {
     /// terms it added, and the word forms that map to those. The vocabulary is then as if the
     /// text had never been seen, apart from word forms found to be no content words, which stay
     /// known. Costs as much as the text did.
-    pub fn rollback(&mut self, mark: Mark, occurrences: &[TermId]) {
+    pub(crate) fn rollback(&mut self, mark: Mark, occurrences: &[TermId]) {
         for &t in occurrences {
             if let Some(term) = self.terms.get_mut(t as usize) {
                 term.count = term.count.saturating_sub(1);
