@@ -134,19 +134,7 @@ pub async fn serve_on(
     .max_decoding_message_size(settings.max_message_bytes);
 
     let drain = settings.drain_timeout();
-    let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
-    let signal = {
-        let health = health.clone();
-        async move {
-            shutdown.await;
-            tracing::info!(
-                drain_seconds = drain.as_secs(),
-                "shutting down: draining requests in flight"
-            );
-            set_not_serving(&health).await;
-            let _ = drain_tx.send(());
-        }
-    };
+    let (signal, drain_rx) = on_shutdown(shutdown, health.clone(), drain);
 
     let token = settings
         .auth_token_file
@@ -207,6 +195,29 @@ pub async fn serve_on(
     }
     tracing::info!("server stopped");
     Ok(())
+}
+
+/// The server's shutdown signal: once `shutdown` completes, logs the drain, marks the service
+/// NOT_SERVING and completes, and so does the returned receiver (which starts the drain clock).
+fn on_shutdown(
+    shutdown: impl Future<Output = ()> + Send,
+    health: HealthReporter,
+    drain: Duration,
+) -> (
+    impl Future<Output = ()> + Send,
+    tokio::sync::oneshot::Receiver<()>,
+) {
+    let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
+    let signal = async move {
+        shutdown.await;
+        tracing::info!(
+            drain_seconds = drain.as_secs(),
+            "shutting down: draining requests in flight"
+        );
+        set_not_serving(&health).await;
+        let _ = drain_tx.send(());
+    };
+    (signal, drain_rx)
 }
 
 /// Serves metrics from `listener` into a new registry, until the returned task is aborted (once

@@ -45,6 +45,7 @@ impl Word<'_> {
     /// This is the hot path of every word: it loads the 16 bytes at the word's start as one
     /// integer, masks off what follows the word, and lowercases all its letters at once, rather
     /// than building the folded string and copying it.
+    #[inline]
     pub(super) fn ascii_key(&self, text: &[u8]) -> Option<Key> {
         let len = self.text.len();
         if self.classes & NON_ASCII != 0 || len > KEY_BYTES {
