@@ -13,7 +13,7 @@ pub enum Error {
     /// The content is longer than 32-bit offsets can address (4 GiB).
     #[error("content is too large: {0} bytes; offsets must fit in 32 bits (4 GiB)")]
     TooLarge(usize),
-    /// The caller no longer wants the result (see [`crate::analyze::Cancelled`]).
+    /// The caller no longer wants the result (see [`crate::cancel::Cancelled`]).
     #[error("the request was cancelled or ran out of time before the summary was ready")]
     Cancelled,
 }

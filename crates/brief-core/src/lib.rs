@@ -16,6 +16,7 @@
 #![forbid(unsafe_code)]
 
 pub mod analyze;
+pub mod cancel;
 pub mod error;
 pub mod offsets;
 pub mod rank;

@@ -145,12 +145,7 @@ pub struct Brief<'a> {
     pub selection: Selection,
 }
 
-/// Asks whether the caller still wants the result. Every stage of the pipeline checks it at
-/// bounded intervals (segmentation every [`segment::CHECK_STEPS`] steps, tokenizing every
-/// [`crate::text::token::CHECK_WORDS`] words, the passes over sentences every [`CHECK_EVERY`] sentences,
-/// selection every so many comparisons), so that work on a long article stops soon after its
-/// request is cancelled or runs out of time.
-pub type Cancelled<'c> = &'c dyn Fn() -> bool;
+pub use crate::cancel::Cancelled;
 
 /// How many sentences are processed between two checks of [`Cancelled`].
 pub const CHECK_EVERY: usize = 512;

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use encoding_rs::Encoding;
 
 use super::HtmlError;
-use crate::analyze::Cancelled;
+use crate::cancel::Cancelled;
 
 /// How many bytes at the start of a page are searched for a `<meta>` charset (as in the HTML spec).
 const PRESCAN_BYTES: usize = 1024;

@@ -6,7 +6,7 @@ use dom_smoothie::Readability;
 
 use super::HtmlError;
 use super::parse::Ticker;
-use crate::analyze::Cancelled;
+use crate::cancel::Cancelled;
 
 /// How an element's content is laid out as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

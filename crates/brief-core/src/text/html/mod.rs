@@ -33,7 +33,7 @@
 
 use dom_smoothie::{Config, Readability, ReadabilityError};
 
-use crate::analyze::Cancelled;
+use crate::cancel::Cancelled;
 
 mod decode;
 mod guard;
@@ -88,7 +88,7 @@ pub enum HtmlError {
     /// The page has no visible text.
     #[error("the page has no visible text")]
     NoText,
-    /// The caller no longer wants the result (see [`crate::analyze::Cancelled`]).
+    /// The caller no longer wants the result (see [`crate::cancel::Cancelled`]).
     #[error("the request was cancelled or ran out of time before the page was read")]
     Cancelled,
 }

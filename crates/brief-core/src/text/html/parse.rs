@@ -10,7 +10,7 @@ use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{ParseOpts, parse_document};
 
 use super::HtmlError;
-use crate::analyze::Cancelled;
+use crate::cancel::Cancelled;
 
 /// How many bytes of the page html5ever parses between two checks of the cancellation callback
 /// and of the node guard (well under a millisecond of work on a guarded page).

@@ -9,7 +9,7 @@ use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 use super::layout::visible_text_of;
 use super::parse::{limit_escape_runs, walk};
 use super::{HtmlError, MAX_ELEMENTS, clean_title};
-use crate::analyze::Cancelled;
+use crate::cancel::Cancelled;
 
 /// Deepest DOM Readability runs on. Real pages are rarely 60 deep (Lighthouse warns at 32);
 /// deeper ones, like those the guard had to flatten, get the plain body text, since Readability's

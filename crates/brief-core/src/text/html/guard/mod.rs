@@ -21,7 +21,7 @@ use std::borrow::Cow;
 
 use super::HtmlError;
 use super::decode::{find, is_space, starts_with_ignore_case};
-use crate::analyze::Cancelled;
+use crate::cancel::Cancelled;
 
 mod attributes;
 mod element;
