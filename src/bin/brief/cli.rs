@@ -125,9 +125,31 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
         weights,
     };
     let Some(grid) = &args.grid else {
+        let mut differences = Vec::with_capacity(data.len());
         for (path, examples) in &data {
             let report = eval::evaluate(examples, &options(args.weights));
             println!("== {}\n{report}", path.display());
+            differences.push(report.difference.map(|d| d.mean));
+        }
+        if differences.len() > 1 {
+            let n = differences.len() as f64;
+            let mean = |m: usize| differences.iter().map(|d| d[m]).sum::<f64>() / n;
+            let worst = |m: usize| {
+                differences
+                    .iter()
+                    .map(|d| d[m])
+                    .fold(f64::INFINITY, f64::min)
+            };
+            println!(
+                "== over {} sets, brief - lead-3: mean R1 {:+.2} R2 {:+.2} RLsum {:+.2}; worst set R1 {:+.2} R2 {:+.2} RLsum {:+.2}",
+                differences.len(),
+                mean(0),
+                mean(1),
+                mean(2),
+                worst(0),
+                worst(1),
+                worst(2)
+            );
         }
         return Ok(());
     };

@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::eval::bootstrap::{self, Interval};
 use crate::eval::rouge::{Rouge, Scorer};
 use brief::proto::v1 as pb;
 use brief::service::api;
@@ -107,7 +108,7 @@ pub struct Scores {
     pub words: f64,
 }
 
-/// Running sums behind [`Scores`].
+/// Running sums behind [`Scores`], with each article's F1s (×100) for the paired bootstrap.
 #[derive(Debug, Default)]
 struct Sums {
     r1: f64,
@@ -115,6 +116,7 @@ struct Sums {
     rl: f64,
     words: f64,
     n: usize,
+    per_article: Vec<[f64; 3]>,
 }
 
 impl Sums {
@@ -124,6 +126,8 @@ impl Sums {
         self.rl += r.rouge_lsum.f1;
         self.words += words as f64;
         self.n += 1;
+        self.per_article
+            .push([r.rouge1.f1, r.rouge2.f1, r.rouge_lsum.f1].map(|f| 100.0 * f));
     }
 
     fn mean(&self) -> Scores {
@@ -148,6 +152,8 @@ pub struct Report {
     pub brief: Scores,
     /// Lead-3's scores, from the same segmenter.
     pub lead3: Scores,
+    /// brief minus Lead-3 in R1, R2 and RLsum, with paired bootstrap 95% intervals.
+    pub difference: [Interval; 3],
     /// Articles summarized per second (summarizing only, not scoring), one thread.
     pub articles_per_second: f64,
     /// Megabytes of article text summarized per second.
@@ -158,12 +164,21 @@ pub struct Report {
 pub fn evaluate(examples: &[Example], options: &EvalOptions) -> Report {
     let mut scorer = Scorer::new();
     let run = score_briefs(examples, options, &mut scorer);
+    let lead3 = score_lead3(examples, &mut scorer);
     let seconds = run.seconds.max(f64::MIN_POSITIVE);
+    let difference = [0, 1, 2].map(|metric| {
+        let per_article: Vec<f64> = (run.sums.per_article.iter())
+            .zip(&lead3.per_article)
+            .map(|(b, l)| b[metric] - l[metric])
+            .collect();
+        bootstrap::interval(&per_article)
+    });
     Report {
         articles: examples.len(),
         failed: run.failed,
-        brief: run.scores,
-        lead3: score_lead3(examples, &mut scorer),
+        brief: run.sums.mean(),
+        lead3: lead3.mean(),
+        difference,
         articles_per_second: examples.len() as f64 / seconds,
         megabytes_per_second: run.bytes as f64 / 1e6 / seconds,
     }
@@ -172,12 +187,14 @@ pub fn evaluate(examples: &[Example], options: &EvalOptions) -> Report {
 /// brief's scores on `examples`, without Lead-3 (which does not depend on the options): what a
 /// weight grid needs for each setting.
 pub fn brief_scores(examples: &[Example], options: &EvalOptions) -> Scores {
-    score_briefs(examples, options, &mut Scorer::new()).scores
+    score_briefs(examples, options, &mut Scorer::new())
+        .sums
+        .mean()
 }
 
 /// The outcome of summarizing a data set.
 struct BriefRun {
-    scores: Scores,
+    sums: Sums,
     failed: usize,
     seconds: f64,
     bytes: usize,
@@ -220,7 +237,7 @@ fn score_briefs(examples: &[Example], options: &EvalOptions, scorer: &mut Scorer
         sums.add(&scorer.score(&ex.reference, &summary), word_count(&summary));
     }
     BriefRun {
-        scores: sums.mean(),
+        sums,
         failed,
         seconds,
         bytes,
@@ -228,7 +245,7 @@ fn score_briefs(examples: &[Example], options: &EvalOptions, scorer: &mut Scorer
 }
 
 /// Lead-3's scores: the first three sentences of each article, from brief's segmenter.
-fn score_lead3(examples: &[Example], scorer: &mut Scorer) -> Scores {
+fn score_lead3(examples: &[Example], scorer: &mut Scorer) -> Sums {
     let mut sums = Sums::default();
     for ex in examples {
         let lead: Vec<&str> = segment::sentences(&ex.article)
@@ -239,7 +256,7 @@ fn score_lead3(examples: &[Example], scorer: &mut Scorer) -> Scores {
         let lead = lead.join("\n");
         sums.add(&scorer.score(&ex.reference, &lead), word_count(&lead));
     }
-    sums.mean()
+    sums
 }
 
 impl fmt::Display for Report {
@@ -257,14 +274,22 @@ impl fmt::Display for Report {
                 s.rouge1, s.rouge2, s.rouge_lsum, s.words
             )?;
         }
-        let d = |a: f64, b: f64| a - b;
+        let [r1, r2, rl] = self.difference;
         writeln!(
             f,
             "{:<8} {:>+7.2} {:>+7.2} {:>+7.2}",
-            "delta",
-            d(self.brief.rouge1, self.lead3.rouge1),
-            d(self.brief.rouge2, self.lead3.rouge2),
-            d(self.brief.rouge_lsum, self.lead3.rouge_lsum)
+            "delta", r1.mean, r2.mean, rl.mean
+        )?;
+        writeln!(
+            f,
+            "95% CI   R1 [{:+.2}, {:+.2}]  R2 [{:+.2}, {:+.2}]  RLsum [{:+.2}, {:+.2}] (paired bootstrap, {} resamples of the articles)",
+            r1.low,
+            r1.high,
+            r2.low,
+            r2.high,
+            rl.low,
+            rl.high,
+            bootstrap::RESAMPLES
         )?;
         write!(
             f,

@@ -159,3 +159,20 @@ fn cnndm_slice_at_least_lead3() {
 fn bbc_slice_at_least_lead3() {
     at_least_lead3("eval_slice_bbc.jsonl");
 }
+
+#[test]
+fn the_reported_difference_is_brief_minus_lead3_within_its_interval() {
+    let report = evaluate(&slice("eval_slice_cnndm.jsonl"), &EvalOptions::default());
+    let (b, l) = (report.brief, report.lead3);
+    let expected = [
+        b.rouge1 - l.rouge1,
+        b.rouge2 - l.rouge2,
+        b.rouge_lsum - l.rouge_lsum,
+    ];
+    for (d, e) in report.difference.iter().zip(expected) {
+        assert!((d.mean - e).abs() < 1e-9, "{d:?} against {e}");
+        assert!(d.low <= d.mean && d.mean <= d.high, "{d:?}");
+        // 20 articles are few: the interval is wide, not a point.
+        assert!(d.high - d.low > 0.5, "{d:?}");
+    }
+}
