@@ -542,5 +542,6 @@ fn features(f: &Features) -> pb::Features {
         substance: f.substance,
         dangling: f.dangling,
         quote: f.quote,
+        run_on: f.run_on,
     }
 }

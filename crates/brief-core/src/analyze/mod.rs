@@ -24,7 +24,7 @@ use sort::sort_until;
 
 use crate::error::Error;
 use crate::rank::features::{
-    Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote,
+    Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote, runs_on,
 };
 use crate::rank::keywords::{self, Keyword};
 use crate::rank::select::{self, Budget, Candidate, Selection};
@@ -246,6 +246,7 @@ fn analyze_keeping<'a>(
             doc_norm2: 0.0,
             title_terms: TermSet::default(),
             query_terms: TermSet::default(),
+            english: article.language == Language::English,
         },
     };
     let mut tokenizer = Tokenizer::for_language(article.language);

@@ -15,6 +15,8 @@ pub(super) struct Scale {
     pub(super) doc_norm2: f64,
     pub(super) title_terms: TermSet,
     pub(super) query_terms: TermSet,
+    /// The article is English (the word lists of some features are).
+    pub(super) english: bool,
 }
 
 impl Analysis<'_> {
@@ -127,6 +129,11 @@ impl Analysis<'_> {
         }
         let relative = |x: f64, max: f64| if max > 0.0 { x / max } else { 0.0 };
         let words = r.words();
+        let damping = if scale.weights.short_damping > 0.0 {
+            (f64::from(words) / scale.weights.short_damping).min(1.0)
+        } else {
+            1.0
+        };
         Features {
             position: Features::position_prior(
                 ordinal,
@@ -134,12 +141,13 @@ impl Analysis<'_> {
                 scale.weights.position_decay,
             ),
             keyword: relative(keyword_mass, scale.max_keyword),
-            density: if content_words > 0 {
-                weight_sum / f64::from(content_words)
-            } else {
-                0.0
-            },
-            centrality: relative(centrality, scale.max_centrality),
+            density: damping
+                * if content_words > 0 {
+                    weight_sum / f64::from(content_words)
+                } else {
+                    0.0
+                },
+            centrality: damping * relative(centrality, scale.max_centrality),
             title: scale.title_terms.share(terms),
             length: f64::from(words) / f64::from(scale.max_words),
             substance: (f64::from(words) / scale.weights.full_words).min(1.0),
@@ -149,6 +157,8 @@ impl Analysis<'_> {
             // The list of openers that point back is English.
             dangling: f64::from(u8::from(r.has(FLAG_DANGLING))),
             quote: f64::from(u8::from(opens_with_quote(self.text_of(r)))),
+            // The list of openers is English.
+            run_on: f64::from(u8::from(scale.english && runs_on(self.text_of(r)))),
         }
     }
 }

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Fits brief's ranking weights across several sources at once, and estimates what a new source
+would see by leaving each source out of the fit in turn.
+
+The objective treats every source alike: a source's margin is the mean over ROUGE-1, ROUGE-2 and
+ROUGE-Lsum of brief's F1 minus Lead-3's on that source, and a setting's objective is the worst
+source's margin plus a tenth of the mean margin (so that, of settings with the same worst source,
+the one better elsewhere wins). Nothing depends on which source is which.
+
+The search is a seeded hill-climb from the current defaults: each round scores BATCH random
+perturbations of the best setting so far (1 to 3 weights moved by a Gaussian step) in one
+`brief eval --grid` run and keeps the best. Same data, seed and binary: same output.
+
+Usage (needs `cargo build --release`):
+  scripts/fit.py fit  [--rounds N] [--seed S] SOURCE=PATH ... [--check SOURCE=PATH ...]
+  scripts/fit.py loso [--rounds N] [--seed S] SOURCE=PATH ... [--check SOURCE=PATH ...]
+
+`fit` prints the fitted setting and every source's scores; `loso` fits once without each source
+and scores the source left out (a markdown table), then fits on all. Check sources are scored but
+never fitted on. Example:
+  scripts/fit.py loso cnndm=../shared/eval/cnndm_dev.jsonl bbc=../shared/eval/bbc_dev.jsonl \\
+      fr=../shared/eval/ml/fr_dev.jsonl --check dm=../shared/eval/dm_dev.jsonl
+"""
+import argparse
+import random
+import re
+import subprocess
+import tempfile
+
+BRIEF = "target/release/brief"
+BATCH = 24
+# The searched range of each weight (shape parameters included).
+RANGES = {
+    "idf": (0.0, 2.0),
+    "position": (0.0, 3.0),
+    "position_decay": (1.0, 20.0),
+    "keyword": (0.0, 1.5),
+    "density": (0.0, 4.0),
+    "centrality": (0.0, 3.0),
+    "title": (0.0, 2.0),
+    "length": (-1.5, 0.5),
+    "substance": (0.0, 3.0),
+    "paragraph_start": (0.0, 0.6),
+    "short": (-1.0, 0.0),
+    "dangling": (-0.6, 0.0),
+    "quote": (-0.6, 0.0),
+    "run_on": (-1.0, 0.0),
+    "short_damping": (0.0, 15.0),
+}
+
+
+def spec(weights):
+    """`name=value,...`; the defaults (an empty setting) as one default weight restated."""
+    if not weights:
+        return f"position={defaults()['position']}"
+    return ",".join(f"{k}={v}" for k, v in sorted(weights.items()))
+
+
+def lead3(path):
+    """Lead-3's R1, R2, RLsum on a data set, from `brief eval`."""
+    out = subprocess.run([BRIEF, "eval", "--data", path], capture_output=True, text=True,
+                         check=True).stdout
+    for line in out.splitlines():
+        if line.startswith("lead-3"):
+            return [float(x) for x in line.split()[1:4]]
+    raise SystemExit(f"no lead-3 line for {path}")
+
+
+def scores(paths, settings):
+    """Each setting's [R1, R2, RLsum] on each path, from one `brief eval --grid` run."""
+    with tempfile.NamedTemporaryFile("w", suffix=".grid") as f:
+        f.write("\n".join(spec(s) for s in settings) + "\n")
+        f.flush()
+        args = [BRIEF, "eval", "--grid", f.name]
+        for p in paths:
+            args += ["--data", p]
+        out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines():
+        parts = [p.strip() for p in line.split("|")]
+        rows.append([[float(x) for x in p.split()[:3]] for p in parts[:len(paths)]])
+    return rows
+
+
+def margins(row, leads):
+    return [sum(b - l for b, l in zip(s, lead)) / 3 for s, lead in zip(row, leads)]
+
+
+def objective(ms):
+    return min(ms) + 0.1 * sum(ms) / len(ms)
+
+
+def fit(sources, leads, rounds, seed, log):
+    """The best setting found for `sources` (name -> path)."""
+    names = sorted(sources)
+    paths = [sources[n] for n in names]
+    lead = [leads[n] for n in names]
+    rng = random.Random(seed)
+    best = {}
+    (row,) = scores(paths, [best])
+    best_obj = objective(margins(row, lead))
+    log(f"  start {best_obj:+.3f}")
+    for r in range(rounds):
+        cands = []
+        for _ in range(BATCH):
+            d = dict(best)
+            for k in rng.sample(sorted(RANGES), rng.choice([1, 2, 3])):
+                lo, hi = RANGES[k]
+                cur = d.get(k, defaults()[k])
+                d[k] = round(min(hi, max(lo, cur + rng.gauss(0, (hi - lo) / 12))), 3)
+            cands.append(d)
+        for d, row in zip(cands, scores(paths, cands)):
+            o = objective(margins(row, lead))
+            if o > best_obj:
+                best, best_obj = d, o
+                log(f"  round {r}: {o:+.3f} " + " ".join(
+                    f"{n} {m:+.2f}" for n, m in zip(names, margins(row, lead))) + f"  {spec(d)}")
+    return best
+
+
+_DEFAULTS = {}
+
+
+def defaults():
+    """The current default weights, read from `brief extract`'s source of truth: the Rust code."""
+    if not _DEFAULTS:
+        text = open("crates/brief-core/src/rank/features.rs", encoding="utf-8").read()
+        body = text[text.index("fn default() -> Self"):]
+        body = body[:body.index("}\n    }")]
+        for k, v in re.findall(r"(\w+): (-?[0-9.]+),", body):
+            _DEFAULTS[k] = float(v)
+    return _DEFAULTS
+
+
+def table(names, rows, leads):
+    out = ["| source | brief R1 / R2 / RLsum | Lead-3 | difference |", "|---|---|---|---|"]
+    for n, s in zip(names, rows):
+        d = [b - l for b, l in zip(s, leads[n])]
+        out.append(f"| {n} | {s[0]:.2f} / {s[1]:.2f} / {s[2]:.2f} | "
+                   f"{leads[n][0]:.2f} / {leads[n][1]:.2f} / {leads[n][2]:.2f} | "
+                   f"{d[0]:+.2f} / {d[1]:+.2f} / {d[2]:+.2f} |")
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("mode", choices=["fit", "loso"])
+    ap.add_argument("sources", nargs="+", help="NAME=PATH")
+    ap.add_argument("--check", action="append", default=[], help="NAME=PATH, scored only")
+    ap.add_argument("--rounds", type=int, default=30)
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    sources = dict(s.split("=", 1) for s in a.sources)
+    checks = dict(s.split("=", 1) for s in a.check)
+    every = {**sources, **checks}
+    leads = {n: lead3(p) for n, p in every.items()}
+    log = lambda s: print(s, flush=True)
+    names = sorted(every)
+
+    if a.mode == "loso":
+        log("## leave one source out: fitted without the source, scored on it")
+        held = []
+        for out in sorted(sources):
+            rest = {n: p for n, p in sources.items() if n != out}
+            log(f"fit without {out} on {sorted(rest)}")
+            w = fit(rest, leads, a.rounds, a.seed, log)
+            (row,) = scores([sources[out]], [w])
+            held.append((out, row[0], w))
+        log(table([h[0] for h in held], [h[1] for h in held], leads))
+        for out, _, w in held:
+            log(f"- without {out}: {spec(w)}")
+    log(f"## fitted on {sorted(sources)}")
+    w = fit(sources, leads, a.rounds, a.seed, log)
+    (row,) = scores([every[n] for n in names], [w])
+    log(table(names, row, leads))
+    log(f"weights: {spec(w)}")
+
+
+if __name__ == "__main__":
+    main()
