@@ -37,6 +37,14 @@ pub enum CliError {
         /// The offset of the first invalid byte.
         offset: usize,
     },
+    /// An output file could not be created.
+    #[error("cannot create {path}: {source}")]
+    Create {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
     /// The output could not be written.
     #[error("cannot write the output: {0}")]
     Write(#[source] io::Error),
@@ -125,9 +133,27 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
         weights,
     };
     let Some(grid) = &args.grid else {
+        let mut predictions = match &args.predictions {
+            Some(path) => Some(BufWriter::new(std::fs::File::create(path).map_err(
+                |source| CliError::Create {
+                    path: path.clone(),
+                    source,
+                },
+            )?)),
+            None => None,
+        };
         for (path, examples) in &data {
             let report = eval::evaluate(examples, &options(args.weights));
             println!("== {}\n{report}", path.display());
+            if let Some(out) = &mut predictions {
+                for (ex, summary) in examples.iter().zip(&report.summaries) {
+                    let line = serde_json::json!({"id": ex.id, "summary": summary});
+                    writeln!(out, "{line}").map_err(CliError::Write)?;
+                }
+            }
+        }
+        if let Some(mut out) = predictions {
+            out.flush().map_err(CliError::Write)?;
         }
         return Ok(());
     };

@@ -1,6 +1,8 @@
 //! Measuring brief quality: ROUGE exactly as Google's `rouge-score` computes it ([`rouge`], with
-//! NLTK's Porter stemmer in [`nltk_porter`]), and `brief eval`'s runs over data sets ([`run`]).
+//! NLTK's Porter stemmer in [`nltk_porter`], or the XL-Sum multilingual tokenizer in
+//! [`multilingual`] for non-English data), and `brief eval`'s runs over data sets ([`run`]).
 
+pub mod multilingual;
 pub mod nltk_porter;
 pub mod rouge;
 pub mod run;
