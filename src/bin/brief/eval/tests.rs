@@ -316,3 +316,32 @@ fn cnndm_slice_at_least_lead3() {
 fn bbc_slice_at_least_lead3() {
     at_least_lead3("eval_slice_bbc.jsonl");
 }
+
+#[test]
+fn lang_chooses_the_tokenization_and_lead3_rules() {
+    let path = std::env::temp_dir().join(format!("brief-eval-lang-{}.jsonl", std::process::id()));
+    let article = "雅虎发布2014年第四季度财报。营收同比增长。公司股价上涨。分析师表示乐观。";
+    let rows = [
+        serde_json::json!({"id": "zh", "lang": "zh", "article": article, "reference": "雅虎财报"}),
+        serde_json::json!({"id": "en", "article": article, "reference": "雅虎财报"}),
+    ];
+    let text: String = rows.iter().map(|r| format!("{r}\n")).collect();
+    std::fs::write(&path, text).expect("write the data set");
+    let examples = read_examples(&path).expect("read the data set");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(examples[0].lang.as_deref(), Some("zh"));
+    assert_eq!(examples[1].lang, None);
+    let zh = evaluate(&examples[..1], &EvalOptions::default());
+    // Lead-3 is the first three sentences, cut after 。: 24 tokens (22 ideographs and "2014"),
+    // 4 of them the reference's 4 (recall 1, precision 1/6).
+    let lead3_r1 = 100.0 * 2.0 * (4.0 / 24.0) * 1.0 / (4.0 / 24.0 + 1.0);
+    assert!((zh.lead3.rouge1 - lead3_r1).abs() < 1e-9, "{zh}");
+    assert_eq!(zh.languages.given, 1);
+    assert_eq!(zh.languages.detected_otherwise, 0, "{zh}");
+    assert_eq!(zh.summaries.len(), 1);
+    assert!(zh.summaries[0].contains("雅虎"), "{:?}", zh.summaries);
+    // Without "lang" rouge-score's tokenizer keeps only [a-z0-9]: nothing of the reference.
+    let en = evaluate(&examples[1..], &EvalOptions::default());
+    assert_eq!(en.lead3.rouge1, 0.0);
+    assert_eq!(en.languages.given, 0);
+}
