@@ -37,6 +37,14 @@ pub enum CliError {
         /// The offset of the first invalid byte.
         offset: usize,
     },
+    /// An output file could not be created.
+    #[error("cannot create {path}: {source}")]
+    Create {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
     /// The output could not be written.
     #[error("cannot write the output: {0}")]
     Write(#[source] io::Error),
@@ -109,6 +117,30 @@ pub fn extract(args: &ExtractArgs, weights: &Weights) -> Result<(), CliError> {
     out.flush().map_err(CliError::Write)
 }
 
+/// With several data sets, brief's mean and worst difference from Lead-3 over them.
+fn print_over_sets(differences: &[[f64; 3]]) {
+    if differences.len() > 1 {
+        let n = differences.len() as f64;
+        let mean = |m: usize| differences.iter().map(|d| d[m]).sum::<f64>() / n;
+        let worst = |m: usize| {
+            differences
+                .iter()
+                .map(|d| d[m])
+                .fold(f64::INFINITY, f64::min)
+        };
+        println!(
+            "== over {} sets, brief - lead-3: mean R1 {:+.2} R2 {:+.2} RLsum {:+.2}; worst set R1 {:+.2} R2 {:+.2} RLsum {:+.2}",
+            differences.len(),
+            mean(0),
+            mean(1),
+            mean(2),
+            worst(0),
+            worst(1),
+            worst(2)
+        );
+    }
+}
+
 /// Runs `brief eval`: one report per data file, or one line per weight setting with `--grid`.
 pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
     let mut data = Vec::with_capacity(args.data.len());
@@ -126,31 +158,30 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
     };
     let Some(grid) = &args.grid else {
         let mut differences = Vec::with_capacity(data.len());
+        let mut predictions = match &args.predictions {
+            Some(path) => Some(BufWriter::new(std::fs::File::create(path).map_err(
+                |source| CliError::Create {
+                    path: path.clone(),
+                    source,
+                },
+            )?)),
+            None => None,
+        };
         for (path, examples) in &data {
             let report = eval::evaluate(examples, &options(args.weights));
             println!("== {}\n{report}", path.display());
             differences.push(report.difference.map(|d| d.mean));
+            if let Some(out) = &mut predictions {
+                for (ex, summary) in examples.iter().zip(&report.summaries) {
+                    let line = serde_json::json!({"id": ex.id, "summary": summary});
+                    writeln!(out, "{line}").map_err(CliError::Write)?;
+                }
+            }
         }
-        if differences.len() > 1 {
-            let n = differences.len() as f64;
-            let mean = |m: usize| differences.iter().map(|d| d[m]).sum::<f64>() / n;
-            let worst = |m: usize| {
-                differences
-                    .iter()
-                    .map(|d| d[m])
-                    .fold(f64::INFINITY, f64::min)
-            };
-            println!(
-                "== over {} sets, brief - lead-3: mean R1 {:+.2} R2 {:+.2} RLsum {:+.2}; worst set R1 {:+.2} R2 {:+.2} RLsum {:+.2}",
-                differences.len(),
-                mean(0),
-                mean(1),
-                mean(2),
-                worst(0),
-                worst(1),
-                worst(2)
-            );
+        if let Some(mut out) = predictions {
+            out.flush().map_err(CliError::Write)?;
         }
+        print_over_sets(&differences);
         return Ok(());
     };
     let specs = std::fs::read_to_string(grid).map_err(|source| CliError::Read {

@@ -179,8 +179,8 @@ pub struct LengthArgs {
 /// Settings of `brief eval`.
 #[derive(Debug, Clone, Args)]
 pub struct EvalArgs {
-    /// The data set: JSON lines of {"id", "title", "article", "reference"}. May be given more than
-    /// once.
+    /// The data set: JSON lines of {"id", "title", "article", "reference"} and optionally "lang"
+    /// (non-English rows are scored with multilingual ROUGE). May be given more than once.
     #[arg(long, required = true)]
     pub data: Vec<PathBuf>,
     /// The length budget.
@@ -200,6 +200,11 @@ pub struct EvalArgs {
     /// Evaluate only the first N articles of each file.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Also write brief's summaries to FILE, one JSON line `{"id", "summary"}` per article
+    /// (sentences joined by "\n"; every data file's in turn), e.g. to score them with another
+    /// ROUGE implementation.
+    #[arg(long, value_name = "FILE", conflicts_with = "grid")]
+    pub predictions: Option<PathBuf>,
 }
 
 /// Settings of `brief health`.

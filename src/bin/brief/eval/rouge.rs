@@ -14,11 +14,16 @@
 //!
 //! The result matches Python's bit for bit: every count is an integer and each float is computed
 //! with the same operations in the same order.
+//!
+//! That is the English scoring ([`Tokenization::RougeScore`]). Non-English texts are scored with
+//! the same measures over the XL-Sum authors' multilingual tokens ([`Tokenization::Multilingual`],
+//! [`super::multilingual`]), as `rouge-score` does when given that tokenizer.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::Hash;
 
+use super::multilingual::{self, Stemming};
 use super::nltk_porter;
 
 /// Precision, recall and F1 of one ROUGE measure, each in [0, 1].
@@ -123,19 +128,93 @@ impl Prepared {
     }
 }
 
-/// A ROUGE scorer that caches stems and interns tokens, for scoring many texts quickly.
+/// How a [`Scorer`] turns text into tokens; the measures are the same for all.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum Tokenization {
+    /// `rouge-score`'s own tokenizer: `[a-z0-9]+` runs, Porter-stemmed (English).
+    #[default]
+    RougeScore,
+    /// The XL-Sum multilingual tokenizer ([`multilingual`]) for the language code it holds
+    /// (`"fr"`, `"zh"`, ...), which chooses the Snowball stemmer.
+    Multilingual(String),
+}
+
+impl Tokenization {
+    /// The tokenization for a data set row's `"lang"`: `rouge-score`'s when it is absent or
+    /// English (`en`, `en-GB`, ...), the multilingual one otherwise.
+    pub fn for_language(lang: Option<&str>) -> Self {
+        match lang {
+            None => Tokenization::RougeScore,
+            Some(tag)
+                if tag
+                    .split(['-', '_'])
+                    .next()
+                    .is_some_and(|p| p.eq_ignore_ascii_case("en")) =>
+            {
+                Tokenization::RougeScore
+            }
+            Some(tag) => Tokenization::Multilingual(tag.to_owned()),
+        }
+    }
+}
+
+/// The word splitter and stemmer of a [`Tokenization`].
 #[derive(Debug, Default)]
-pub struct Scorer {
+enum Tokenizer {
+    #[default]
+    RougeScore,
+    Multilingual(Stemming),
+}
+
+impl Tokenizer {
+    fn for_each_word(&self, text: &str, f: impl FnMut(&str)) {
+        match self {
+            Tokenizer::RougeScore => for_each_word(text, f),
+            Tokenizer::Multilingual(_) => multilingual::for_each_word(text, f),
+        }
+    }
+
+    fn token(&self, word: &str) -> String {
+        match self {
+            Tokenizer::RougeScore => stem_if_long(word),
+            Tokenizer::Multilingual(stemming) => stemming.token(word),
+        }
+    }
+}
+
+/// Interned tokens: each lowercased word's token id, stemmed once.
+#[derive(Debug, Default)]
+struct Vocabulary {
     /// Lowercased word -> id of its token (`None` when the token is dropped).
     words: HashMap<String, Option<u32>>,
     /// Token -> id.
     tokens: HashMap<String, u32>,
 }
 
+/// A ROUGE scorer that caches stems and interns tokens, for scoring many texts quickly.
+#[derive(Debug, Default)]
+pub struct Scorer {
+    tokenizer: Tokenizer,
+    vocabulary: Vocabulary,
+}
+
 impl Scorer {
-    /// A scorer with empty caches.
+    /// A scorer with empty caches and `rouge-score`'s tokenizer.
+    #[cfg(test)]
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A scorer with empty caches and the given tokenization.
+    pub fn with_tokenization(tokenization: &Tokenization) -> Self {
+        let tokenizer = match tokenization {
+            Tokenization::RougeScore => Tokenizer::RougeScore,
+            Tokenization::Multilingual(lang) => Tokenizer::Multilingual(Stemming::new(lang)),
+        };
+        Scorer {
+            tokenizer,
+            vocabulary: Vocabulary::default(),
+        }
     }
 
     /// Scores `summary` against `reference` (sentences separated by '\n'); same as [`score`].
@@ -152,8 +231,10 @@ impl Scorer {
             .filter(|line| !line.is_empty())
             .map(|line| {
                 let mut ids = Vec::new();
-                for_each_word(line, |word| {
-                    if let Some(id) = self.token_id(word) {
+                let tokenizer = &self.tokenizer;
+                let vocabulary = &mut self.vocabulary;
+                tokenizer.for_each_word(line, |word| {
+                    if let Some(id) = vocabulary.token_id(word, tokenizer) {
                         ids.push(id);
                     }
                 });
@@ -179,13 +260,15 @@ impl Scorer {
             rouge_lsum: summary_level_lcs(&reference.sentences, &summary.sentences),
         }
     }
+}
 
+impl Vocabulary {
     /// Id of the token of a lowercased word, stemming it on first sight.
-    fn token_id(&mut self, word: &str) -> Option<u32> {
+    fn token_id(&mut self, word: &str, tokenizer: &Tokenizer) -> Option<u32> {
         if let Some(&id) = self.words.get(word) {
             return id;
         }
-        let token = stem_if_long(word);
+        let token = tokenizer.token(word);
         let id = if token.is_empty() {
             None
         } else {

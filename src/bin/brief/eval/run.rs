@@ -1,20 +1,27 @@
 //! `brief eval`: summarizes every article of a JSON-lines data set through the same code path as
 //! the service ([`brief::service::api::summarize`]) and scores the briefs with ROUGE against the human
 //! references, beside Lead-3 (the first three sentences, from our own segmenter).
+//!
+//! Rows with a `"lang"` other than English are scored with the XL-Sum multilingual tokenizer
+//! ([`Tokenization::Multilingual`]) and their Lead-3 is cut by that language's sentence rules; the
+//! summarize request leaves the language to detection, as a caller that does not know it would.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::eval::bootstrap::{self, Interval};
-use crate::eval::rouge::{Rouge, Scorer};
+use crate::eval::rouge::{Rouge, Scorer, Tokenization};
 use brief::proto::v1 as pb;
 use brief::service::api;
 use brief_core::rank::features::Weights;
+use brief_core::text::language::Language;
 use brief_core::text::segment;
 use brief_core::text::token::word_count;
 
-/// One article of a data set: `{"id", "title" (string or null), "article", "reference"}`.
+/// One article of a data set: `{"id", "title" (string or null), "article", "reference"}`, and
+/// optionally `"lang"` (a BCP-47 tag; absent means English).
 #[derive(Debug, Clone)]
 pub struct Example {
     /// The article's identifier.
@@ -25,6 +32,37 @@ pub struct Example {
     pub article: String,
     /// The human reference summary, sentences separated by "\n".
     pub reference: String,
+    /// The language of article and reference, when the data set gives it: chooses the ROUGE
+    /// tokenization and Lead-3's sentence rules.
+    pub lang: Option<String>,
+}
+
+impl Example {
+    /// How this row's texts are tokenized for ROUGE.
+    fn tokenization(&self) -> Tokenization {
+        Tokenization::for_language(self.lang.as_deref())
+    }
+
+    /// The language whose sentence rules cut Lead-3 (English when the row gives none).
+    fn language(&self) -> Language {
+        self.lang
+            .as_deref()
+            .map_or(Language::English, Language::from_tag)
+    }
+}
+
+/// One [`Scorer`] per tokenization, made on first use.
+#[derive(Debug, Default)]
+struct Scorers(HashMap<Tokenization, Scorer>);
+
+impl Scorers {
+    /// Scores `summary` against the example's reference, tokenized for its language.
+    fn score(&mut self, ex: &Example, summary: &str) -> Rouge {
+        self.0
+            .entry(ex.tokenization())
+            .or_insert_with_key(Scorer::with_tokenization)
+            .score(&ex.reference, summary)
+    }
 }
 
 /// What can go wrong reading a data set.
@@ -79,6 +117,7 @@ pub fn read_examples(path: &Path) -> Result<Vec<Example>, EvalError> {
             article: field("article").ok_or_else(|| parse_err("no \"article\" string".into()))?,
             reference: field("reference")
                 .ok_or_else(|| parse_err("no \"reference\" string".into()))?,
+            lang: field("lang"),
         });
     }
     Ok(out)
@@ -158,13 +197,26 @@ pub struct Report {
     pub articles_per_second: f64,
     /// Megabytes of article text summarized per second.
     pub megabytes_per_second: f64,
+    /// Articles with a `"lang"`, and how many of them the service detected as another language.
+    pub languages: LanguageCheck,
+    /// brief's summary of each example, in order (sentences joined by "\n"; empty when refused).
+    pub summaries: Vec<String>,
+}
+
+/// How the service's language detection compared with the data set's `"lang"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LanguageCheck {
+    /// Articles whose row gives a language.
+    pub given: usize,
+    /// Of those, articles summarized as another language (by primary subtag).
+    pub detected_otherwise: usize,
 }
 
 /// Summarizes and scores every example, and scores Lead-3 on the same examples.
 pub fn evaluate(examples: &[Example], options: &EvalOptions) -> Report {
-    let mut scorer = Scorer::new();
-    let run = score_briefs(examples, options, &mut scorer);
-    let lead3 = score_lead3(examples, &mut scorer);
+    let mut scorers = Scorers::default();
+    let run = score_briefs(examples, options, &mut scorers);
+    let lead3 = score_lead3(examples, &mut scorers);
     let seconds = run.seconds.max(f64::MIN_POSITIVE);
     let difference = [0, 1, 2].map(|metric| {
         let per_article: Vec<f64> = (run.sums.per_article.iter())
@@ -181,13 +233,15 @@ pub fn evaluate(examples: &[Example], options: &EvalOptions) -> Report {
         difference,
         articles_per_second: examples.len() as f64 / seconds,
         megabytes_per_second: run.bytes as f64 / 1e6 / seconds,
+        languages: run.languages,
+        summaries: run.summaries,
     }
 }
 
 /// brief's scores on `examples`, without Lead-3 (which does not depend on the options): what a
 /// weight grid needs for each setting.
 pub fn brief_scores(examples: &[Example], options: &EvalOptions) -> Scores {
-    score_briefs(examples, options, &mut Scorer::new())
+    score_briefs(examples, options, &mut Scorers::default())
         .sums
         .mean()
 }
@@ -198,11 +252,15 @@ struct BriefRun {
     failed: usize,
     seconds: f64,
     bytes: usize,
+    languages: LanguageCheck,
+    summaries: Vec<String>,
 }
 
 /// Summarizes every example through [`api::summarize`] and scores the briefs.
-fn score_briefs(examples: &[Example], options: &EvalOptions, scorer: &mut Scorer) -> BriefRun {
+fn score_briefs(examples: &[Example], options: &EvalOptions, scorers: &mut Scorers) -> BriefRun {
     let mut sums = Sums::default();
+    let mut languages = LanguageCheck::default();
+    let mut summaries = Vec::with_capacity(examples.len());
     let (mut failed, mut seconds, mut bytes) = (0, 0.0, 0usize);
     // Built once per process, as the server does at start-up: not part of any article's time.
     brief_core::warm_up();
@@ -223,38 +281,57 @@ fn score_briefs(examples: &[Example], options: &EvalOptions, scorer: &mut Scorer
         seconds += start.elapsed().as_secs_f64();
         bytes += ex.article.len();
         let summary = match resp {
-            Ok(r) => r
-                .sentences
-                .iter()
-                .map(|s| s.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Ok(r) => {
+                if let Some(lang) = &ex.lang {
+                    languages.given += 1;
+                    if primary_subtag(&r.language) != primary_subtag(lang) {
+                        languages.detected_otherwise += 1;
+                    }
+                }
+                r.sentences
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
             Err(_) => {
                 failed += 1;
                 String::new()
             }
         };
-        sums.add(&scorer.score(&ex.reference, &summary), word_count(&summary));
+        sums.add(&scorers.score(ex, &summary), word_count(&summary));
+        summaries.push(summary);
     }
     BriefRun {
         sums,
         failed,
         seconds,
         bytes,
+        languages,
+        summaries,
     }
 }
 
-/// Lead-3's scores: the first three sentences of each article, from brief's segmenter.
-fn score_lead3(examples: &[Example], scorer: &mut Scorer) -> Sums {
+/// The lowercased primary subtag of a BCP-47 tag ("zh" of "zh-Hans").
+fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// Lead-3's scores: the first three sentences of each article, from brief's segmenter with the
+/// row's language's rules.
+fn score_lead3(examples: &[Example], scorers: &mut Scorers) -> Sums {
     let mut sums = Sums::default();
     for ex in examples {
-        let lead: Vec<&str> = segment::sentences(&ex.article)
+        let lead: Vec<&str> = segment::sentences_in(&ex.article, ex.language())
             .iter()
             .take(3)
             .map(|s| &ex.article[s.start..s.end])
             .collect();
         let lead = lead.join("\n");
-        sums.add(&scorer.score(&ex.reference, &lead), word_count(&lead));
+        sums.add(&scorers.score(ex, &lead), word_count(&lead));
     }
     sums
 }
@@ -262,6 +339,13 @@ fn score_lead3(examples: &[Example], scorer: &mut Scorer) -> Sums {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "articles: {} (refused: {})", self.articles, self.failed)?;
+        if self.languages.given > 0 {
+            writeln!(
+                f,
+                "language: {} of {} articles detected as another language than their \"lang\"",
+                self.languages.detected_otherwise, self.languages.given
+            )?;
+        }
         writeln!(
             f,
             "{:<8} {:>7} {:>7} {:>7} {:>7}",
