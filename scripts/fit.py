@@ -22,12 +22,13 @@ never fitted on. Example:
       fr=../shared/eval/ml/fr_dev.jsonl --check dm=../shared/eval/dm_dev.jsonl
 """
 import argparse
+import os
 import random
 import re
 import subprocess
 import tempfile
 
-BRIEF = "target/release/brief"
+BRIEF = os.environ.get("BRIEF", "target/release/brief")
 BATCH = 24
 # The searched range of each weight (shape parameters included).
 RANGES = {
