@@ -140,23 +140,29 @@ pub(super) fn nest(outer: Block, inner: Block) -> Block {
 }
 
 /// The blocks of a page's text: sorted, disjoint byte ranges, each with its kind. Adjacent
-/// stretches of one kind are one range (with the separators between them).
+/// stretches of one kind are one range (with the separators between them). Offsets are kept in
+/// 32 bits (12 bytes a range: a page can change blocks every few bytes); a text past 4 GiB, which
+/// no request carries, would have its later blocks merged into the last.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Blocks {
-    spans: Vec<(Range<usize>, Block)>,
+    spans: Vec<(u32, u32, Block)>,
 }
 
 impl Blocks {
     /// The ranges and their kinds, in order.
-    pub fn spans(&self) -> &[(Range<usize>, Block)] {
-        &self.spans
+    pub fn spans(&self) -> impl Iterator<Item = (Range<usize>, Block)> + '_ {
+        self.spans
+            .iter()
+            .map(|&(start, end, kind)| (start as usize..end as usize, kind))
     }
 
     /// Records that the text's byte range `start..end` is of kind `block` (ranges come in order).
     pub(super) fn push(&mut self, start: usize, end: usize, block: Block) {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let end = u32::try_from(end).unwrap_or(u32::MAX);
         match self.spans.last_mut() {
-            Some((range, last)) if *last == block && range.end <= start => range.end = end,
-            _ => self.spans.push((start..end, block)),
+            Some((_, last_end, last)) if *last == block || start == u32::MAX => *last_end = end,
+            _ => self.spans.push((start, end, block)),
         }
     }
 
@@ -167,7 +173,7 @@ impl Blocks {
 
     /// Gives the ranges from the `from`th on that are of kind `block` the kind `to` instead.
     pub(super) fn relabel(&mut self, from: usize, block: Block, to: Block) {
-        for (_, kind) in self.spans.iter_mut().skip(from) {
+        for (_, _, kind) in self.spans.iter_mut().skip(from) {
             if *kind == block {
                 *kind = to;
             }
@@ -177,15 +183,17 @@ impl Blocks {
     /// The kind of most of the text's byte range `range` (ties to the first kind met); `Plain`
     /// where no block was recorded.
     pub fn kind_of(&self, range: Range<usize>) -> Block {
-        let first = self.spans.partition_point(|(r, _)| r.end <= range.start);
+        let first = self
+            .spans
+            .partition_point(|&(_, end, _)| end as usize <= range.start);
         let mut bytes = [0usize; 9];
         let mut kinds = [Block::Plain; 9];
         let mut best = Block::Plain;
-        for (r, kind) in self.spans[first..]
+        for (start, end, kind) in self.spans[first..]
             .iter()
-            .take_while(|(r, _)| r.start < range.end)
+            .take_while(|&&(start, _, _)| (start as usize) < range.end)
         {
-            let overlap = r.end.min(range.end) - r.start.max(range.start);
+            let overlap = (*end as usize).min(range.end) - (*start as usize).max(range.start);
             let slot = kind.slot();
             if bytes[slot] == 0 {
                 kinds[slot] = *kind;
@@ -224,7 +232,7 @@ mod tests {
         blocks.push(6, 9, Block::ListItem);
         blocks.push(11, 12, Block::Paragraph);
         assert_eq!(
-            blocks.spans(),
+            blocks.spans().collect::<Vec<_>>(),
             [(0..9, Block::ListItem), (11..12, Block::Paragraph)]
         );
     }

@@ -642,8 +642,7 @@ fn blocks_of(html: &str) -> Vec<(String, Block)> {
     match visible_text(&Readability::from(html), false, &|| false) {
         Ok((text, blocks)) => blocks
             .spans()
-            .iter()
-            .map(|(range, kind)| (text[range.clone()].to_owned(), *kind))
+            .map(|(range, kind)| (text[range].to_owned(), kind))
             .collect(),
         Err(e) => panic!("{e}"),
     }
@@ -756,7 +755,7 @@ fn a_page_has_blocks_and_headlines() {
     for (range, _) in page.blocks.spans() {
         assert!(range.start < range.end && range.end <= page.text.len());
     }
-    let spans = page.blocks.spans();
+    let spans: Vec<_> = page.blocks.spans().collect();
     assert!(spans.windows(2).all(|w| w[0].0.end <= w[1].0.start));
     assert!(spans.iter().any(|(_, kind)| *kind == Block::Paragraph));
 }
