@@ -212,3 +212,87 @@ async fn pages_without_article_text_and_ambiguous_documents_are_refused() {
     assert!(resp.summary.starts_with("Caf\u{fffd} owners"));
     server.stop().await;
 }
+
+const STRUCTURED: &[u8] = include_bytes!("data/html/structured.html");
+
+#[tokio::test]
+async fn only_prose_enters_the_brief_and_the_h1_is_the_title() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let headline = "Fishing Town of Eastcliff Votes to Rebuild Its Sea Wall After Winter Storms";
+    let brief = client
+        .summarize(pb::SummarizeRequest {
+            document: Some(html_doc(STRUCTURED)),
+            length: Some(pb::Length {
+                ratio: 1.0,
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+        .await
+        .expect("summarize")
+        .into_inner();
+    // The <title> ("... | World News") differs from the <h1>: the h1 is the title.
+    assert_eq!(brief.title, headline);
+    assert_eq!(brief.sentences.len(), 6, "{:#?}", brief.sentences);
+    for absent in [
+        "Fishing Town",
+        "Harbor town",
+        "Mara Quist",
+        "March 2, 2024",
+        "collapsed section",
+        "A costly repair",
+        "What the money",
+        "Concrete",
+        "Drainage",
+        "wall_height_m",
+    ] {
+        assert!(!brief.summary.contains(absent), "{absent:?} in the brief");
+    }
+
+    // Extract keeps every sentence, with its block and why it is left out.
+    let resp = client
+        .extract(extract_req(html_doc(STRUCTURED)))
+        .await
+        .expect("extract")
+        .into_inner();
+    let find = |text: &str| {
+        resp.sentences
+            .iter()
+            .find(|s| s.text.contains(text))
+            .unwrap_or_else(|| panic!("{text:?} not in {:#?}", resp.sentences))
+    };
+    let structure = pb::Exclusion::Structure as i32;
+    for (text, block, exclusion) in [
+        ("A costly repair", pb::Block::Heading, structure),
+        ("Granite", pb::Block::ListItem, structure),
+        ("wall_height_m", pb::Block::Code, structure),
+        ("March 2, 2024", pb::Block::Byline, structure),
+        (headline, pb::Block::Heading, pb::Exclusion::Headline as i32),
+        ("The vote passed", pb::Block::Paragraph, 0),
+    ] {
+        let s = find(text);
+        assert_eq!((s.block, s.exclusion), (block as i32, exclusion), "{s:?}");
+        assert_eq!(slice_utf16(&resp.text, s.offset, s.length), s.text);
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn plain_text_sentences_have_no_block() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let resp = client
+        .extract(extract_req(pb::Document {
+            content: "Storms hit the coast.\n\nThe town will rebuild its wall.".into(),
+            ..Default::default()
+        }))
+        .await
+        .expect("extract")
+        .into_inner();
+    assert!(!resp.sentences.is_empty());
+    for s in &resp.sentences {
+        assert_eq!(s.block, pb::Block::Unspecified as i32);
+    }
+    server.stop().await;
+}

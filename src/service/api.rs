@@ -16,7 +16,7 @@ use brief_core::offsets::{OffsetMap, Unit};
 use brief_core::rank::features::{Features, Weights};
 use brief_core::rank::select::{Budget, LimitedBy};
 use brief_core::text::detect;
-use brief_core::text::html::{self, HtmlError};
+use brief_core::text::html::{self, Block, Blocks, HtmlError};
 use brief_core::text::language::{Language, Support};
 
 pub use brief_core::ALGORITHM_VERSION;
@@ -103,6 +103,8 @@ pub fn summarize_until(
         title: text.title(doc),
         query: &req.query,
         language: language.language,
+        blocks: text.blocks.as_ref(),
+        headlines: &text.headlines,
     };
     let brief = analyze::summarize_until(&article, &budget, weights, cancelled)?;
     let analysis = &brief.analysis;
@@ -185,6 +187,8 @@ pub fn extract_until(
         title: text.title(doc),
         query: &req.query,
         language: language.language,
+        blocks: text.blocks.as_ref(),
+        headlines: &text.headlines,
     };
     let analysis = analyze::analyze_until(&article, weights, cancelled)?;
     if analysis.len() > MAX_EXTRACT_SENTENCES {
@@ -216,6 +220,7 @@ pub fn extract_until(
             paragraph: d.paragraph,
             exclusion: exclusion(s.exclusion) as i32,
             rank: d.rank,
+            block: d.block.map_or(pb::Block::Unspecified, block) as i32,
         });
     }
     let keywords = analysis
@@ -274,6 +279,10 @@ struct ArticleText<'d> {
     content: Cow<'d, str>,
     /// For an HTML page, its own title ("" when it has none); `None` for plain text.
     page_title: Option<String>,
+    /// For an HTML page, what each stretch of the text was in it.
+    blocks: Option<Blocks>,
+    /// For an HTML page, the other forms of its headline (see `Article::headlines`).
+    headlines: Vec<String>,
 }
 
 impl ArticleText<'_> {
@@ -315,11 +324,15 @@ fn article_text<'d>(
         ArticleText {
             content: Cow::Owned(page.text),
             page_title: Some(page.title),
+            blocks: Some(page.blocks),
+            headlines: page.headlines,
         }
     } else {
         ArticleText {
             content: text,
             page_title: None,
+            blocks: None,
+            headlines: Vec::new(),
         }
     };
     if text.content.trim().is_empty() {
@@ -525,6 +538,21 @@ fn exclusion(e: Option<Exclusion>) -> pb::Exclusion {
         Some(Exclusion::Headline) => pb::Exclusion::Headline,
         Some(Exclusion::Boilerplate) => pb::Exclusion::Boilerplate,
         Some(Exclusion::NoWords) => pb::Exclusion::NoWords,
+        Some(Exclusion::Structure) => pb::Exclusion::Structure,
+    }
+}
+
+fn block(b: Block) -> pb::Block {
+    match b {
+        Block::Plain => pb::Block::Unspecified,
+        Block::Paragraph => pb::Block::Paragraph,
+        Block::Heading(_) => pb::Block::Heading,
+        Block::ListItem => pb::Block::ListItem,
+        Block::TableCell => pb::Block::TableCell,
+        Block::Caption => pb::Block::Caption,
+        Block::Quote => pb::Block::Quote,
+        Block::Code => pb::Block::Code,
+        Block::Byline => pb::Block::Byline,
     }
 }
 

@@ -30,6 +30,7 @@ use crate::rank::keywords::{self, Keyword};
 use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::{self, Tokenized};
 use crate::text::headline;
+use crate::text::html::{Block, Blocks};
 use crate::text::language::Language;
 use crate::text::segment;
 use crate::text::token::{SentenceWords, TermId, Tokenizer, Vocabulary, words};
@@ -45,6 +46,12 @@ pub struct Article<'a> {
     pub query: &'a str,
     /// The language to process it in (its segmentation rules, stop words and stemmer).
     pub language: Language,
+    /// For text taken from an HTML page, what each stretch of it was there: only sentences of
+    /// prose may enter a brief (see [`Exclusion::Structure`]). `None` for plain text.
+    pub blocks: Option<&'a Blocks>,
+    /// Other forms of the headline (a page's `<h1>`, `og:title`, `<title>`): a sentence that is
+    /// one of them, or `title`, up to case and spacing, is the headline wherever it stands.
+    pub headlines: &'a [String],
 }
 
 /// Where the title used for ranking came from.
@@ -67,7 +74,15 @@ pub enum Exclusion {
     Boilerplate,
     /// It has no word.
     NoWords,
+    /// It lies in a block of an HTML page that is not prose: a heading, a caption or credit,
+    /// code, a table cell, a byline or dateline, or a list item (a heading, list item or table
+    /// cell that is a full sentence, see [`FULL_SENTENCE_WORDS`], may enter a brief).
+    Structure,
 }
+
+/// The fewest words of a heading, list item or table cell that is a full sentence (ending in a
+/// sentence's final punctuation) and so may enter a brief.
+pub const FULL_SENTENCE_WORDS: usize = 8;
 
 /// One sentence of the article, as [`Analysis::sentence`] gives it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,6 +110,8 @@ pub struct SentenceDetails<'a> {
     pub paragraph: u32,
     /// The features behind its score (all 0 when excluded).
     pub features: Features,
+    /// The block of the HTML page it lies in (most of it); `None` for plain text.
+    pub block: Option<Block>,
     /// Its rank among eligible sentences, 0 being the best.
     pub rank: Option<u32>,
 }
@@ -116,6 +133,8 @@ pub struct Analysis<'a> {
     /// Where the title came from.
     pub title_source: TitleSource,
     content: &'a str,
+    /// The blocks of an HTML page's text (see [`Article::blocks`]).
+    blocks: Option<&'a Blocks>,
     /// The sentences kept (see [`Keep`]), in reading order.
     records: Vec<Record>,
     /// Each record's score (0 when excluded).
@@ -226,6 +245,7 @@ fn analyze_keeping<'a>(
         title,
         title_source,
         content,
+        blocks: article.blocks,
         records: Vec::with_capacity(content.len() / 96 + 1),
         scores: Vec::new(),
         keep,
@@ -327,6 +347,9 @@ impl<'a> Analysis<'a> {
                 sentence: self.sentence_at(p),
                 paragraph,
                 features,
+                block: self
+                    .blocks
+                    .map(|b| b.kind_of(r.start as usize..r.end as usize)),
                 rank: (rank_of[p] != u32::MAX).then_some(rank_of[p]),
             }
         })

@@ -31,10 +31,18 @@ impl<'a> Analysis<'a> {
                         && self.title_source == TitleSource::Given
                         && headline::same_title(text, self.title)
                 }
-            };
+            } || is_other_headline(text, self.title, article.headlines);
+            let structure = article
+                .blocks
+                .is_some_and(|b| !may_enter(b.kind_of(span.start..span.end), text));
             scratch.clear();
-            let (exclusion, seen) =
-                self.sentence_terms(tokenizer, text, is_headline, &mut scratch, cancelled)?;
+            let (exclusion, seen) = self.sentence_terms(
+                tokenizer,
+                text,
+                (is_headline, structure),
+                &mut scratch,
+                cancelled,
+            )?;
             let exclusion = exclusion.or((seen.count == 0).then_some(Exclusion::NoWords));
             let first_term = self.terms.len();
             if exclusion.is_none() || self.keep == Keep::All {
@@ -71,12 +79,13 @@ impl<'a> Analysis<'a> {
     }
 
     /// Tokenizes one sentence into `scratch` (each content term occurrence), unless it is
-    /// boilerplate; returns its exclusion so far and what was seen of its words.
+    /// boilerplate or outside the page's prose (`structure`); returns its exclusion so far and
+    /// what was seen of its words.
     fn sentence_terms(
         &mut self,
         tokenizer: &mut Tokenizer,
         text: &'a str,
-        is_headline: bool,
+        (is_headline, structure): (bool, bool),
         scratch: &mut Vec<TermId>,
         cancelled: Cancelled<'_>,
     ) -> Result<(Option<Exclusion>, SentenceWords<'a>), Error> {
@@ -87,6 +96,14 @@ impl<'a> Analysis<'a> {
                 .sentence_terms_until(text, vocab, scratch, |_| {}, cancelled)
                 .ok_or(Error::Cancelled)?;
             return Ok((Some(Exclusion::Headline), seen));
+        }
+        if structure {
+            // Not prose: its words are no keywords either (a byline's names, a code line's).
+            let seen = SentenceWords {
+                count: words(text).count(),
+                first: "",
+            };
+            return Ok((Some(Exclusion::Structure), seen));
         }
         // Boilerplate terms ("rights reserved") must not become keywords.
         let tokenized =
@@ -103,6 +120,39 @@ impl<'a> Analysis<'a> {
             Tokenized::Text(seen) => (None, seen),
         })
     }
+}
+
+/// Whether a sentence lying (mostly) in `block` may enter a brief: prose may; a heading, list
+/// item or table cell only when it is a full sentence (many pages lay their articles out in
+/// tables); captions, code and bylines never.
+pub(super) fn may_enter(block: Block, text: &str) -> bool {
+    match block {
+        Block::Plain | Block::Paragraph | Block::Quote => true,
+        Block::Heading(_) | Block::ListItem | Block::TableCell => {
+            let ends_a_sentence = text
+                .trim_end_matches(['"', '\'', '”', '’', ')', '»', '」', '』'])
+                .ends_with(['.', '!', '?', '。', '！', '？', '…']);
+            ends_a_sentence && words(text).nth(FULL_SENTENCE_WORDS - 1).is_some()
+        }
+        Block::Caption | Block::Code | Block::Byline => false,
+    }
+}
+
+/// Whether `text` is the title or one of the page's other headlines, up to case and spacing.
+fn is_other_headline(text: &str, title: &str, headlines: &[String]) -> bool {
+    // Plain text has no other headlines (the first line is handled apart): no cost for it.
+    if headlines.is_empty() {
+        return false;
+    }
+    let text = text.trim_end_matches(['.', '!', '?', '。', '！', '？']);
+    let same = |h: &str| {
+        let h = h.trim_end_matches(['.', '!', '?', '。', '！', '？']);
+        // Only a text of about the headline's length can be it.
+        text.len() <= 2 * h.len() + 8
+            && h.len() <= 2 * text.len() + 8
+            && headline::same_title(text, h)
+    };
+    same(title) || headlines.iter().any(|h| same(h))
 }
 
 /// Appends `x`, growing a full vector by a quarter rather than doubling it: the vectors that

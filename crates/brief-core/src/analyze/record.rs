@@ -25,8 +25,8 @@ pub(super) struct Record {
 pub(super) const MAX_WORDS: u32 = (1 << 27) - 1;
 pub(super) const FLAG_FIRST_IN_PARAGRAPH: u32 = 1 << 27;
 pub(super) const FLAG_DANGLING: u32 = 1 << 28;
-/// The exclusion, as 0 (none) to 3, in the top two bits.
-pub(super) const EXCLUSION_SHIFT: u32 = 30;
+/// The exclusion, as 0 (none) to 4, in the top three bits.
+pub(super) const EXCLUSION_SHIFT: u32 = 29;
 
 impl Record {
     pub(super) fn words(&self) -> u32 {
@@ -42,7 +42,8 @@ impl Record {
             0 => None,
             1 => Some(Exclusion::Headline),
             2 => Some(Exclusion::Boilerplate),
-            _ => Some(Exclusion::NoWords),
+            3 => Some(Exclusion::NoWords),
+            _ => Some(Exclusion::Structure),
         }
     }
 }
@@ -59,6 +60,7 @@ pub(super) fn words_flags(
         Some(Exclusion::Headline) => 1,
         Some(Exclusion::Boilerplate) => 2,
         Some(Exclusion::NoWords) => 3,
+        Some(Exclusion::Structure) => 4,
     };
     let words = u32::try_from(words).unwrap_or(MAX_WORDS).min(MAX_WORDS);
     let mut packed = words | (exclusion << EXCLUSION_SHIFT);

@@ -62,6 +62,7 @@ fn records_keep_words_and_flags_apart() {
         Some(Exclusion::Headline),
         Some(Exclusion::Boilerplate),
         Some(Exclusion::NoWords),
+        Some(Exclusion::Structure),
     ] {
         let r = Record {
             index: 0,
@@ -114,4 +115,94 @@ fn stops_when_cancelled() {
     assert_eq!(checks.get(), 3);
 
     assert!(analyze_until(&article, &weights, &|| false).is_ok());
+}
+
+const STRUCTURED: &[u8] = include_bytes!("../../../../tests/data/html/structured.html");
+
+#[test]
+fn only_the_prose_of_an_html_page_enters_its_brief() {
+    use crate::text::html::{self, Block};
+    let (html, _) = html::decode(STRUCTURED);
+    let page = html::extract(&html).expect("an article");
+    let headline = "Fishing Town of Eastcliff Votes to Rebuild Its Sea Wall After Winter Storms";
+    assert_eq!(page.title, headline);
+    let article = Article {
+        content: &page.text,
+        title: &page.title,
+        blocks: Some(&page.blocks),
+        headlines: &page.headlines,
+        ..Article::default()
+    };
+    let weights = Weights::default();
+    let budget = Budget {
+        ratio: Some(1.0),
+        ..Budget::default()
+    };
+    let brief = summarize(&article, &budget, &weights).expect("a brief");
+    assert_eq!(brief.analysis.title, headline);
+    let chosen: Vec<&str> = brief
+        .selection
+        .indices
+        .iter()
+        .filter_map(|&i| brief.analysis.sentence(i))
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(chosen.len(), 6, "{chosen:?}");
+    for s in &chosen {
+        for absent in [
+            "Fishing Town",
+            "Harbor town",
+            "Mara Quist",
+            "March 2, 2024",
+            "collapsed section",
+            "A costly repair",
+            "What the money",
+            "Concrete",
+            "Granite",
+            "wall_height_m",
+        ] {
+            assert!(!s.contains(absent), "{absent:?} in {s:?}");
+        }
+    }
+    // Every sentence stays in the analysis, with its block and why it is left out.
+    let all = analyze(&article, &weights).expect("an analysis");
+    let kinds: Vec<(Option<Block>, Option<Exclusion>)> = all
+        .details()
+        .map(|d| (d.block, d.sentence.exclusion))
+        .collect();
+    for expected in [
+        (Some(Block::Heading(2)), Some(Exclusion::Structure)),
+        (Some(Block::ListItem), Some(Exclusion::Structure)),
+        (Some(Block::Code), Some(Exclusion::Structure)),
+        (Some(Block::Byline), Some(Exclusion::Structure)),
+        // Readability makes the article's <h1> an <h2>.
+        (Some(Block::Heading(2)), Some(Exclusion::Headline)),
+        (Some(Block::Paragraph), None),
+    ] {
+        assert!(kinds.contains(&expected), "{expected:?} not in {kinds:?}");
+    }
+}
+
+#[test]
+fn a_full_sentence_in_a_list_item_may_enter_a_brief() {
+    use super::read::may_enter;
+    use crate::text::html::Block;
+    assert!(may_enter(
+        Block::ListItem,
+        "The council will meet again in May to approve the final design."
+    ));
+    assert!(!may_enter(Block::ListItem, "Concrete"));
+    assert!(!may_enter(
+        Block::ListItem,
+        "The council will meet again in May"
+    ));
+    assert!(may_enter(
+        Block::Heading(2),
+        "Why the town decided to rebuild rather than retreat inland?"
+    ));
+    assert!(!may_enter(
+        Block::Caption,
+        "The collapsed section of the wall, photographed from the harbor in February."
+    ));
+    assert!(may_enter(Block::Quote, "Yes."));
 }

@@ -1,10 +1,13 @@
 //! A parsed page's DOM -> plain text: blocks become paragraphs, `<br>` a line break, other
 //! whitespace one space; hidden and inert elements (and, when asked, the page chrome) are left out.
+//! What each stretch of the text was (heading, list item, caption, ...) is recorded alongside, as
+//! [`Blocks`].
 
 use dom_query::NodeRef;
 use dom_smoothie::Readability;
 
 use super::HtmlError;
+use super::blocks::{Block, Blocks, MAX_NAMED_BLOCK, block_of, nest};
 use super::parse::Ticker;
 use crate::cancel::Cancelled;
 
@@ -95,9 +98,9 @@ pub(super) fn visible_text(
     page: &Readability,
     drop_chrome: bool,
     cancelled: Cancelled<'_>,
-) -> Result<String, HtmlError> {
+) -> Result<(String, Blocks), HtmlError> {
     let Some(body) = page.doc.body() else {
-        return Ok(String::new());
+        return Ok((String::new(), Blocks::default()));
     };
     walk(body.first_child(), true, drop_chrome, cancelled)
 }
@@ -112,8 +115,20 @@ pub(super) fn visible_text_of(
     node: NodeRef<'_>,
     drop_chrome: bool,
     cancelled: Cancelled<'_>,
-) -> Result<String, HtmlError> {
+) -> Result<(String, Blocks), HtmlError> {
     walk(Some(node), false, drop_chrome, cancelled)
+}
+
+/// An element being laid out: where the walk goes after it, and what to restore when it ends.
+struct Open<'a> {
+    /// Its next sibling (if the walk visits siblings there).
+    next: Option<NodeRef<'a>>,
+    layout: Layout,
+    /// The block around it.
+    outer: Block,
+    /// For a block recognized by its attributes (see [`MAX_NAMED_BLOCK`]): its kind, and the
+    /// number of block ranges and text bytes when it started.
+    named: Option<(Block, usize, usize)>,
 }
 
 /// Lays out `first` and what it holds (and, if `siblings`, its next siblings and theirs) as text.
@@ -122,11 +137,11 @@ fn walk(
     siblings: bool,
     drop_chrome: bool,
     cancelled: Cancelled<'_>,
-) -> Result<String, HtmlError> {
+) -> Result<(String, Blocks), HtmlError> {
     let mut ticker = Ticker::new(cancelled);
     let mut out = TextBuilder::default();
-    // Each open element's next sibling and layout: an explicit stack, so depth cannot overflow.
-    let mut open = Vec::new();
+    // The open elements: an explicit stack, so depth cannot overflow.
+    let mut open: Vec<Open<'_>> = Vec::new();
     let mut next = first;
     loop {
         while let Some(node) = next {
@@ -147,26 +162,40 @@ fn walk(
                 .attrs
                 .iter()
                 .map(|attr| (&*attr.name.local, &*attr.value));
-            let layout = layout(&element.name.local, attrs, drop_chrome);
+            let layout = layout(&element.name.local, attrs.clone(), drop_chrome);
+            let block = if layout == Layout::Skip {
+                None
+            } else {
+                block_of(&element.name.local, attrs)
+            };
             drop(element);
             if layout == Layout::Skip {
                 continue;
             }
+            let outer = out.block;
+            let named = out.enter(block);
             out.open(layout);
             if let Some(child) = node.first_child() {
-                open.push((next, layout));
+                open.push(Open {
+                    next,
+                    layout,
+                    outer,
+                    named,
+                });
                 next = Some(child);
             } else {
                 out.close(layout);
+                out.leave(outer, named);
             }
         }
-        let Some((sibling, layout)) = open.pop() else {
+        let Some(element) = open.pop() else {
             break;
         };
-        out.close(layout);
-        next = sibling;
+        out.close(element.layout);
+        out.leave(element.outer, element.named);
+        next = element.next;
     }
-    Ok(out.text)
+    Ok((out.text, out.blocks))
 }
 
 /// Builds the text: separators are held back until the next visible character, so no line has
@@ -185,9 +214,43 @@ struct TextBuilder {
     pre_depth: usize,
     /// The last thing seen was a `<br>` (nothing visible since).
     after_br: bool,
+    /// The block the current node lies in.
+    block: Block,
+    /// The text's blocks so far.
+    blocks: Blocks,
+    /// Blocks recognized by their attributes open around the current node.
+    named_depth: usize,
 }
 
 impl TextBuilder {
+    /// Enters an element that opens `block` (if any); returns what [`TextBuilder::leave`] needs
+    /// if it is a block recognized by its attributes. Such blocks do not nest (a byline in a
+    /// byline says nothing more), which also keeps their relabelling linear.
+    fn enter(&mut self, block: Option<(Block, bool)>) -> Option<(Block, usize, usize)> {
+        let (block, named) = block?;
+        if named && self.named_depth > 0 {
+            return None;
+        }
+        self.block = nest(self.block, block);
+        if !named {
+            return None;
+        }
+        self.named_depth += 1;
+        Some((self.block, self.blocks.len(), self.text.len()))
+    }
+
+    /// Leaves an element, back in block `outer`: a block recognized by its attributes that
+    /// turned out longer than [`MAX_NAMED_BLOCK`] was a wrapper, and its text becomes `outer`'s.
+    fn leave(&mut self, outer: Block, named: Option<(Block, usize, usize)>) {
+        if let Some((block, spans, bytes)) = named {
+            self.named_depth = self.named_depth.saturating_sub(1);
+            if self.text.len() - bytes > MAX_NAMED_BLOCK {
+                self.blocks.relabel(spans, block, outer);
+            }
+        }
+        self.block = outer;
+    }
+
     /// Starts an element.
     fn open(&mut self, layout: Layout) {
         match layout {
@@ -273,7 +336,9 @@ impl TextBuilder {
         self.space = false;
         self.pre_space.clear();
         self.after_br = false;
+        let start = self.text.len();
         self.text.push(c);
+        self.blocks.push(start, self.text.len(), self.block);
     }
 }
 

@@ -29,12 +29,14 @@
 //!   walk that measures the DOM for Readability;
 //! - `readability`: running Readability within its budgets (depth, work, nodes);
 //! - this file: the entry points, choosing between Readability's article and the body text;
-//! - `layout`: text building (a DOM -> paragraphs and lines of plain text).
+//! - `layout`: text building (a DOM -> paragraphs and lines of plain text);
+//! - `blocks`: what each stretch of that text was in the page (heading, list item, ...).
 
 use dom_smoothie::{Config, Readability, ReadabilityError};
 
 use crate::cancel::Cancelled;
 
+mod blocks;
 mod decode;
 mod guard;
 mod layout;
@@ -42,7 +44,9 @@ mod parse;
 mod readability;
 #[cfg(test)]
 mod tests;
+mod title;
 
+pub use blocks::{Block, Blocks};
 pub use decode::{decode, decode_until};
 use guard::limit_nesting;
 use layout::visible_text;
@@ -51,6 +55,7 @@ use readability::{
     CJK_DENSITY, MAX_READABILITY_DEPTH, MAX_READABILITY_NODES, article_text, dom_cost, mostly_cjk,
     readability, readability_work_budget,
 };
+use title::Titles;
 
 /// The article found in an HTML page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +64,11 @@ pub struct Page {
     pub title: String,
     /// The article's text: paragraphs separated by "\n\n", line breaks kept as "\n".
     pub text: String,
+    /// What each stretch of the text was in the page (heading, list item, ...).
+    pub blocks: Blocks,
+    /// The forms of the page's headline (its main `<h1>`, `og:title`, `<title>` with and without
+    /// the site's name), `title` among them when it came from one: none is a sentence of a brief.
+    pub headlines: Vec<String>,
 }
 
 /// Why no article text could be found in a page.
@@ -128,8 +138,13 @@ pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlE
     let budget = readability_work_budget(html.len());
     let (depth, work) = dom_cost(&page, budget, cancelled)?;
     let nodes = page.doc.tree.len();
+    let titles = if depth <= MAX_READABILITY_DEPTH {
+        Titles::of(&page)
+    } else {
+        Titles::default()
+    };
     if depth > MAX_READABILITY_DEPTH || work > budget || nodes > MAX_READABILITY_NODES {
-        return plain(&page, depth <= MAX_READABILITY_DEPTH, cancelled);
+        return plain(&page, depth <= MAX_READABILITY_DEPTH, titles, cancelled);
     }
     let mut threshold = Config::default().char_threshold;
     let (mut title, mut content) = match readability(page, threshold, cancelled)? {
@@ -138,10 +153,10 @@ pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlE
             return Err(HtmlError::TooManyElements { found, max });
         }
         Err(ReadabilityError::GrabFailed | ReadabilityError::BadDocumentURL) => {
-            return plain(&parse(&html, cancelled)?, true, cancelled);
+            return plain(&parse(&html, cancelled)?, true, titles, cancelled);
         }
     };
-    let mut text = article_text(&content, false, cancelled)?;
+    let (mut text, mut blocks) = article_text(&content, false, cancelled)?;
     let mut chars = text.chars().count();
     // Short of its threshold, Readability returns the longest of its attempts, the least
     // cleaned one. CJK text says as much in about a third of the characters, so a short CJK
@@ -155,27 +170,37 @@ pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlE
     {
         threshold = cjk_threshold;
         (title, content) = (cjk_title, cjk_content);
-        text = article_text(&content, false, cancelled)?;
+        (text, blocks) = article_text(&content, false, cancelled)?;
         chars = text.chars().count();
     }
     // A result still short of the threshold is usually the whole body of a short page, navigation
     // included: drop the page chrome from it.
     if chars < threshold {
         let without_chrome = article_text(&content, true, cancelled)?;
-        if !without_chrome.is_empty() {
-            text = without_chrome;
+        if !without_chrome.0.is_empty() {
+            (text, blocks) = without_chrome;
         }
     }
     if text.is_empty() {
-        return plain(&parse(&html, cancelled)?, true, cancelled);
+        return plain(&parse(&html, cancelled)?, true, titles, cancelled);
     }
-    Ok(Page { title, text })
+    Ok(Page {
+        title: titles.choose(title),
+        text,
+        blocks,
+        headlines: titles.into_headlines(),
+    })
 }
 
 /// The page's visible body text without its chrome, for pages Readability is not run on or finds
 /// no article in; `metadata` if Readability's metadata lookup (which recurses per level) may run.
-fn plain(page: &Readability, metadata: bool, cancelled: Cancelled<'_>) -> Result<Page, HtmlError> {
-    let text = visible_text(page, true, cancelled)?;
+fn plain(
+    page: &Readability,
+    metadata: bool,
+    titles: Titles,
+    cancelled: Cancelled<'_>,
+) -> Result<Page, HtmlError> {
+    let (text, blocks) = visible_text(page, true, cancelled)?;
     if text.is_empty() {
         return Err(HtmlError::NoText);
     }
@@ -185,8 +210,10 @@ fn plain(page: &Readability, metadata: bool, cancelled: Cancelled<'_>) -> Result
         head_title(page)
     };
     Ok(Page {
-        title: clean_title(&title),
+        title: titles.choose(clean_title(&title)),
         text,
+        blocks,
+        headlines: titles.into_headlines(),
     })
 }
 

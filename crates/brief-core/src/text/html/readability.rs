@@ -6,6 +6,7 @@ use std::ops::ControlFlow;
 
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 
+use super::blocks::Blocks;
 use super::layout::visible_text_of;
 use super::parse::{limit_escape_runs, walk};
 use super::{HtmlError, MAX_ELEMENTS, clean_title};
@@ -104,6 +105,9 @@ pub(super) fn readability(
         char_threshold: threshold,
         // The text is built from `content`; `Raw` is the cheapest mode.
         text_mode: TextMode::Raw,
+        // Class names tell bylines and captions apart (see `blocks`); Readability only strips
+        // them at the end, after it has chosen the article.
+        keep_classes: true,
         ..Config::default()
     };
     // The article is read from Readability's own DOM; the rest of what it returns goes at once.
@@ -118,7 +122,7 @@ pub(super) fn readability(
 }
 
 /// The visible text of the article Readability found (its `#readability-page-1`, in the DOM it
-/// left), laid out as [`visible_text`] lays out a page.
+/// left), laid out as [`visible_text`] lays out a page, with its blocks.
 ///
 /// # Errors
 ///
@@ -127,11 +131,11 @@ pub(super) fn article_text(
     reader: &Readability,
     drop_chrome: bool,
     cancelled: Cancelled<'_>,
-) -> Result<String, HtmlError> {
+) -> Result<(String, Blocks), HtmlError> {
     let root = reader.doc.select_single("#readability-page-1");
     match root.nodes().first() {
         Some(&node) => visible_text_of(node, drop_chrome, cancelled),
-        None => Ok(String::new()),
+        None => Ok((String::new(), Blocks::default())),
     }
 }
 

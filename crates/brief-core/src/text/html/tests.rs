@@ -69,7 +69,7 @@ fn guard(html: &str) -> (Cow<'_, str>, usize) {
 /// The visible text of a page as the extractor lays it out, without Readability.
 fn layout_of(html: &str) -> String {
     match visible_text(&Readability::from(html), false, &|| false) {
-        Ok(text) => text,
+        Ok((text, _)) => text,
         Err(e) => panic!("{e}"),
     }
 }
@@ -314,11 +314,8 @@ fn fallback_when_readability_finds_nothing() {
     let mut reader = Readability::from(html);
     assert!(matches!(reader.parse(), Err(ReadabilityError::GrabFailed)));
     assert_eq!(
-        extract(html),
-        Ok(Page {
-            title: "Hello world page".into(),
-            text: "Hello world page".into()
-        })
+        extract(html).map(|p| (p.title, p.text)),
+        Ok(("Hello world page".into(), "Hello world page".into()))
     );
     let page = extract("Plain text, no markup at all. Second sentence.");
     assert_eq!(
@@ -638,4 +635,127 @@ fn extraction_stops_when_cancelled() {
         Err(HtmlError::Cancelled)
     ));
     assert!(decode_until(&bytes, &|| false).is_ok_and(|(text, _)| text.len() == bytes.len()));
+}
+
+/// Each block of a page's laid-out text (without Readability), as (text, kind).
+fn blocks_of(html: &str) -> Vec<(String, Block)> {
+    match visible_text(&Readability::from(html), false, &|| false) {
+        Ok((text, blocks)) => blocks
+            .spans()
+            .map(|(range, kind)| (text[range].to_owned(), kind))
+            .collect(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn block(text: &str, kind: Block) -> (String, Block) {
+    (text.to_owned(), kind)
+}
+
+#[test]
+fn headings_paragraphs_and_loose_text_are_told_apart() {
+    assert_eq!(
+        blocks_of("<h1>Top</h1><p>Body text.</p><div>Loose</div><h3>Sub</h3>"),
+        [
+            block("Top", Block::Heading(1)),
+            block("Body text.", Block::Paragraph),
+            block("Loose", Block::Plain),
+            block("Sub", Block::Heading(3)),
+        ]
+    );
+}
+
+#[test]
+fn list_items_and_table_cells_keep_their_kind_around_paragraphs() {
+    assert_eq!(
+        blocks_of(
+            "<ul><li>Sports</li><li><p>Weather</p></li></ul>\
+             <table><tr><td>Name</td><th>Age</th></tr></table><dl><dt>Term</dt></dl>"
+        ),
+        [
+            block("Sports\n\nWeather", Block::ListItem),
+            block("Name\nAge", Block::TableCell),
+            block("Term", Block::ListItem),
+        ]
+    );
+}
+
+#[test]
+fn captions_credits_and_figures_are_captions() {
+    assert_eq!(
+        blocks_of(
+            "<table><caption>Results</caption><tr><td>1</td></tr></table>\
+             <figure><img src=a.jpg><p>Photo: Jane Doe</p></figure>\
+             <p>Text <span class=\"photo-credit\">AP</span></p>"
+        ),
+        [
+            block("Results", Block::Caption),
+            block("1", Block::TableCell),
+            block("Photo: Jane Doe", Block::Caption),
+            block("Text", Block::Paragraph),
+            block("AP", Block::Caption),
+        ]
+    );
+    // <figcaption> is left out of the text altogether.
+    assert_eq!(
+        blocks_of("<figure><figcaption>Gone</figcaption></figure><p>Kept.</p>"),
+        [block("Kept.", Block::Paragraph)]
+    );
+}
+
+#[test]
+fn quotes_and_code_are_marked() {
+    assert_eq!(
+        blocks_of("<blockquote><p>Said it.</p></blockquote><pre><code>let x = 1;</code></pre>"),
+        [
+            block("Said it.", Block::Quote),
+            block("let x = 1;", Block::Code)
+        ]
+    );
+}
+
+#[test]
+fn bylines_datelines_and_authorship_are_bylines() {
+    assert_eq!(
+        blocks_of(
+            "<div class=\"story-byline\">By <a rel=\"author\">Ann Lee</a></div>\
+             <p><time datetime=\"2024-05-14\">May 14, 2024</time></p>\
+             <p>By <span itemprop=\"author\">Bo Chen</span></p>\
+             <span class=\"dateline\">PARIS</span><address>Desk</address>"
+        ),
+        [
+            block("By Ann Lee\n\nMay 14, 2024", Block::Byline),
+            block("By", Block::Paragraph),
+            block("Bo Chen\n\nPARIS\n\nDesk", Block::Byline),
+        ]
+    );
+}
+
+#[test]
+fn a_long_wrapper_with_a_byline_class_is_not_a_byline() {
+    let prose = "The council met for hours and argued about the budget. ".repeat(10);
+    let html = format!(
+        "<div class=\"author-content\"><p>{prose}</p><h2>Sub</h2></div>\
+         <div class=\"byline\">By Ann</div>"
+    );
+    // Its text is what it sits in: loose text, prose.
+    let blocks = blocks_of(&html);
+    assert_eq!(blocks[0].1, Block::Plain);
+    assert_eq!(blocks[1], block("Sub", Block::Heading(2)));
+    assert_eq!(blocks[2], block("By Ann", Block::Byline));
+}
+
+#[test]
+fn a_page_has_blocks_and_headlines() {
+    let page = page(NEWS);
+    assert_eq!(
+        page.headlines[0],
+        "City Council Approves New Riverside Park Plan"
+    );
+    for (range, _) in page.blocks.spans() {
+        assert!(range.start < range.end && range.end <= page.text.len());
+    }
+    let spans: Vec<_> = page.blocks.spans().collect();
+    assert!(spans.windows(2).all(|w| w[0].0.end <= w[1].0.start));
+    assert!(spans.iter().any(|(_, kind)| *kind == Block::Paragraph));
 }
