@@ -157,8 +157,14 @@ impl Analysis<'_> {
             // The list of openers that point back is English.
             dangling: f64::from(u8::from(r.has(FLAG_DANGLING))),
             quote: f64::from(u8::from(opens_with_quote(self.text_of(r)))),
-            // The list of openers is English.
-            run_on: f64::from(u8::from(scale.english && runs_on(self.text_of(r)))),
+            // The list of openers is English. Its scan of the whole sentence is a tenth of the
+            // analysis, so it is skipped where it cannot count: with no weight, unless every
+            // feature is asked for (Extract).
+            run_on: f64::from(u8::from(
+                scale.english
+                    && (scale.weights.run_on != 0.0 || self.keep == Keep::All)
+                    && runs_on(self.text_of(r)),
+            )),
         }
     }
 }
