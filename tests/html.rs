@@ -5,6 +5,8 @@
 mod common;
 
 use brief::proto::v1 as pb;
+use brief::service::api;
+use brief_core::rank::features::Weights;
 use common::{TestServer, slice_utf16};
 use tonic::Code;
 
@@ -133,7 +135,8 @@ async fn legacy_charsets_are_decoded_from_the_meta_tag() {
         .await
         .expect("gbk")
         .into_inner();
-    assert_eq!(chinese.language, "zh");
+    assert_eq!(chinese.language, "zh-CN");
+    assert_eq!(chinese.language_source, pb::LanguageSource::Declared as i32);
     assert!(chinese.sentences.len() >= 3, "{:?}", chinese.sentences);
     assert!(
         chinese
@@ -295,4 +298,75 @@ async fn plain_text_sentences_have_no_block() {
         assert_eq!(s.block, pb::Block::Unspecified as i32);
     }
     server.stop().await;
+}
+
+/// A page with the given `lang` attribute (none if "") and paragraphs.
+fn page_with_lang(lang: &str, paragraphs: &[&str]) -> pb::Document {
+    let lang = if lang.is_empty() {
+        String::new()
+    } else {
+        format!(" lang=\"{lang}\"")
+    };
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    html_doc(
+        format!("<!DOCTYPE html><html{lang}><head><title>T</title></head><body><article>{body}</article></body></html>")
+            .as_bytes(),
+    )
+}
+
+const CZECH: &[&str] = &[
+    "Vláda ve středu schválila návrh zákona, který má zjednodušit stavební řízení a zkrátit dobu, \
+     po kterou lidé čekají na povolení k výstavbě rodinných domů.",
+    "Ministr pro místní rozvoj řekl, že se úřady budou muset rozhodnout do třiceti dnů, jinak \
+     bude povolení vydáno automaticky.",
+    "Opozice návrh kritizuje a tvrdí, že je to jen další krok k tomu, aby se obcím vzala možnost \
+     hájit zájmy svých obyvatel.",
+];
+
+const GERMAN: &[&str] = &[
+    "Die Bundesregierung hat am Mittwoch einen Gesetzentwurf beschlossen, der das Baurecht \
+     vereinfachen und die Wartezeit für Baugenehmigungen deutlich verkürzen soll.",
+    "Der Minister sagte, dass die Behörden künftig innerhalb von dreißig Tagen entscheiden \
+     müssen, sonst gilt die Genehmigung als erteilt.",
+    "Die Opposition kritisiert den Entwurf und sagt, dass den Gemeinden damit die Möglichkeit \
+     genommen werde, die Interessen ihrer Bürger zu vertreten.",
+];
+
+#[test]
+fn a_pages_declared_language_is_taken_unless_the_text_clearly_says_otherwise() {
+    let weights = Weights::default();
+    let language = |doc: pb::Document| {
+        let resp = api::extract(&extract_req(doc), &weights).expect("extract");
+        (resp.language, resp.language_source)
+    };
+    let declared = pb::LanguageSource::Declared as i32;
+    let detected = pb::LanguageSource::Detected as i32;
+    // Czech has no stop words here and its function words are Slovenian ones too: the page's
+    // "cs" stands.
+    assert_eq!(
+        language(page_with_lang("cs", CZECH)),
+        ("cs".into(), declared)
+    );
+    // Without the declaration, detection as before: Slovenian, by the stop words.
+    assert_eq!(language(page_with_lang("", CZECH)), ("sl".into(), detected));
+    // A template's lang="en" over a German article: the German stop words win clearly.
+    assert_eq!(
+        language(page_with_lang("en", GERMAN)),
+        ("de".into(), detected)
+    );
+    assert_eq!(
+        language(page_with_lang("de-AT", GERMAN)),
+        ("de-AT".into(), declared)
+    );
+    assert_eq!(
+        language(page_with_lang("", GERMAN)),
+        ("de".into(), detected)
+    );
+    // The caller's language still comes first.
+    let mut doc = page_with_lang("cs", CZECH);
+    doc.language = "sk".into();
+    assert_eq!(
+        language(doc),
+        ("sk".into(), pb::LanguageSource::Request as i32)
+    );
 }

@@ -96,7 +96,7 @@ pub fn summarize_until(
     let order = enum_value::<pb::Order>("order", req.order)?;
     let unit = offset_unit("offset_unit", req.offset_unit)?;
     let text = article_text(doc, cancelled)?;
-    let language = language(&doc.language, &text.content)?;
+    let language = language(&doc.language, text.declared.as_deref(), &text.content)?;
 
     let article = Article {
         content: &text.content,
@@ -176,7 +176,7 @@ pub fn extract_until(
     let doc = document(req.document.as_ref())?;
     let unit = offset_unit("offset_unit", req.offset_unit)?;
     let text = article_text(doc, cancelled)?;
-    let language = language(&doc.language, &text.content)?;
+    let language = language(&doc.language, text.declared.as_deref(), &text.content)?;
     let max_keywords = match req.max_keywords {
         0 => DEFAULT_MAX_KEYWORDS,
         n => n as usize,
@@ -283,6 +283,8 @@ struct ArticleText<'d> {
     blocks: Option<Blocks>,
     /// For an HTML page, the other forms of its headline (see `Article::headlines`).
     headlines: Vec<String>,
+    /// For an HTML page, the language it declares, if any.
+    declared: Option<String>,
 }
 
 impl ArticleText<'_> {
@@ -326,6 +328,7 @@ fn article_text<'d>(
             page_title: Some(page.title),
             blocks: Some(page.blocks),
             headlines: page.headlines,
+            declared: page.language,
         }
     } else {
         ArticleText {
@@ -333,6 +336,7 @@ fn article_text<'d>(
             page_title: None,
             blocks: None,
             headlines: Vec::new(),
+            declared: None,
         }
     };
     if text.content.trim().is_empty() {
@@ -430,26 +434,40 @@ fn offset_unit(field: &'static str, value: i32) -> Result<Unit, RequestError> {
 
 /// The language an article is processed in, and how it was decided.
 struct LanguageChoice {
-    /// The BCP-47 tag reported: the caller's, the detected language's, or the default's.
+    /// The BCP-47 tag reported: the caller's, the page's, the detected language's, or the default's.
     tag: String,
     language: Language,
     source: pb::LanguageSource,
     confidence: f64,
 }
 
+/// How sure detection must be to overrule the language a page declares (with the other evidence
+/// `overrules` asks for): for the stop-word vote, the runner-up has at most half the winner's hits.
+const OVERRULE_CONFIDENCE: f64 = 0.5;
+
 /// Decides the language: the caller's tag when there is one (a language without resources here
-/// is processed language-neutrally), else the one detected in `text`, else the default.
-fn language(tag: &str, text: &str) -> Result<LanguageChoice, RequestError> {
+/// is processed language-neutrally), else the page's `declared` one unless the text clearly says
+/// otherwise, else the one detected in `text`, else the default.
+fn language(tag: &str, declared: Option<&str>, text: &str) -> Result<LanguageChoice, RequestError> {
     let tag = tag.trim();
     if tag.is_empty() {
-        return Ok(match detect::detect(text) {
-            Some(d) => LanguageChoice {
+        let detected = detect::detect(text);
+        return Ok(match (declared, detected) {
+            (Some(declared), d) if d.is_none_or(|d| !overrules(&d, declared, text)) => {
+                LanguageChoice {
+                    tag: declared.to_owned(),
+                    language: Language::from_tag(declared),
+                    source: pb::LanguageSource::Declared,
+                    confidence: 1.0,
+                }
+            }
+            (_, Some(d)) => LanguageChoice {
                 tag: d.tag.to_owned(),
                 language: d.language,
                 source: pb::LanguageSource::Detected,
                 confidence: d.confidence,
             },
-            None => LanguageChoice {
+            (_, None) => LanguageChoice {
                 tag: DEFAULT_LANGUAGE.tag().to_owned(),
                 language: DEFAULT_LANGUAGE,
                 source: pb::LanguageSource::Default,
@@ -475,6 +493,23 @@ fn language(tag: &str, text: &str) -> Result<LanguageChoice, RequestError> {
         source: pb::LanguageSource::Request,
         confidence: 1.0,
     })
+}
+
+/// Whether detection is clear evidence against the page's declared language: it found another
+/// language, and either one written in another script, or one it is sure of
+/// ([`OVERRULE_CONFIDENCE`]) when the declared language could have been found instead: its own
+/// stop words were counted and lost, or the trigram model independently agrees. (Czech has no
+/// stop-word list here; a Czech page's words are Slovenian stop words too, so the vote alone is no
+/// evidence against `lang="cs"`.)
+fn overrules(d: &detect::Detection, declared: &str, text: &str) -> bool {
+    if detect::same_language(declared, d.tag) {
+        return false;
+    }
+    if !detect::same_script(declared, d.tag) {
+        return true;
+    }
+    d.confidence >= OVERRULE_CONFIDENCE
+        && (detect::votes_on(Language::from_tag(declared)) || detect::trigrams_say(text, d.tag))
 }
 
 fn language_support(language: Language) -> pb::LanguageSupport {

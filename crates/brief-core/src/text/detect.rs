@@ -93,11 +93,7 @@ pub const DETECTION_SAMPLE_BYTES: usize = 2048;
 /// reliable detection counts (short Latin texts are easily mistaken for one another); for other
 /// scripts the best guess is used, since the script alone narrows it down.
 pub fn detect(text: &str) -> Option<Detection> {
-    let mut end = text.len().min(DETECTION_SAMPLE_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = &text[..end];
+    let sample = sample(text);
     let candidates = match detect_by_stop_words(sample) {
         StopWordVote::Clear(found) => return Some(found),
         StopWordVote::Close(candidates) => candidates,
@@ -116,6 +112,70 @@ pub fn detect(text: &str) -> Option<Detection> {
         language,
         confidence: info.confidence(),
     })
+}
+
+/// Whether the stop-word vote counts `language`'s stop words: if so, a clear vote for another
+/// language is evidence against it.
+pub fn votes_on(language: Language) -> bool {
+    LATIN.contains(&language)
+}
+
+/// Whether two language tags name the same language ("de", "de-AT", "deu"; "no", "nb").
+pub fn same_language(a: &str, b: &str) -> bool {
+    match (whatlang_of(a), whatlang_of(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => primary(a).eq_ignore_ascii_case(primary(b)),
+    }
+}
+
+/// Whether two languages may be written in the same script: false only when both are known to
+/// whatlang and no script of its holds both (English and Chinese, Russian and German).
+pub fn same_script(a: &str, b: &str) -> bool {
+    let (Some(a), Some(b)) = (whatlang_of(a), whatlang_of(b)) else {
+        return true;
+    };
+    Script::all()
+        .iter()
+        .any(|s| s.langs().contains(&a) && s.langs().contains(&b))
+}
+
+/// Whether the trigram model, on its own, reliably finds the language `tag` in the text's
+/// sample: a second opinion independent of the stop words (about 150 µs).
+pub fn trigrams_say(text: &str, tag: &str) -> bool {
+    whatlang::detect(sample(text)).is_some_and(|info| {
+        info.is_reliable() && whatlang_of(tag).is_some_and(|lang| lang == info.lang())
+    })
+}
+
+/// The whatlang language of a BCP-47 tag or ISO 639-3 code, if whatlang knows it.
+fn whatlang_of(tag: &str) -> Option<Lang> {
+    let primary = primary(tag).to_ascii_lowercase();
+    let primary = match primary.as_str() {
+        "no" | "nn" => "nb",
+        p => p,
+    };
+    if let Some(lang) = Lang::from_code(primary) {
+        return Some(lang);
+    }
+    ISO_639_3
+        .iter()
+        .find(|e| e.1 == primary)
+        .and_then(|e| Lang::from_code(e.0))
+}
+
+/// The primary subtag of a language tag ("pt" of "pt-BR").
+fn primary(tag: &str) -> &str {
+    tag.trim().split(['-', '_']).next().unwrap_or_default()
+}
+
+/// The start of `text` detection looks at: its first [`DETECTION_SAMPLE_BYTES`] bytes, cut at a
+/// character boundary.
+fn sample(text: &str) -> &str {
+    let mut end = text.len().min(DETECTION_SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Fewest words a sample needs for the stop words to decide its language.

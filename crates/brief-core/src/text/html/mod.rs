@@ -30,7 +30,8 @@
 //! - `readability`: running Readability within its budgets (depth, work, nodes);
 //! - this file: the entry points, choosing between Readability's article and the body text;
 //! - `layout`: text building (a DOM -> paragraphs and lines of plain text);
-//! - `blocks`: what each stretch of that text was in the page (heading, list item, ...).
+//! - `blocks`: what each stretch of that text was in the page (heading, list item, ...);
+//! - `title`, `lang`: the page's headline forms and its declared language.
 
 use dom_smoothie::{Config, Readability, ReadabilityError};
 
@@ -39,6 +40,7 @@ use crate::cancel::Cancelled;
 mod blocks;
 mod decode;
 mod guard;
+mod lang;
 mod layout;
 mod parse;
 mod readability;
@@ -49,6 +51,7 @@ mod title;
 pub use blocks::{Block, Blocks};
 pub use decode::{decode, decode_until};
 use guard::limit_nesting;
+use lang::declared_language;
 use layout::visible_text;
 use parse::parse;
 use readability::{
@@ -69,6 +72,9 @@ pub struct Page {
     /// The forms of the page's headline (its main `<h1>`, `og:title`, `<title>` with and without
     /// the site's name), `title` among them when it came from one: none is a sentence of a brief.
     pub headlines: Vec<String>,
+    /// The language the page declares (`<html lang>`, else a `content-language` `<meta>`), as a
+    /// well-formed BCP-47 tag; `None` if it declares none.
+    pub language: Option<String>,
 }
 
 /// Why no article text could be found in a page.
@@ -143,8 +149,14 @@ pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlE
     } else {
         Titles::default()
     };
+    let language = declared_language(&page);
     if depth > MAX_READABILITY_DEPTH || work > budget || nodes > MAX_READABILITY_NODES {
-        return plain(&page, depth <= MAX_READABILITY_DEPTH, titles, cancelled);
+        return plain(
+            &page,
+            depth <= MAX_READABILITY_DEPTH,
+            (titles, language),
+            cancelled,
+        );
     }
     let mut threshold = Config::default().char_threshold;
     let (mut title, mut content) = match readability(page, threshold, cancelled)? {
@@ -153,7 +165,12 @@ pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlE
             return Err(HtmlError::TooManyElements { found, max });
         }
         Err(ReadabilityError::GrabFailed | ReadabilityError::BadDocumentURL) => {
-            return plain(&parse(&html, cancelled)?, true, titles, cancelled);
+            return plain(
+                &parse(&html, cancelled)?,
+                true,
+                (titles, language),
+                cancelled,
+            );
         }
     };
     let (mut text, mut blocks) = article_text(&content, false, cancelled)?;
@@ -182,22 +199,29 @@ pub fn extract_until(html: &str, cancelled: Cancelled<'_>) -> Result<Page, HtmlE
         }
     }
     if text.is_empty() {
-        return plain(&parse(&html, cancelled)?, true, titles, cancelled);
+        return plain(
+            &parse(&html, cancelled)?,
+            true,
+            (titles, language),
+            cancelled,
+        );
     }
     Ok(Page {
         title: titles.choose(title),
         text,
         blocks,
         headlines: titles.into_headlines(),
+        language,
     })
 }
 
 /// The page's visible body text without its chrome, for pages Readability is not run on or finds
-/// no article in; `metadata` if Readability's metadata lookup (which recurses per level) may run.
+/// no article in; `metadata` if Readability's metadata lookup (which recurses per level) may run;
+/// the headline's forms and the declared language as read from the page.
 fn plain(
     page: &Readability,
     metadata: bool,
-    titles: Titles,
+    (titles, language): (Titles, Option<String>),
     cancelled: Cancelled<'_>,
 ) -> Result<Page, HtmlError> {
     let (text, blocks) = visible_text(page, true, cancelled)?;
@@ -214,6 +238,7 @@ fn plain(
         text,
         blocks,
         headlines: titles.into_headlines(),
+        language,
     })
 }
 
