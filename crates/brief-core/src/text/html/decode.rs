@@ -1,4 +1,5 @@
-//! Page bytes -> text: a BOM, else a `<meta>` charset in the first 1024 bytes, else UTF-8.
+//! Page bytes -> text: a BOM, else a `<meta>` charset in the first 1024 bytes (unless the bytes
+//! are valid UTF-8 beyond ASCII), else UTF-8.
 
 use std::borrow::Cow;
 
@@ -12,18 +13,38 @@ const PRESCAN_BYTES: usize = 1024;
 
 /// Decodes raw page bytes to text: a BOM wins, then a `<meta charset=...>` or
 /// `<meta http-equiv="Content-Type" content="...; charset=...">` in the first 1024 bytes (the HTML
-/// spec's prescan, simplified; a UTF-16 label there means UTF-8), else UTF-8. Malformed sequences
-/// become U+FFFD. Returns the text and the encoding's name (e.g. "windows-1252").
+/// spec's prescan, simplified; a UTF-16 label there means UTF-8) unless the bytes are valid UTF-8
+/// beyond ASCII, else UTF-8. Malformed sequences become U+FFFD. Returns the text and the
+/// encoding's name (e.g. "windows-1252").
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
-    let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((encoding, bom_len)) => (encoding, bytes.get(bom_len..).unwrap_or_default()),
-        None => {
-            let head = bytes.get(..PRESCAN_BYTES).unwrap_or(bytes);
-            (prescan(head).unwrap_or(encoding_rs::UTF_8), bytes)
-        }
-    };
+    let (encoding, body) = encoding_of(bytes);
     let (text, _had_errors) = encoding.decode_without_bom_handling(body);
     (text, encoding.name())
+}
+
+/// The encoding to decode a page with, and its bytes after any BOM: the BOM's, else the
+/// `<meta>`'s, else UTF-8. Bytes that are valid UTF-8 with some non-ASCII character are UTF-8
+/// whatever the `<meta>` says: a page saved as UTF-8 under a template's `charset=iso-8859-1`
+/// would otherwise come out as mojibake ("cafÃ©"), and text really in another encoding is
+/// almost never valid UTF-8 (in windows-1252 every accented letter would have to follow an "Ã"
+/// or "Â").
+fn encoding_of(bytes: &[u8]) -> (&'static Encoding, &[u8]) {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return (encoding, bytes.get(bom_len..).unwrap_or_default());
+    }
+    let head = bytes.get(..PRESCAN_BYTES).unwrap_or(bytes);
+    match prescan(head) {
+        Some(declared) if declared != encoding_rs::UTF_8 && !utf8_beyond_ascii(bytes) => {
+            (declared, bytes)
+        }
+        _ => (encoding_rs::UTF_8, bytes),
+    }
+}
+
+/// Whether `bytes` is valid UTF-8 with at least one non-ASCII character (validation stops at
+/// the first byte that is not UTF-8, so a page in another encoding costs little).
+fn utf8_beyond_ascii(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| !text.is_ascii())
 }
 
 /// How many bytes of a page are decoded between two checks of the cancellation callback (well
@@ -40,13 +61,7 @@ pub fn decode_until<'b>(
     bytes: &'b [u8],
     cancelled: Cancelled<'_>,
 ) -> Result<(Cow<'b, str>, &'static str), HtmlError> {
-    let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((encoding, bom_len)) => (encoding, bytes.get(bom_len..).unwrap_or_default()),
-        None => {
-            let head = bytes.get(..PRESCAN_BYTES).unwrap_or(bytes);
-            (prescan(head).unwrap_or(encoding_rs::UTF_8), bytes)
-        }
-    };
+    let (encoding, body) = encoding_of(bytes);
     if encoding == encoding_rs::UTF_8 || body.len() <= DECODE_SLICE {
         let (text, _had_errors) = encoding.decode_without_bom_handling(body);
         return Ok((text, encoding.name()));

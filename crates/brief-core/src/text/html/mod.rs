@@ -1,6 +1,7 @@
 //! HTML pages -> the article's main text and title.
 //!
-//! [`decode`] turns raw page bytes into text (BOM, then `<meta>` charset, then UTF-8).
+//! [`decode`] turns raw page bytes into text (BOM, then `<meta>` charset unless the bytes are
+//! UTF-8, then UTF-8).
 //! [`extract`] runs dom_smoothie's port of Mozilla Readability to find the article, then walks the
 //! article's DOM once to build plain text: blocks become paragraphs separated by a blank line,
 //! `<br>` a line break (two or more a paragraph break), other whitespace collapses to one space.

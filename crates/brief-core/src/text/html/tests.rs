@@ -431,6 +431,30 @@ fn decode_prefers_bom_then_meta_then_utf8() {
 }
 
 #[test]
+fn utf8_bytes_under_a_legacy_charset_label_are_utf8() {
+    for label in ["iso-8859-1", "windows-1252"] {
+        let html = format!(
+            "<html><head><meta charset=\"{label}\"><title>Caf\u{e9}</title></head>\
+             <body><p>caf\u{e9}, na\u{ef}ve, Z\u{fc}rich</p></body></html>"
+        );
+        let (text, encoding) = decode(html.as_bytes());
+        assert_eq!(encoding, "UTF-8", "{label}");
+        assert_eq!(text, html);
+        let (until, _) = decode_until(html.as_bytes(), &|| false).unwrap_or_default();
+        assert_eq!(until, html);
+        assert!(page(html.as_bytes()).text.contains("café, naïve, Zürich"));
+    }
+    // Bytes that are not UTF-8 keep their label; ASCII alone decodes the same either way.
+    assert_eq!(
+        decode(b"<meta charset=iso-8859-1>caf\xE9").0,
+        "<meta charset=iso-8859-1>café"
+    );
+    assert_eq!(decode(b"<meta charset=koi8-r>abc").1, "KOI8-R");
+    // The real windows-1252 page decodes as before.
+    assert_eq!(decode(WINDOWS_1252).1, "windows-1252");
+}
+
+#[test]
 fn ordinary_pages_pass_the_nesting_guard_untouched() {
     for fixture in FIXTURES {
         let (html, _) = decode(fixture);
