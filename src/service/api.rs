@@ -574,6 +574,7 @@ fn exclusion(e: Option<Exclusion>) -> pb::Exclusion {
         Some(Exclusion::Boilerplate) => pb::Exclusion::Boilerplate,
         Some(Exclusion::NoWords) => pb::Exclusion::NoWords,
         Some(Exclusion::Structure) => pb::Exclusion::Structure,
+        Some(Exclusion::Fragment) => pb::Exclusion::Fragment,
     }
 }
 

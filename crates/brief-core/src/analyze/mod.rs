@@ -78,7 +78,19 @@ pub enum Exclusion {
     /// code, a table cell, a byline or dateline, or a list item (a heading, list item or table
     /// cell that is a full sentence, see [`FULL_SENTENCE_WORDS`], may enter a brief).
     Structure,
+    /// A fragment: fewer than [`FRAGMENT_WORDS`] words and no sentence-final punctuation (a
+    /// label, a stray line, "Photo: Reuters"), in an article with at least
+    /// [`MIN_REAL_SENTENCES`] other sentences that may enter a brief.
+    Fragment,
 }
+
+/// A sentence of fewer words than this that does not end like a sentence is a fragment (see
+/// [`Exclusion::Fragment`]).
+pub const FRAGMENT_WORDS: u32 = 4;
+
+/// Fragments are excluded only from an article with at least this many sentences that may enter
+/// a brief and are not fragments, so that a brief of a short text still has something to say.
+pub const MIN_REAL_SENTENCES: usize = 3;
 
 /// The fewest words of a heading, list item or table cell that is a full sentence (ending in a
 /// sentence's final punctuation) and so may enter a brief.

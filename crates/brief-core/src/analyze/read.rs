@@ -70,12 +70,40 @@ impl<'a> Analysis<'a> {
         if spans.cancelled() {
             return Err(Error::Cancelled);
         }
+        self.exclude_fragments();
         // Capacity sized for news text may be far more than another text needs ("!\n" repeated
         // has no term); growth leaves at most a quarter unused.
         shrink_if_half_empty(&mut self.records);
         shrink_if_half_empty(&mut self.terms);
         shrink_if_half_empty(&mut self.term_counts);
         Ok(())
+    }
+
+    /// Excludes the fragments (see [`Exclusion::Fragment`]) when the article has at least
+    /// [`MIN_REAL_SENTENCES`] eligible sentences that are not. Their terms stay in the article's
+    /// vocabulary: they are still words of the article.
+    fn exclude_fragments(&mut self) {
+        let content = self.content;
+        let is_fragment = |r: &Record| {
+            r.words() < FRAGMENT_WORDS
+                && !content
+                    .get(r.start as usize..r.end as usize)
+                    .is_some_and(ends_a_sentence)
+        };
+        let real = self
+            .records
+            .iter()
+            .filter(|r| r.exclusion().is_none() && !is_fragment(r))
+            .take(MIN_REAL_SENTENCES)
+            .count();
+        if real < MIN_REAL_SENTENCES {
+            return;
+        }
+        for r in &mut self.records {
+            if r.exclusion().is_none() && is_fragment(r) {
+                r.exclude(Exclusion::Fragment);
+            }
+        }
     }
 
     /// Tokenizes one sentence into `scratch` (each content term occurrence), unless it is
@@ -122,6 +150,14 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// Whether `text` ends in a sentence's final punctuation (`. ! ? …` or their CJK forms),
+/// perhaps followed by closing quotes or brackets.
+pub(super) fn ends_a_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）'])
+        .ends_with(['.', '!', '?', '。', '！', '？', '…'])
+}
+
 /// Whether a sentence lying (mostly) in `block` may enter a brief: prose may; a heading, list
 /// item or table cell only when it is a full sentence (many pages lay their articles out in
 /// tables); captions, code and bylines never.
@@ -129,10 +165,7 @@ pub(super) fn may_enter(block: Block, text: &str) -> bool {
     match block {
         Block::Plain | Block::Paragraph | Block::Quote => true,
         Block::Heading(_) | Block::ListItem | Block::TableCell => {
-            let ends_a_sentence = text
-                .trim_end_matches(['"', '\'', '”', '’', ')', '»', '」', '』'])
-                .ends_with(['.', '!', '?', '。', '！', '？', '…']);
-            ends_a_sentence && words(text).nth(FULL_SENTENCE_WORDS - 1).is_some()
+            ends_a_sentence(text) && words(text).nth(FULL_SENTENCE_WORDS - 1).is_some()
         }
         Block::Caption | Block::Code | Block::Byline => false,
     }

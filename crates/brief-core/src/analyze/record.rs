@@ -25,7 +25,7 @@ pub(super) struct Record {
 pub(super) const MAX_WORDS: u32 = (1 << 27) - 1;
 pub(super) const FLAG_FIRST_IN_PARAGRAPH: u32 = 1 << 27;
 pub(super) const FLAG_DANGLING: u32 = 1 << 28;
-/// The exclusion, as 0 (none) to 4, in the top three bits.
+/// The exclusion, as 0 (none) to 5, in the top three bits.
 pub(super) const EXCLUSION_SHIFT: u32 = 29;
 
 impl Record {
@@ -43,8 +43,27 @@ impl Record {
             1 => Some(Exclusion::Headline),
             2 => Some(Exclusion::Boilerplate),
             3 => Some(Exclusion::NoWords),
-            _ => Some(Exclusion::Structure),
+            4 => Some(Exclusion::Structure),
+            _ => Some(Exclusion::Fragment),
         }
+    }
+
+    /// Sets the exclusion, in place of any before.
+    pub(super) fn exclude(&mut self, exclusion: Exclusion) {
+        let keep = (1 << EXCLUSION_SHIFT) - 1;
+        self.words_flags = (self.words_flags & keep) | (code(Some(exclusion)) << EXCLUSION_SHIFT);
+    }
+}
+
+/// The number an exclusion is packed as.
+fn code(exclusion: Option<Exclusion>) -> u32 {
+    match exclusion {
+        None => 0,
+        Some(Exclusion::Headline) => 1,
+        Some(Exclusion::Boilerplate) => 2,
+        Some(Exclusion::NoWords) => 3,
+        Some(Exclusion::Structure) => 4,
+        Some(Exclusion::Fragment) => 5,
     }
 }
 
@@ -55,13 +74,7 @@ pub(super) fn words_flags(
     first_in_paragraph: bool,
     dangling: bool,
 ) -> u32 {
-    let exclusion: u32 = match exclusion {
-        None => 0,
-        Some(Exclusion::Headline) => 1,
-        Some(Exclusion::Boilerplate) => 2,
-        Some(Exclusion::NoWords) => 3,
-        Some(Exclusion::Structure) => 4,
-    };
+    let exclusion = code(exclusion);
     let words = u32::try_from(words).unwrap_or(MAX_WORDS).min(MAX_WORDS);
     let mut packed = words | (exclusion << EXCLUSION_SHIFT);
     if first_in_paragraph {

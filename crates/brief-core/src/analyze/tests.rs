@@ -6,7 +6,7 @@ use proptest::collection;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 
-use super::record::MAX_WORDS;
+use super::record::{EXCLUSION_SHIFT, MAX_WORDS};
 use super::sort::SORT_RUN;
 use super::*;
 
@@ -63,6 +63,7 @@ fn records_keep_words_and_flags_apart() {
         Some(Exclusion::Boilerplate),
         Some(Exclusion::NoWords),
         Some(Exclusion::Structure),
+        Some(Exclusion::Fragment),
     ] {
         let r = Record {
             index: 0,
@@ -73,6 +74,13 @@ fn records_keep_words_and_flags_apart() {
         };
         assert_eq!(r.exclusion(), exclusion);
         assert_eq!(r.words(), MAX_WORDS);
+        let mut other = r;
+        other.exclude(Exclusion::Fragment);
+        assert_eq!(other.exclusion(), Some(Exclusion::Fragment));
+        assert_eq!(
+            other.words_flags & !(7 << EXCLUSION_SHIFT),
+            r.words_flags & !(7 << EXCLUSION_SHIFT)
+        );
         assert!(r.has(FLAG_FIRST_IN_PARAGRAPH) && !r.has(FLAG_DANGLING));
     }
 }
@@ -205,4 +213,46 @@ fn a_full_sentence_in_a_list_item_may_enter_a_brief() {
         "The collapsed section of the wall, photographed from the harbor in February."
     ));
     assert!(may_enter(Block::Quote, "Yes."));
+}
+
+#[test]
+fn fragments_are_excluded_when_there_are_enough_real_sentences() {
+    let exclusions = |content: &str| -> Vec<(String, Option<Exclusion>)> {
+        let article = Article {
+            content,
+            title: "Storm",
+            ..Article::default()
+        };
+        analyze(&article, &Weights::default())
+            .map(|a| {
+                a.details()
+                    .map(|d| (d.sentence.text.to_owned(), d.sentence.exclusion))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let fragment = Some(Exclusion::Fragment);
+    let found = exclusions(
+        "Latest updates\n\nThe storm flooded the harbor on Monday night.\n\nMore on this\n\n\
+         Roads into the town were closed until Tuesday.\n\nHe said: \"Leave now!\"\n\n\
+         Officials expect the water to recede by the weekend.\n\nStay safe.\n\n\
+         Water levels are still rising across the region",
+    );
+    let of = |text: &str| found.iter().find(|f| f.0 == text).map(|f| f.1);
+    assert_eq!(of("Latest updates"), Some(fragment), "{found:?}");
+    assert_eq!(of("More on this"), Some(fragment));
+    // Short sentences that end like sentences are no fragments, nor are long lines that don't.
+    assert_eq!(of("He said: \"Leave now!\""), Some(None));
+    assert_eq!(of("Stay safe."), Some(None));
+    assert_eq!(
+        of("Roads into the town were closed until Tuesday."),
+        Some(None)
+    );
+    // Too few real sentences: a short text keeps its fragments.
+    let short = exclusions("Storm warning\n\nThe harbor flooded on Monday.\n\nRoads are closed.");
+    assert!(short.iter().all(|f| f.1.is_none()), "{short:?}");
+    // CJK: each character counts as a word; 。ends a sentence.
+    assert!(super::read::ends_a_sentence("他说：“快走！”"));
+    assert!(super::read::ends_a_sentence("(See below.) "));
+    assert!(!super::read::ends_a_sentence("Latest updates"));
 }
