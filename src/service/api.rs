@@ -441,10 +441,6 @@ struct LanguageChoice {
     confidence: f64,
 }
 
-/// How sure detection must be to overrule the language a page declares (with the other evidence
-/// `overrules` asks for): for the stop-word vote, the runner-up has at most half the winner's hits.
-const OVERRULE_CONFIDENCE: f64 = 0.5;
-
 /// Decides the language: the caller's tag when there is one (a language without resources here
 /// is processed language-neutrally), else the page's `declared` one unless the text clearly says
 /// otherwise, else the one detected in `text`, else the default.
@@ -453,7 +449,7 @@ fn language(tag: &str, declared: Option<&str>, text: &str) -> Result<LanguageCho
     if tag.is_empty() {
         let detected = detect::detect(text);
         return Ok(match (declared, detected) {
-            (Some(declared), d) if d.is_none_or(|d| !overrules(&d, declared, text)) => {
+            (Some(declared), d) if d.is_none_or(|d| !d.overrules(declared, text)) => {
                 LanguageChoice {
                     tag: declared.to_owned(),
                     language: Language::from_tag(declared),
@@ -493,23 +489,6 @@ fn language(tag: &str, declared: Option<&str>, text: &str) -> Result<LanguageCho
         source: pb::LanguageSource::Request,
         confidence: 1.0,
     })
-}
-
-/// Whether detection is clear evidence against the page's declared language: it found another
-/// language, and either one written in another script, or one it is sure of
-/// ([`OVERRULE_CONFIDENCE`]) when the declared language could have been found instead: its own
-/// stop words were counted and lost, or the trigram model independently agrees. (Czech has no
-/// stop-word list here; a Czech page's words are Slovenian stop words too, so the vote alone is no
-/// evidence against `lang="cs"`.)
-fn overrules(d: &detect::Detection, declared: &str, text: &str) -> bool {
-    if detect::same_language(declared, d.tag) {
-        return false;
-    }
-    if !detect::same_script(declared, d.tag) {
-        return true;
-    }
-    d.confidence >= OVERRULE_CONFIDENCE
-        && (detect::votes_on(Language::from_tag(declared)) || detect::trigrams_say(text, d.tag))
 }
 
 fn language_support(language: Language) -> pb::LanguageSupport {

@@ -127,35 +127,38 @@ impl<'a> Analysis<'a> {
         }
         if structure {
             // Not prose: its words are no keywords either (a byline's names, a code line's).
-            let seen = SentenceWords {
-                count: words(text).count(),
-                first: "",
-            };
-            return Ok((Some(Exclusion::Structure), seen));
+            return Ok((Some(Exclusion::Structure), untokenized(text)));
         }
         // Boilerplate terms ("rights reserved") must not become keywords.
         let tokenized =
             boilerplate::terms_unless_boilerplate(tokenizer, text, vocab, scratch, cancelled)
                 .ok_or(Error::Cancelled)?;
         Ok(match tokenized {
-            Tokenized::Boilerplate => {
-                let seen = SentenceWords {
-                    count: words(text).count(),
-                    first: "",
-                };
-                (Some(Exclusion::Boilerplate), seen)
-            }
+            Tokenized::Boilerplate => (Some(Exclusion::Boilerplate), untokenized(text)),
             Tokenized::Text(seen) => (None, seen),
         })
     }
 }
 
+/// What is kept of the words of a sentence left untokenized: their count.
+fn untokenized(text: &str) -> SentenceWords<'_> {
+    SentenceWords {
+        count: words(text).count(),
+        first: "",
+    }
+}
+
+/// The full stops, question and exclamation marks that end a sentence, Latin and CJK (an
+/// ellipsis may end one too, but is not trimmed off a headline).
+const SENTENCE_END: [char; 6] = ['.', '!', '?', '。', '！', '？'];
+
 /// Whether `text` ends in a sentence's final punctuation (`. ! ? …` or their CJK forms),
 /// perhaps followed by closing quotes or brackets.
 pub(super) fn ends_a_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）'])
-        .ends_with(['.', '!', '?', '。', '！', '？', '…'])
+    let text = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）']);
+    text.ends_with(SENTENCE_END) || text.ends_with('…')
 }
 
 /// Whether a sentence lying (mostly) in `block` may enter a brief: prose may; a heading, list
@@ -177,9 +180,9 @@ fn is_other_headline(text: &str, title: &str, headlines: &[String]) -> bool {
     if headlines.is_empty() {
         return false;
     }
-    let text = text.trim_end_matches(['.', '!', '?', '。', '！', '？']);
+    let text = text.trim_end_matches(SENTENCE_END);
     let same = |h: &str| {
-        let h = h.trim_end_matches(['.', '!', '?', '。', '！', '？']);
+        let h = h.trim_end_matches(SENTENCE_END);
         // Only a text of about the headline's length can be it.
         text.len() <= 2 * h.len() + 8
             && h.len() <= 2 * text.len() + 8

@@ -267,7 +267,7 @@ const RUN_ON_OPENERS: &[&str] = &[
 static RUN_ON: WordSet = word_set!(RUN_ON_OPENERS);
 
 /// True when `sentence` runs two sentences together: after its first word, a word ending in a
-/// lowercase letter or digit is followed by one of [`RUN_ON_OPENERS`]. News pages glue photo
+/// lowercase letter or digit is followed by one of `RUN_ON_OPENERS`. News pages glue photo
 /// captions to the text this way when their markup is stripped ("... of her She told them").
 pub fn runs_on(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();

@@ -114,14 +114,38 @@ pub fn detect(text: &str) -> Option<Detection> {
     })
 }
 
+/// How sure detection must be to overrule the language a page declares (with the other evidence
+/// [`Detection::overrules`] asks for): for the stop-word vote, the runner-up has at most half the
+/// winner's hits.
+const OVERRULE_CONFIDENCE: f64 = 0.5;
+
+impl Detection {
+    /// Whether this detection of `text` is clear evidence against the language a page declares
+    /// (`declared`, a BCP-47 tag): it found another language, and either one written in another
+    /// script, or one it is sure of (`OVERRULE_CONFIDENCE`, the runner-up at most half the winner) when the declared language could
+    /// have been found instead: its own stop words were counted and lost, or the trigram model
+    /// independently agrees. (Czech has no stop-word list here; a Czech page's words are
+    /// Slovenian stop words too, so the vote alone is no evidence against `lang="cs"`.)
+    pub fn overrules(&self, declared: &str, text: &str) -> bool {
+        if same_language(declared, self.tag) {
+            return false;
+        }
+        if !same_script(declared, self.tag) {
+            return true;
+        }
+        self.confidence >= OVERRULE_CONFIDENCE
+            && (votes_on(Language::from_tag(declared)) || trigrams_say(text, self.tag))
+    }
+}
+
 /// Whether the stop-word vote counts `language`'s stop words: if so, a clear vote for another
 /// language is evidence against it.
-pub fn votes_on(language: Language) -> bool {
+fn votes_on(language: Language) -> bool {
     LATIN.contains(&language)
 }
 
 /// Whether two language tags name the same language ("de", "de-AT", "deu"; "no", "nb").
-pub fn same_language(a: &str, b: &str) -> bool {
+fn same_language(a: &str, b: &str) -> bool {
     match (whatlang_of(a), whatlang_of(b)) {
         (Some(a), Some(b)) => a == b,
         _ => primary(a).eq_ignore_ascii_case(primary(b)),
@@ -130,7 +154,7 @@ pub fn same_language(a: &str, b: &str) -> bool {
 
 /// Whether two languages may be written in the same script: false only when both are known to
 /// whatlang and no script of its holds both (English and Chinese, Russian and German).
-pub fn same_script(a: &str, b: &str) -> bool {
+fn same_script(a: &str, b: &str) -> bool {
     let (Some(a), Some(b)) = (whatlang_of(a), whatlang_of(b)) else {
         return true;
     };
@@ -141,7 +165,7 @@ pub fn same_script(a: &str, b: &str) -> bool {
 
 /// Whether the trigram model, on its own, reliably finds the language `tag` in the text's
 /// sample: a second opinion independent of the stop words (about 150 µs).
-pub fn trigrams_say(text: &str, tag: &str) -> bool {
+fn trigrams_say(text: &str, tag: &str) -> bool {
     whatlang::detect(sample(text)).is_some_and(|info| {
         info.is_reliable() && whatlang_of(tag).is_some_and(|lang| lang == info.lang())
     })

@@ -41,15 +41,78 @@ fn triple(line: &Value, key: &str) -> [f64; 3] {
     [0, 1, 2].map(|i| values[i].as_f64().expect("number"))
 }
 
+/// The three measures a fixture line holds, as `rouge-score` names them.
+const MEASURES: [&str; 3] = ["rouge1", "rouge2", "rougeLsum"];
+
+/// Our scores against a Python fixture's, pair by pair: the largest difference, the pairs off
+/// by more than [`PAIR_TOLERANCE`], and each side's F1 sums for the means.
+#[derive(Default)]
+struct Agreement {
+    pairs: usize,
+    python_f1_sum: [f64; 3],
+    rust_f1_sum: [f64; 3],
+    max_diff: f64,
+    mismatches: Vec<String>,
+}
+
+impl Agreement {
+    /// Compares `scored` with the fixture `line` (its `where_` names it in a mismatch).
+    fn add(&mut self, where_: &str, line: &Value, scored: &rouge::Rouge) {
+        let ours = [scored.rouge1, scored.rouge2, scored.rouge_lsum];
+        for (m, name) in MEASURES.iter().enumerate() {
+            let expected = triple(line, name);
+            let actual = [ours[m].precision, ours[m].recall, ours[m].f1];
+            let diff = expected
+                .iter()
+                .zip(actual)
+                .map(|(e, a)| (e - a).abs())
+                .fold(0.0, f64::max);
+            self.max_diff = self.max_diff.max(diff);
+            if diff > PAIR_TOLERANCE {
+                self.mismatches.push(format!(
+                    "{where_}: {name} expected {expected:?}, got {actual:?}"
+                ));
+            }
+            self.python_f1_sum[m] += expected[2];
+            self.rust_f1_sum[m] += actual[2];
+        }
+        self.pairs += 1;
+    }
+
+    /// Asserts every measure's mean F1 within [`MEAN_TOLERANCE`] of Python's and no pair off by
+    /// more than [`PAIR_TOLERANCE`]; `python` names the reference in the message.
+    fn assert_agrees(&self, python: &str) {
+        for (m, name) in MEASURES.iter().enumerate() {
+            let theirs = self.python_f1_sum[m] / self.pairs as f64;
+            let rust = self.rust_f1_sum[m] / self.pairs as f64;
+            println!(
+                "{name}: mean F1 python {:.6} rust {:.6} diff {:.3e}",
+                theirs * 100.0,
+                rust * 100.0,
+                (theirs - rust).abs() * 100.0
+            );
+            assert!(
+                (theirs - rust).abs() <= MEAN_TOLERANCE,
+                "{name}: mean F1 {rust} against {python}'s {theirs}"
+            );
+        }
+        println!(
+            "{} pairs, max per-pair difference {:.3e}",
+            self.pairs, self.max_diff
+        );
+        assert!(
+            self.mismatches.is_empty(),
+            "{} values differ from {python}:\n{}",
+            self.mismatches.len(),
+            self.mismatches.join("\n")
+        );
+    }
+}
+
 #[test]
 fn rouge_agrees_with_rouge_score() {
     let text = std::fs::read_to_string(ROUGE_FIXTURE).expect("read rouge_reference.jsonl");
-    let names = ["rouge1", "rouge2", "rougeLsum"];
-    let mut python_f1_sum = [0.0; 3];
-    let mut rust_f1_sum = [0.0; 3];
-    let mut max_diff = 0.0f64;
-    let mut mismatches = Vec::new();
-    let mut pairs = 0;
+    let mut agreement = Agreement::default();
     let mut scorer = rouge::Scorer::new();
     for (n, line) in text.lines().enumerate() {
         let line: Value = serde_json::from_str(line).expect("fixture line is JSON");
@@ -62,47 +125,14 @@ fn rouge_agrees_with_rouge_score() {
             "Scorer, line {}",
             n + 1
         );
-        let ours = [scored.rouge1, scored.rouge2, scored.rouge_lsum];
-        for (m, name) in names.iter().enumerate() {
-            let expected = triple(&line, name);
-            let actual = [ours[m].precision, ours[m].recall, ours[m].f1];
-            for (e, a) in expected.iter().zip(actual) {
-                let diff = (e - a).abs();
-                max_diff = max_diff.max(diff);
-                if diff > PAIR_TOLERANCE {
-                    mismatches.push(format!(
-                        "line {}: {name} expected {expected:?}, got {actual:?}",
-                        n + 1
-                    ));
-                }
-            }
-            python_f1_sum[m] += expected[2];
-            rust_f1_sum[m] += actual[2];
-        }
-        pairs += 1;
+        agreement.add(&format!("line {}", n + 1), &line, &scored);
     }
-    assert!(pairs >= 240, "fixture has only {pairs} pairs");
-    for (m, name) in names.iter().enumerate() {
-        let python = python_f1_sum[m] / pairs as f64;
-        let rust = rust_f1_sum[m] / pairs as f64;
-        println!(
-            "{name}: mean F1 python {:.6} rust {:.6} diff {:.3e}",
-            python * 100.0,
-            rust * 100.0,
-            (python - rust).abs() * 100.0
-        );
-        assert!(
-            (python - rust).abs() <= MEAN_TOLERANCE,
-            "{name}: mean F1 {rust} against Python's {python}"
-        );
-    }
-    println!("{pairs} pairs, max per-pair difference {max_diff:.3e}");
     assert!(
-        mismatches.is_empty(),
-        "{} values differ from rouge-score:\n{}",
-        mismatches.len(),
-        mismatches.join("\n")
+        agreement.pairs >= 240,
+        "fixture has only {} pairs",
+        agreement.pairs
     );
+    agreement.assert_agrees("rouge-score");
 }
 
 /// A fixture's path: the committed one, or the file an environment variable names (to check a
@@ -116,12 +146,7 @@ fn fixture(committed: &str, variable: &str) -> (String, String) {
 #[test]
 fn multilingual_rouge_agrees_with_ml_rouge() {
     let (path, text) = fixture(ML_ROUGE_FIXTURE, "BRIEF_ML_ROUGE_FIXTURE");
-    let names = ["rouge1", "rouge2", "rougeLsum"];
-    let mut python_f1_sum = [0.0; 3];
-    let mut rust_f1_sum = [0.0; 3];
-    let mut max_diff = 0.0f64;
-    let mut mismatches = Vec::new();
-    let mut pairs = 0;
+    let mut agreement = Agreement::default();
     let mut languages = std::collections::BTreeMap::new();
     let mut scorers = std::collections::HashMap::new();
     for (n, line) in text.lines().enumerate() {
@@ -138,31 +163,13 @@ fn multilingual_rouge_agrees_with_ml_rouge() {
             .entry(lang.to_owned())
             .or_insert_with(|| rouge::Scorer::with_tokenization(&tokenization))
             .score(reference, summary);
-        let ours = [scored.rouge1, scored.rouge2, scored.rouge_lsum];
-        for (m, name) in names.iter().enumerate() {
-            let expected = triple(&line, name);
-            let actual = [ours[m].precision, ours[m].recall, ours[m].f1];
-            let diff = expected
-                .iter()
-                .zip(actual)
-                .map(|(e, a)| (e - a).abs())
-                .fold(0.0, f64::max);
-            max_diff = max_diff.max(diff);
-            if diff > PAIR_TOLERANCE {
-                mismatches.push(format!(
-                    "line {} ({lang}): {name} expected {expected:?}, got {actual:?}",
-                    n + 1
-                ));
-            }
-            python_f1_sum[m] += expected[2];
-            rust_f1_sum[m] += actual[2];
-        }
+        agreement.add(&format!("line {} ({lang})", n + 1), &line, &scored);
         *languages.entry(lang.to_owned()).or_insert(0) += 1;
-        pairs += 1;
     }
-    for m in &mismatches {
+    for m in &agreement.mismatches {
         println!("{m}");
     }
+    let pairs = agreement.pairs;
     assert!(pairs >= 150, "{path} has only {pairs} pairs");
     assert!(
         languages.get("fr").is_some_and(|&n| n >= 60),
@@ -172,27 +179,8 @@ fn multilingual_rouge_agrees_with_ml_rouge() {
         languages.get("zh").is_some_and(|&n| n >= 60),
         "{languages:?}"
     );
-    for (m, name) in names.iter().enumerate() {
-        let python = python_f1_sum[m] / pairs as f64;
-        let rust = rust_f1_sum[m] / pairs as f64;
-        println!(
-            "{name}: mean F1 python {:.6} rust {:.6} diff {:.3e}",
-            python * 100.0,
-            rust * 100.0,
-            (python - rust).abs() * 100.0
-        );
-        assert!(
-            (python - rust).abs() <= MEAN_TOLERANCE,
-            "{name}: mean F1 {rust} against Python's {python}"
-        );
-    }
-    println!("{pairs} pairs {languages:?}, max per-pair difference {max_diff:.3e}");
-    assert!(
-        mismatches.is_empty(),
-        "{} values differ from ml_rouge.py:\n{}",
-        mismatches.len(),
-        mismatches.join("\n")
-    );
+    println!("{languages:?}");
+    agreement.assert_agrees("ml_rouge.py");
 }
 
 /// Words that `rust-stemmers` stems unlike NLTK: its Arabic stemmer is Snowball's, NLTK's
