@@ -266,16 +266,31 @@ async fn only_prose_enters_the_brief_and_the_h1_is_the_title() {
             .unwrap_or_else(|| panic!("{text:?} not in {:#?}", resp.sentences))
     };
     let structure = pb::Exclusion::Structure as i32;
-    for (text, block, exclusion) in [
-        ("A costly repair", pb::Block::Heading, structure),
-        ("Granite", pb::Block::ListItem, structure),
-        ("wall_height_m", pb::Block::Code, structure),
-        ("March 2, 2024", pb::Block::Byline, structure),
-        (headline, pb::Block::Heading, pb::Exclusion::Headline as i32),
-        ("The vote passed", pb::Block::Paragraph, 0),
+    for (text, block, level, exclusion) in [
+        ("A costly repair", pb::Block::Heading, 2, structure),
+        ("Granite", pb::Block::ListItem, 0, structure),
+        ("wall_height_m", pb::Block::Code, 0, structure),
+        ("March 2, 2024", pb::Block::Byline, 0, structure),
+        (
+            "photographed from the harbor",
+            pb::Block::Caption,
+            0,
+            structure,
+        ),
+        (
+            headline,
+            pb::Block::Heading,
+            1,
+            pb::Exclusion::Headline as i32,
+        ),
+        ("The vote passed", pb::Block::Paragraph, 0, 0),
     ] {
         let s = find(text);
-        assert_eq!((s.block, s.exclusion), (block as i32, exclusion), "{s:?}");
+        assert_eq!(
+            (s.block, s.heading_level, s.exclusion),
+            (block as i32, level, exclusion),
+            "{s:?}"
+        );
         assert_eq!(slice_utf16(&resp.text, s.offset, s.length), s.text);
     }
     server.stop().await;

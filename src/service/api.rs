@@ -221,6 +221,10 @@ pub fn extract_until(
             exclusion: exclusion(s.exclusion) as i32,
             rank: d.rank,
             block: d.block.map_or(pb::Block::Unspecified, block) as i32,
+            heading_level: match d.block {
+                Some(Block::Heading(level)) => u32::from(level),
+                _ => 0,
+            },
         });
     }
     let keywords = analysis

@@ -19,8 +19,8 @@ pub enum Block {
     ListItem,
     /// A table cell (`<td>`, `<th>`).
     TableCell,
-    /// A figure, its caption or a photo credit (`<figure>`, a table's `<caption>`, class names;
-    /// `<figcaption>` is left out of the text altogether).
+    /// A figure, its caption or a photo credit (`<figure>`, `<figcaption>`, a table's
+    /// `<caption>`, class names).
     Caption,
     /// A quotation (`<blockquote>`).
     Quote,
@@ -61,6 +61,10 @@ const BYLINE_CLASSES: [&str; 4] = ["byline", "author", "dateline", "timestamp"];
 /// ("pictext": Chinese portals' photo captions.)
 const CAPTION_CLASSES: [&str; 3] = ["caption", "credit", "pictext"];
 
+/// The attribute that keeps a heading's level in the page through Readability, which renames
+/// every `<h1>` of the article to `<h2>` (see `readability::readability`, which sets it).
+pub(super) const LEVEL_ATTR: &str = "data-brief-level";
+
 /// `itemprop` values (schema.org) that mark authorship or the date.
 const BYLINE_ITEMPROPS: [&str; 3] = ["author", "datepublished", "datemodified"];
 
@@ -92,8 +96,17 @@ pub(super) fn block_of<'a>(
         "time" | "address" => Some(Block::Byline),
         _ => None,
     };
-    // A paragraph may still say by its attributes that it is a byline or a caption.
+    // A paragraph may still say by its attributes that it is a byline or a caption; a heading,
+    // only its level before Readability renamed it.
     if by_name.is_some_and(|b| b != Block::Paragraph) {
+        if let Some(Block::Heading(_)) = by_name {
+            let mut attrs = attrs;
+            if let Some((_, level)) = attrs.find(|&(attr, _)| attr == LEVEL_ATTR)
+                && let Ok(level @ 1..=6) = level.parse::<u8>()
+            {
+                return Some((Block::Heading(level), false));
+            }
+        }
         return by_name.map(|b| (b, false));
     }
     for (attr, value) in attrs {
@@ -253,6 +266,11 @@ mod tests {
         assert_eq!(
             block_of("span", credit.into_iter()),
             Some((Block::Caption, true))
+        );
+        let renamed = [("data-brief-level", "1")];
+        assert_eq!(
+            block_of("h2", renamed.into_iter()),
+            Some((Block::Heading(1), false))
         );
         let itemprop = [("itemprop", "datePublished")];
         assert_eq!(

@@ -40,8 +40,6 @@ fn layout<'a>(
         | "iframe" | "frame" | "frameset" | "object" | "embed" | "svg" | "math" | "canvas"
         | "video" | "audio" | "picture" | "img" | "map" | "select" | "datalist" | "textarea"
         | "button" | "input" => return Layout::Skip,
-        // Photo captions never belong in a brief (and rarely read as prose).
-        "figcaption" => return Layout::Skip,
         "nav" | "header" | "footer" | "aside" | "form" | "dialog" | "menu" if drop_chrome => {
             return Layout::Skip;
         }
@@ -49,10 +47,12 @@ fn layout<'a>(
         "pre" | "listing" | "plaintext" | "xmp" => Layout::Pre,
         "td" | "th" => Layout::Line,
         "address" | "article" | "aside" | "blockquote" | "body" | "caption" | "center" | "dd"
-        | "details" | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figure" | "footer"
-        | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup" | "hr"
-        | "html" | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "section"
-        | "summary" | "table" | "tbody" | "tfoot" | "thead" | "tr" | "ul" => Layout::Block,
+        | "details" | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption"
+        | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header"
+        | "hgroup" | "hr" | "html" | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p"
+        | "section" | "summary" | "table" | "tbody" | "tfoot" | "thead" | "tr" | "ul" => {
+            Layout::Block
+        }
         _ => Layout::Inline,
     };
     for (attr, value) in attrs {

@@ -6,7 +6,7 @@ use std::ops::ControlFlow;
 
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 
-use super::blocks::Blocks;
+use super::blocks::{Blocks, LEVEL_ATTR};
 use super::layout::visible_text_of;
 use super::parse::{limit_escape_runs, walk};
 use super::{HtmlError, MAX_ELEMENTS, clean_title};
@@ -100,6 +100,8 @@ pub(super) fn readability(
     cancelled: Cancelled<'_>,
 ) -> Result<Result<(String, Readability), ReadabilityError>, HtmlError> {
     limit_escape_runs(&reader, cancelled)?;
+    // Readability renames the article's <h1>s to <h2>; the attribute keeps their level.
+    reader.doc.select("h1").set_attr(LEVEL_ATTR, "1");
     reader.config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         char_threshold: threshold,

@@ -139,10 +139,10 @@ fn news_article_text_without_boilerplate() {
 fn news_paragraphs_and_entities() {
     let text = page(NEWS).text;
     let paragraphs = paragraphs(&text);
-    // Seven paragraphs, each one line; the figure's caption is left out.
-    assert_eq!(paragraphs.len(), 7, "{text:?}");
+    // Seven paragraphs and the figure's caption, each one line.
+    assert_eq!(paragraphs.len(), 8, "{text:?}");
     assert!(paragraphs.iter().all(|p| !p.contains('\n')));
-    assert!(!text.contains("The old freight yard, seen from the Harbor Street bridge"));
+    assert!(text.contains("\n\nThe old freight yard, seen from the Harbor Street bridge"));
     // &#8217; &amp; &mdash; &#8220;/&#8221; &nbsp; and nested inline markup.
     assert!(text.contains("a citizens’ advisory board"));
     assert!(text.contains("a community garden & a small amphitheater"));
@@ -720,10 +720,13 @@ fn captions_credits_and_figures_are_captions() {
             block("AP", Block::Caption),
         ]
     );
-    // <figcaption> is left out of the text altogether.
+    // A <figcaption> stays in the text, as a caption.
     assert_eq!(
-        blocks_of("<figure><figcaption>Gone</figcaption></figure><p>Kept.</p>"),
-        [block("Kept.", Block::Paragraph)]
+        blocks_of("<figure><figcaption>Seen here.</figcaption></figure><p>Kept.</p>"),
+        [
+            block("Seen here.", Block::Caption),
+            block("Kept.", Block::Paragraph)
+        ]
     );
 }
 
