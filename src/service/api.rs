@@ -572,6 +572,7 @@ fn block(b: Block) -> pb::Block {
         Block::Quote => pb::Block::Quote,
         Block::Code => pb::Block::Code,
         Block::Byline => pb::Block::Byline,
+        Block::Embed => pb::Block::Embed,
     }
 }
 

@@ -78,9 +78,10 @@ pub enum Exclusion {
     /// code, a table cell, a byline or dateline, or a list item (a heading, list item or table
     /// cell that is a full sentence, see [`FULL_SENTENCE_WORDS`], may enter a brief).
     Structure,
-    /// A fragment: fewer than [`FRAGMENT_WORDS`] words and no sentence-final punctuation (a
-    /// label, a stray line, "Photo: Reuters"), in an article with at least
-    /// [`MIN_REAL_SENTENCES`] other sentences that may enter a brief.
+    /// A fragment: no sentence-final punctuation, and fewer than [`FRAGMENT_WORDS`] words (a
+    /// label, a stray line, "Photo: Reuters") or, in a page's text, a line of its own at any
+    /// length (a timestamp, a teaser or video title, a pull quote or lead-in ending in ":"), in an
+    /// article with at least [`MIN_REAL_SENTENCES`] other sentences that may enter a brief.
     Fragment,
 }
 

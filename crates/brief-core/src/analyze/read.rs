@@ -70,7 +70,7 @@ impl<'a> Analysis<'a> {
         if spans.cancelled() {
             return Err(Error::Cancelled);
         }
-        self.exclude_fragments();
+        self.exclude_fragments(article.blocks.is_some());
         // Capacity sized for news text may be far more than another text needs ("!\n" repeated
         // has no term); growth leaves at most a quarter unused.
         shrink_if_half_empty(&mut self.records);
@@ -81,14 +81,14 @@ impl<'a> Analysis<'a> {
 
     /// Excludes the fragments (see [`Exclusion::Fragment`]) when the article has at least
     /// [`MIN_REAL_SENTENCES`] eligible sentences that are not. Their terms stay in the article's
-    /// vocabulary: they are still words of the article.
-    fn exclude_fragments(&mut self) {
+    /// vocabulary: they are still words of the article. In a page's text (`page`), a line of
+    /// its own without sentence-final punctuation is a fragment at any length.
+    fn exclude_fragments(&mut self, page: bool) {
         let content = self.content;
         let is_fragment = |r: &Record| {
-            r.words() < FRAGMENT_WORDS
-                && !content
-                    .get(r.start as usize..r.end as usize)
-                    .is_some_and(ends_a_sentence)
+            let (start, end) = (r.start as usize, r.end as usize);
+            !content.get(start..end).is_some_and(ends_a_sentence)
+                && (r.words() < FRAGMENT_WORDS || page && is_line(content, start, end))
         };
         let real = self
             .records
@@ -140,6 +140,20 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// Whether `content[start..end]` is a line of its own: nothing but spaces between it and the
+/// line breaks (or the text's ends) around it.
+fn is_line(content: &str, start: usize, end: usize) -> bool {
+    let before = content
+        .get(..start)
+        .unwrap_or_default()
+        .trim_end_matches(' ');
+    let after = content
+        .get(end..)
+        .unwrap_or_default()
+        .trim_start_matches(' ');
+    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
+}
+
 /// What is kept of the words of a sentence left untokenized: their count.
 fn untokenized(text: &str) -> SentenceWords<'_> {
     SentenceWords {
@@ -170,7 +184,7 @@ pub(super) fn may_enter(block: Block, text: &str) -> bool {
         Block::Heading(_) | Block::ListItem | Block::TableCell => {
             ends_a_sentence(text) && words(text).nth(FULL_SENTENCE_WORDS - 1).is_some()
         }
-        Block::Caption | Block::Code | Block::Byline => false,
+        Block::Caption | Block::Code | Block::Byline | Block::Embed => false,
     }
 }
 

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use super::figures::FIGURE_ATTR;
+
 /// The kind of block a stretch of a page's text lies in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Block {
@@ -29,6 +31,8 @@ pub enum Block {
     /// A byline, dateline or timestamp (`<time>`, `<address>`, authorship attributes, class
     /// names).
     Byline,
+    /// An embedded social-media post (class names: a tweet, an Instagram or TikTok post).
+    Embed,
 }
 
 impl Block {
@@ -49,6 +53,7 @@ impl Block {
             Self::Quote => 6,
             Self::Code => 7,
             Self::Byline => 8,
+            Self::Embed => 9,
         }
     }
 }
@@ -64,6 +69,9 @@ const CAPTION_CLASSES: [&str; 3] = ["caption", "credit", "pictext"];
 /// The attribute that keeps a heading's level in the page through Readability, which renames
 /// every `<h1>` of the article to `<h2>` (see `readability::readability`, which sets it).
 pub(super) const LEVEL_ATTR: &str = "data-brief-level";
+
+/// Class-name fragments that mark an embedded social-media post.
+const EMBED_CLASSES: [&str; 4] = ["tweet", "twitter", "instagram", "tiktok"];
 
 /// `itemprop` values (schema.org) that mark authorship or the date.
 const BYLINE_ITEMPROPS: [&str; 3] = ["author", "datepublished", "datemodified"];
@@ -96,9 +104,9 @@ pub(super) fn block_of<'a>(
         "time" | "address" => Some(Block::Byline),
         _ => None,
     };
-    // A paragraph may still say by its attributes that it is a byline or a caption; a heading,
-    // only its level before Readability renamed it.
-    if by_name.is_some_and(|b| b != Block::Paragraph) {
+    // A paragraph may still say by its attributes that it is a byline or a caption, a quotation
+    // that it is an embedded post; a heading, only its level before Readability renamed it.
+    if by_name.is_some_and(|b| !matches!(b, Block::Paragraph | Block::Quote)) {
         if let Some(Block::Heading(_)) = by_name {
             let mut attrs = attrs;
             if let Some((_, level)) = attrs.find(|&(attr, _)| attr == LEVEL_ATTR)
@@ -112,6 +120,7 @@ pub(super) fn block_of<'a>(
     for (attr, value) in attrs {
         let block = match attr {
             "rel" if value.trim().eq_ignore_ascii_case("author") => Some(Block::Byline),
+            FIGURE_ATTR => Some(Block::Caption),
             "itemprop" => {
                 let value = value.trim().to_ascii_lowercase();
                 BYLINE_ITEMPROPS
@@ -134,7 +143,9 @@ pub(super) fn block_of<'a>(
 /// The block a `class` attribute names, if any (see [`BYLINE_CLASSES`]).
 fn class_block(class: &str) -> Option<Block> {
     let class = class.to_ascii_lowercase();
-    if BYLINE_CLASSES.iter().any(|c| class.contains(c)) {
+    if EMBED_CLASSES.iter().any(|c| class.contains(c)) {
+        Some(Block::Embed)
+    } else if BYLINE_CLASSES.iter().any(|c| class.contains(c)) {
         Some(Block::Byline)
     } else if CAPTION_CLASSES.iter().any(|c| class.contains(c)) {
         Some(Block::Caption)
@@ -193,14 +204,46 @@ impl Blocks {
         }
     }
 
+    /// Gives the text from byte `start` on, where it is of kind `block`, the kind `to` instead,
+    /// splitting the range that `start` falls in (adjacent ranges of one kind are merged, so the
+    /// stretch may have begun inside one).
+    pub(super) fn relabel_from(&mut self, start: usize, block: Block, to: Block) {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let mut first = self.spans.partition_point(|&(_, end, _)| end <= start);
+        if let Some(&(span_start, span_end, kind)) = self.spans.get(first)
+            && kind == block
+            && span_start < start
+        {
+            self.spans[first].1 = start;
+            first += 1;
+            self.spans.insert(first, (start, span_end, kind));
+        }
+        for (_, _, kind) in self.spans.iter_mut().skip(first) {
+            if *kind == block {
+                *kind = to;
+            }
+        }
+        // Adjacent ranges of one kind are one range, as `push` makes them.
+        let mut merged = first.saturating_sub(1);
+        for i in merged + 1..self.spans.len() {
+            if self.spans[i].2 == self.spans[merged].2 {
+                self.spans[merged].1 = self.spans[i].1;
+            } else {
+                merged += 1;
+                self.spans[merged] = self.spans[i];
+            }
+        }
+        self.spans.truncate((merged + 1).min(self.spans.len()));
+    }
+
     /// The kind of most of the text's byte range `range` (ties to the first kind met); `Plain`
     /// where no block was recorded.
     pub fn kind_of(&self, range: Range<usize>) -> Block {
         let first = self
             .spans
             .partition_point(|&(_, end, _)| end as usize <= range.start);
-        let mut bytes = [0usize; 9];
-        let mut kinds = [Block::Plain; 9];
+        let mut bytes = [0usize; 10];
+        let mut kinds = [Block::Plain; 10];
         let mut best = Block::Plain;
         for (start, end, kind) in self.spans[first..]
             .iter()
@@ -247,6 +290,23 @@ mod tests {
         assert_eq!(
             blocks.spans().collect::<Vec<_>>(),
             [(0..9, Block::ListItem), (11..12, Block::Paragraph)]
+        );
+    }
+
+    #[test]
+    fn relabelling_from_a_byte_splits_its_range() {
+        let mut blocks = Blocks::default();
+        blocks.push(0, 10, Block::Paragraph);
+        blocks.push(12, 20, Block::Paragraph);
+        blocks.push(20, 24, Block::Byline);
+        blocks.relabel_from(12, Block::Paragraph, Block::Caption);
+        assert_eq!(
+            blocks.spans().collect::<Vec<_>>(),
+            [
+                (0..12, Block::Paragraph),
+                (12..20, Block::Caption),
+                (20..24, Block::Byline)
+            ]
         );
     }
 

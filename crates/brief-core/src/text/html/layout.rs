@@ -8,6 +8,7 @@ use dom_smoothie::Readability;
 
 use super::HtmlError;
 use super::blocks::{Block, Blocks, MAX_NAMED_BLOCK, block_of, nest};
+use super::credit::ends_with_credit;
 use super::parse::Ticker;
 use crate::cancel::Cancelled;
 
@@ -60,6 +61,7 @@ fn layout<'a>(
             "hidden" => true,
             "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
             "style" => style_hides(value),
+            "class" | "id" => is_consent_notice(value),
             "role" if drop_chrome => matches!(
                 value.trim().to_ascii_lowercase().as_str(),
                 "navigation"
@@ -76,6 +78,26 @@ fn layout<'a>(
         }
     }
     layout
+}
+
+/// Class or id words of a cookie or privacy consent notice, which is never part of an article
+/// (a word must start with one: `cookie-warning`, `cookieBanner`, `gdpr-popup`).
+const CONSENT_WORDS: [&str; 4] = ["cookie", "consent", "gdpr", "cmp-"];
+
+/// Whether a `class` or `id` names a cookie or consent notice: one of its words starts with a
+/// [`CONSENT_WORDS`] entry and says it is a notice (banner, bar, notice, warning, popup, ...), or
+/// is about consent itself. "cookie-recipe" is not one.
+fn is_consent_notice(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|word| {
+        let word = word.to_ascii_lowercase();
+        CONSENT_WORDS.iter().any(|c| word.starts_with(c))
+            && (!word.starts_with("cookie")
+                || [
+                    "banner", "bar", "notice", "warning", "popup", "consent", "law", "message",
+                ]
+                .iter()
+                .any(|kind| word.contains(kind)))
+    })
 }
 
 /// Whether an inline `style` attribute hides the element (`display: none`, `visibility: hidden`).
@@ -129,6 +151,8 @@ struct Open<'a> {
     /// For a block recognized by its attributes (see [`MAX_NAMED_BLOCK`]): its kind, and the
     /// number of block ranges and text bytes when it started.
     named: Option<(Block, usize, usize)>,
+    /// For a `<p>`: the text bytes when it started (see [`TextBuilder::end_paragraph`]).
+    paragraph: Option<usize>,
 }
 
 /// Lays out `first` and what it holds (and, if `siblings`, its next siblings and theirs) as text.
@@ -173,6 +197,7 @@ fn walk(
                 continue;
             }
             let outer = out.block;
+            let paragraph = (block == Some((Block::Paragraph, false))).then_some(out.text.len());
             let named = out.enter(block);
             out.open(layout);
             if let Some(child) = node.first_child() {
@@ -181,6 +206,7 @@ fn walk(
                     layout,
                     outer,
                     named,
+                    paragraph,
                 });
                 next = Some(child);
             } else {
@@ -192,6 +218,9 @@ fn walk(
             break;
         };
         out.close(element.layout);
+        if let Some(start) = element.paragraph {
+            out.end_paragraph(start);
+        }
         out.leave(element.outer, element.named);
         next = element.next;
     }
@@ -249,6 +278,23 @@ impl TextBuilder {
             }
         }
         self.block = outer;
+    }
+
+    /// Ends a `<p>` whose text began at byte `start`: a short one that ends with a photo credit
+    /// is a caption, however it is marked up (see [`ends_with_credit`]).
+    fn end_paragraph(&mut self, start: usize) {
+        let (start, text) = self.since(start);
+        if text.len() <= MAX_NAMED_BLOCK && ends_with_credit(text) {
+            self.blocks
+                .relabel_from(start, Block::Paragraph, Block::Caption);
+        }
+    }
+
+    /// The text from byte `start` on without the separator before it, and where it starts.
+    fn since(&self, start: usize) -> (usize, &str) {
+        let text = self.text.get(start..).unwrap_or_default();
+        let trimmed = text.trim_start_matches('\n');
+        (start + (text.len() - trimmed.len()), trimmed)
     }
 
     /// Starts an element.

@@ -39,7 +39,9 @@ use dom_smoothie::{Config, Readability, ReadabilityError};
 use crate::cancel::Cancelled;
 
 mod blocks;
+mod credit;
 mod decode;
+mod figures;
 mod guard;
 mod lang;
 mod layout;

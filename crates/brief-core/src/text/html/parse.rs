@@ -10,6 +10,7 @@ use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{ParseOpts, parse_document};
 
 use super::HtmlError;
+use super::figures::mark_figures;
 use crate::cancel::Cancelled;
 
 /// How many bytes of the page html5ever parses between two checks of the cancellation callback
@@ -61,7 +62,9 @@ pub(super) const MAX_ESCAPE_RUN: usize = 128;
 /// [`HtmlError::TooManyNodes`] past the node guard, [`HtmlError::Cancelled`] once `cancelled`
 /// says so.
 pub(super) fn parse(html: &str, cancelled: Cancelled<'_>) -> Result<Readability, HtmlError> {
-    parse_in_slices(html, PARSE_SLICE, max_nodes(html.len()), cancelled)
+    let page = parse_in_slices(html, PARSE_SLICE, max_nodes(html.len()), cancelled)?;
+    mark_figures(&page);
+    Ok(page)
 }
 
 /// [`parse`], `slice` bytes at a time (rounded up to a character boundary), allowing `max` nodes.

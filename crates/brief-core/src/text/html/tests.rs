@@ -372,6 +372,61 @@ fn hidden_and_inert_elements_are_skipped() {
 }
 
 #[test]
+fn consent_notices_are_skipped_but_not_cookie_recipes() {
+    let text = layout_of(
+        "<div class='cookie-warning'><p>We use cookies.</p></div>\
+         <div id='gdpr-popup'><p>Consent?</p></div>\
+         <div class='recipe cookie-recipe'><p>Bake the cookies.</p></div>",
+    );
+    assert_eq!(text, "Bake the cookies.");
+}
+
+#[test]
+fn a_container_of_an_image_and_a_little_text_is_a_figure() {
+    assert_eq!(
+        blocks_of(
+            "<p>The vote passed.</p><div class=absatzbild><div><img src=a.jpg></div>\
+             <div><p>The hall on Monday.</p><span>Bild: dpa</span></div></div>\
+             <div><img src=b.jpg><p>A long paragraph after a picture is still the article's, \
+             since a container that holds it holds more than a caption and a credit would: \
+             it goes on and on about the vote, the hall, the council and the people of the \
+             town who came to watch the count late into the night, and what they said \
+             afterwards, which the paper printed in full the next morning.</p></div>"
+        ),
+        [
+            block("The vote passed.", Block::Paragraph),
+            block("The hall on Monday.\n\nBild: dpa", Block::Caption),
+            block(
+                "A long paragraph after a picture is still the article's, since a \
+                 container that holds it holds more than a caption and a credit would: it goes \
+                 on and on about the vote, the hall, the council and the people of the town who \
+                 came to watch the count late into the night, and what they said afterwards, \
+                 which the paper printed in full the next morning.",
+                Block::Paragraph
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_paragraph_ending_with_a_photo_credit_is_a_caption() {
+    assert_eq!(
+        blocks_of(
+            "<p>The vote passed.</p><p><img src=a.jpg><br><em>The hall on Monday.</em> \
+             (Photo courtesy of the council)</p><p>It ends. (AFP)</p>"
+        ),
+        [
+            block("The vote passed.\n\n", Block::Paragraph),
+            block(
+                "The hall on Monday. (Photo courtesy of the council)",
+                Block::Caption
+            ),
+            block("It ends. (AFP)", Block::Paragraph),
+        ]
+    );
+}
+
+#[test]
 fn decode_prefers_bom_then_meta_then_utf8() {
     let decoded = |bytes: &[u8]| {
         let (text, encoding) = decode(bytes);
@@ -663,7 +718,9 @@ fn extraction_stops_when_cancelled() {
 
 /// Each block of a page's laid-out text (without Readability), as (text, kind).
 fn blocks_of(html: &str) -> Vec<(String, Block)> {
-    match visible_text(&Readability::from(html), false, &|| false) {
+    let page = Readability::from(html);
+    super::figures::mark_figures(&page);
+    match visible_text(&page, false, &|| false) {
         Ok((text, blocks)) => blocks
             .spans()
             .map(|(range, kind)| (text[range].to_owned(), kind))

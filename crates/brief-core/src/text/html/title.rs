@@ -58,8 +58,15 @@ impl Titles {
         }
     }
 
-    /// The page's title: the `<h1>`, else `og:title`, else `fallback` (Readability's).
+    /// The page's title: the `<h1>`, else `og:title`, else `fallback` (Readability's). An `<h1>`
+    /// that ends with `og:title` and is longer carries a kicker ("Bahnstreik" over "Lokführer
+    /// legen ... lahm", in a span of its own): `og:title` is the headline then.
     pub(super) fn choose(&self, fallback: String) -> String {
+        if let (Some(h1), Some(og)) = (&self.h1, &self.og)
+            && has_kicker(h1, og)
+        {
+            return og.clone();
+        }
         match self.h1.as_ref().or(self.og.as_ref()) {
             Some(title) => title.clone(),
             None => fallback,
@@ -94,6 +101,14 @@ fn split_site(title: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// Whether `h1` is `headline` with words before it (a kicker or topline), up to case.
+fn has_kicker(h1: &str, headline: &str) -> bool {
+    let (h1, headline) = (h1.to_lowercase(), headline.to_lowercase());
+    h1.len() > headline.len()
+        && h1.ends_with(&headline)
+        && h1[..h1.len() - headline.len()].ends_with(|c: char| c.is_whitespace() || c == ':')
+}
+
 /// The same text up to case.
 fn same(a: &str, b: &str) -> bool {
     a.to_lowercase() == b.to_lowercase()
@@ -112,6 +127,26 @@ mod tests {
         assert_eq!(split_site("A - B \u{2014} Site"), ("A - B", Some("Site")));
         assert_eq!(split_site("No site here"), ("No site here", None));
         assert_eq!(split_site(" | Site"), (" | Site", None));
+    }
+
+    #[test]
+    fn an_h1_with_a_kicker_gives_way_to_og_title() {
+        let page = Readability::from(
+            "<html><head><title>Bahnstreik: Lokführer legen Fernverkehr lahm | tagesschau.de</title>\
+             <meta property=\"og:title\" content=\"Lokführer legen Fernverkehr lahm\"></head>\
+             <body><article><h1><span>Bahnstreik</span> <span>Lokführer legen Fernverkehr lahm\
+             </span></h1><p>Text.</p></article></body></html>",
+        );
+        assert_eq!(
+            Titles::of(&page).choose(String::new()),
+            "Lokführer legen Fernverkehr lahm"
+        );
+        // A word-inside match is no kicker.
+        assert!(!has_kicker("Nonstop flights", "stop flights"));
+        assert!(has_kicker(
+            "Bahnstreik: Lokführer streiken",
+            "lokführer streiken"
+        ));
     }
 
     #[test]
