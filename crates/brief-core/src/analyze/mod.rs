@@ -24,9 +24,10 @@ use sort::sort_until;
 
 use crate::error::Error;
 use crate::rank::features::{
-    Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote, runs_on,
+    Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote,
 };
 use crate::rank::keywords::{self, Keyword};
+use crate::rank::run_on::runs_on;
 use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::{self, Tokenized};
 use crate::text::headline;

@@ -2,4 +2,5 @@
 
 pub mod features;
 pub mod keywords;
+pub mod run_on;
 pub mod select;
