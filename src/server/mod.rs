@@ -18,6 +18,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
+use tonic::codec::CompressionEncoding;
 use tonic::transport::{Identity, Server, ServerTlsConfig};
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
@@ -111,6 +112,14 @@ pub async fn serve_on(
     // index of language detection.
     brief_core::warm_up();
     let (health, health_service) = tonic_health::server::health_reporter();
+    // A client whose channel compresses every call compresses its health checks too.
+    let health_service = health_service
+        .accept_compressed(CompressionEncoding::Gzip)
+        .accept_compressed(CompressionEncoding::Zstd)
+        .accept_compressed(CompressionEncoding::Deflate)
+        .send_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Zstd)
+        .send_compressed(CompressionEncoding::Deflate);
     health
         .set_service_status(SERVICE_NAME, ServingStatus::Serving)
         .await;
@@ -131,7 +140,15 @@ pub async fn serve_on(
             .with_metrics(registry.clone())
             .with_admission(admission.clone()),
     )
-    .max_decoding_message_size(settings.max_message_bytes);
+    .max_decoding_message_size(settings.max_message_bytes)
+    // gzip, zstd and deflate both ways: a request may come compressed (its inflated size is held to the
+    // same limit), and a response is compressed when the client accepts it.
+    .accept_compressed(CompressionEncoding::Gzip)
+    .accept_compressed(CompressionEncoding::Zstd)
+    .accept_compressed(CompressionEncoding::Deflate)
+    .send_compressed(CompressionEncoding::Gzip)
+    .send_compressed(CompressionEncoding::Zstd)
+    .send_compressed(CompressionEncoding::Deflate);
 
     let drain = settings.drain_timeout();
     let (signal, drain_rx) = on_shutdown(shutdown, health.clone(), drain);
