@@ -445,3 +445,54 @@ fn loadgen_drives_a_server_it_starts() {
         "{stdout}"
     );
 }
+
+/// The port-0 contract for test harnesses: with `--listen 127.0.0.1:0` and logs at `warn`, the
+/// bound address is the first line of standard output (`{"listening":"HOST:PORT"}`) and the
+/// content of `--ready-file`, and the server answers there.
+#[tokio::test]
+async fn port_zero_prints_the_bound_address_on_stdout_and_in_the_ready_file() {
+    let dir = std::env::temp_dir().join(format!("brief-ready-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let ready = dir.join("addr");
+    let _ = std::fs::remove_file(&ready);
+    let mut child = Command::new(BRIEF)
+        .args(["serve", "--listen", "127.0.0.1:0", "--ready-file"])
+        .arg(&ready)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn brief");
+    let stdout = child.stdout.take().expect("stdout");
+    let first = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).map(|_| line)
+    })
+    .await
+    .expect("reader")
+    .expect("a line on stdout");
+    let v: serde_json::Value = serde_json::from_str(&first).expect("one JSON line");
+    let addr = v["listening"].as_str().expect("listening").to_owned();
+    assert!(
+        addr.starts_with("127.0.0.1:") && !addr.ends_with(":0"),
+        "{addr}"
+    );
+    let in_file = std::fs::read_to_string(&ready).expect("ready file written before the line");
+    assert_eq!(in_file, format!("{addr}\n"));
+
+    let channel = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))
+        .expect("endpoint")
+        .connect()
+        .await
+        .expect("the server answers at the announced address");
+    let status = HealthClient::new(channel)
+        .check(HealthCheckRequest::default())
+        .await
+        .expect("health")
+        .into_inner()
+        .status;
+    assert_eq!(status, ServingStatus::Serving as i32);
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}

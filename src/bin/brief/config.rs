@@ -124,6 +124,11 @@ pub struct ServeArgs {
     /// The TLS private key (PEM) for --tls-cert.
     #[arg(long, env = "BRIEF_TLS_KEY", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
+    /// Once ready to serve, also write the bound address (`HOST:PORT` and a newline) to this
+    /// file, for test harnesses that start the server with `--listen HOST:0`. (The address is
+    /// always printed on standard output, as `{"listening":"HOST:PORT"}`.)
+    #[arg(long, env = "BRIEF_READY_FILE")]
+    pub ready_file: Option<PathBuf>,
 }
 
 impl From<ServeArgs> for Settings {

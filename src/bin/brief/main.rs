@@ -51,6 +51,7 @@ const BLOCKING_KEEP_ALIVE: std::time::Duration = std::time::Duration::from_secs(
 
 /// Runs the server until SIGINT, SIGTERM or SIGHUP.
 fn serve(flags: config::ServeArgs) -> Result<(), String> {
+    let ready_file = flags.ready_file.clone();
     let settings = server::Settings::from(flags);
     if let Some(limit) = brief::server::connections::raise_fd_limit() {
         tracing::debug!(open_file_limit = limit, "raised the open-file limit");
@@ -65,14 +66,39 @@ fn serve(flags: config::ServeArgs) -> Result<(), String> {
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     let result = runtime.block_on(async {
         let shutdown = server::shutdown_signal();
-        let listener = server::bind(&settings).await?;
-        let addr = listener.local_addr().map_err(|source| server::ServerError::Bind { addr: settings.listen, source })?;
+        let listener = server::bind(&settings).await.map_err(|e| e.to_string())?;
+        let addr = listener
+            .local_addr()
+            .map_err(|source| server::ServerError::Bind { addr: settings.listen, source }.to_string())?;
+        // Ready once the word lists are built (serve_on would build them otherwise).
+        brief_core::warm_up();
+        announce(addr, ready_file.as_deref()).map_err(|e| format!("cannot announce the address {addr}: {e}"))?;
         tracing::info!(%addr, max_message_bytes = settings.max_message_bytes, version = env!("CARGO_PKG_VERSION"), "brief listening");
-        server::serve(listener, &settings, shutdown).await
+        server::serve(listener, &settings, shutdown).await.map_err(|e| e.to_string())
     });
     // Dropping the runtime would wait for every blocking task; the exit must not.
     runtime.shutdown_timeout(EXIT_GRACE);
-    result.map_err(|e| e.to_string())
+    result
+}
+
+/// Tells a test harness where the server listens, whatever the log level: one JSON line on
+/// standard output, and `HOST:PORT` in `ready_file` when given, written first (to a temporary
+/// file, renamed, so that a harness polling for the file never reads half of it).
+fn announce(
+    addr: std::net::SocketAddr,
+    ready_file: Option<&std::path::Path>,
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    if let Some(path) = ready_file {
+        let mut partial = path.as_os_str().to_owned();
+        partial.push(".partial");
+        std::fs::write(&partial, format!("{addr}\n"))?;
+        std::fs::rename(&partial, path)?;
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{{\"listening\":\"{addr}\"}}")?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Checks a server's health.
