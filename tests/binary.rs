@@ -148,7 +148,7 @@ async fn sigterm_turns_health_off_finishes_and_exits_zero() {
         .find(|l| l.contains("/brief.v1.Summarizer/Summarize") && l.contains("request finished"))
         .unwrap_or_else(|| panic!("a request log line in {logs:#?}"));
     let v: serde_json::Value = serde_json::from_str(rpc).expect("JSON log line");
-    assert_eq!(v["fields"]["code"], "Ok");
+    assert_eq!(v["fields"]["code"], "OK");
     assert!(v["fields"]["latency_ms"].as_f64().is_some());
     assert_eq!(v["span"]["bytes"].as_u64(), Some(SEED_ARTICLE.len() as u64));
     // Article text is never logged.
@@ -380,7 +380,7 @@ async fn sigterm_under_load_answers_every_accepted_request() {
     let answered = logs
         .iter()
         .filter(|l| l.contains("/brief.v1.Summarizer/Summarize") && l.contains("request finished"))
-        .filter(|l| l.contains(r#""code":"Ok""#))
+        .filter(|l| l.contains(r#""code":"OK""#))
         .count();
     assert_eq!(
         answered, total_ok,

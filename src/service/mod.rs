@@ -176,6 +176,12 @@ impl Summarizer for SummarizerService {
                     }
                     Err(refused) => Err(status::from_refused(refused)),
                 };
+                if let Some(metrics) = &service.metrics {
+                    let code = outcome
+                        .as_ref()
+                        .map_or_else(Status::code, |_| tonic::Code::Ok);
+                    metrics.stream_item(status::code_name(code));
+                }
                 let result = match outcome {
                     Ok(response) => pb::summarize_result::Result::Response(response.into_inner()),
                     Err(status) => pb::summarize_result::Result::Error(item_error(&status)),

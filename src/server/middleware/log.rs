@@ -1,8 +1,9 @@
 //! One span per request, with its method, input size, gRPC status and latency.
 //!
 //! The span is named `rpc` and carries `method` and, recorded by the handler once the request is
-//! decoded, `bytes` (the article's size). When the response head is ready one event is logged in
-//! it with the gRPC `code` and `latency_ms`. Health checks log at DEBUG so that probes do not
+//! decoded, `bytes` (the article's size). When the response has ended (a stream's last message
+//! and trailers, see [`super::outcome`]) one event is logged in it with the final gRPC `code`
+//! (its name in the gRPC specification, `OK`, `INVALID_ARGUMENT`, ...) and `latency_ms`. Health checks log at DEBUG so that probes do not
 //! flood the log; everything else at INFO, and server faults at ERROR.
 
 use std::task::{Context, Poll};
@@ -12,6 +13,9 @@ use tonic::Code;
 use tonic::codegen::http;
 use tower::Service;
 use tracing::{Instrument, Level, debug, error, info};
+
+use super::outcome::OutcomeBody;
+use crate::service::status::code_name;
 
 /// Logs each request in its own span; see the module docs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -25,8 +29,9 @@ where
     S: Service<http::Request<B>, Response = http::Response<RB>>,
     S::Future: Send + 'static,
     S::Error: std::fmt::Display,
+    RB: Send + 'static,
 {
-    type Response = S::Response;
+    type Response = http::Response<OutcomeBody<RB>>;
     type Error = S::Error;
     type Future = super::BoxFuture<Self::Response, Self::Error>;
 
@@ -44,17 +49,23 @@ where
         let span = tracing::info_span!("rpc", method = %path, bytes = tracing::field::Empty);
         let start = Instant::now();
         let future = span.in_scope(|| self.inner.call(req));
+        let end_span = span.clone();
         Box::pin(
             async move {
-                let result = future.await;
-                let latency_ms = start.elapsed().as_secs_f64() * 1e3;
-                match &result {
-                    Ok(response) => {
-                        log(level, super::response_code(response.headers()), latency_ms)
+                match future.await {
+                    Ok(response) => Ok(OutcomeBody::wrap(
+                        response,
+                        Box::new(move |code| {
+                            let latency_ms = start.elapsed().as_secs_f64() * 1e3;
+                            end_span.in_scope(|| log(level, code, latency_ms));
+                        }),
+                    )),
+                    Err(e) => {
+                        let latency_ms = start.elapsed().as_secs_f64() * 1e3;
+                        error!(latency_ms, error = %e, "request failed in transport");
+                        Err(e)
                     }
-                    Err(e) => error!(latency_ms, error = %e, "request failed in transport"),
                 }
-                result
             }
             .instrument(span),
         )
@@ -63,7 +74,7 @@ where
 
 /// Logs the end of a request at the level its outcome deserves.
 fn log(level: Level, code: Code, latency_ms: f64) {
-    let code_name = format!("{code:?}");
+    let code_name = code_name(code);
     match code {
         Code::Internal | Code::Unknown | Code::DataLoss | Code::Unavailable => {
             error!(code = %code_name, latency_ms, "request finished")
