@@ -215,9 +215,18 @@ pub struct EvalArgs {
 /// Settings of `brief health`.
 #[derive(Debug, Clone, Args)]
 pub struct HealthArgs {
-    /// The server's address.
-    #[arg(long, default_value = "http://127.0.0.1:50051")]
+    /// The server's address: `HOST:PORT`, `http://HOST:PORT`, or `https://HOST:PORT` for a server
+    /// started with --tls-cert (also implied by --ca-file or --server-name).
+    #[arg(long, default_value = "127.0.0.1:50051")]
     pub addr: String,
+    /// Verify a TLS server's certificate against this PEM file (its CA, or for a self-signed
+    /// certificate the certificate itself) instead of the public web roots.
+    #[arg(long, env = "BRIEF_HEALTH_CA_FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// The name the TLS server's certificate must carry, when it is not the address's host
+    /// (probing 127.0.0.1 inside a pod whose certificate names brief.example.com).
+    #[arg(long, env = "BRIEF_HEALTH_SERVER_NAME")]
+    pub server_name: Option<String>,
     /// The service to check; "" for the whole server.
     #[arg(long, default_value = "brief.v1.Summarizer")]
     pub service: String,

@@ -106,23 +106,35 @@ fn health(a: crate::config::HealthArgs) -> Result<(), String> {
     use tonic_health::pb::{
         HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient,
     };
+    let endpoint = health_endpoint(&a)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async {
+        let uri = endpoint.uri().to_string();
         let check = async {
-            let channel = tonic::transport::Endpoint::from_shared(a.addr.clone())
-                .map_err(|e| format!("invalid address {}: {e}", a.addr))?
-                .connect()
-                .await
-                .map_err(|e| format!("cannot connect to {}: {e}", a.addr))?;
+            let channel = endpoint.connect().await.map_err(|e| {
+                let hint = if uri.starts_with("http://") {
+                    " (if the server was started with --tls-cert, use https:// and --ca-file)"
+                } else {
+                    ""
+                };
+                format!("cannot connect to {uri}: {}{hint}", error_chain(&e))
+            })?;
             let resp = HealthClient::new(channel)
                 .check(HealthCheckRequest {
                     service: a.service.clone(),
                 })
                 .await
-                .map_err(|e| format!("health check failed: {}", e.message()))?;
+                .map_err(|e| {
+                    let hint = if uri.starts_with("http://") && e.code() == tonic::Code::Unknown {
+                        " (a TLS server answers plaintext this way: use https:// and --ca-file)"
+                    } else {
+                        ""
+                    };
+                    format!("health check failed: {}{hint}", e.message())
+                })?;
             match ServingStatus::try_from(resp.into_inner().status) {
                 Ok(ServingStatus::Serving) => Ok(()),
                 Ok(other) => Err(format!("{:?} is {}", a.service, other.as_str_name())),
@@ -131,8 +143,61 @@ fn health(a: crate::config::HealthArgs) -> Result<(), String> {
         };
         tokio::time::timeout(std::time::Duration::from_secs(a.timeout_seconds), check)
             .await
-            .map_err(|_| format!("no answer from {} within {} s", a.addr, a.timeout_seconds))?
+            .map_err(|_| format!("no answer from {uri} within {} s", a.timeout_seconds))?
     })
+}
+
+/// The endpoint `brief health` probes: `a.addr` with a scheme (`http://` unless TLS is asked
+/// for), and TLS verified against `a.ca_file` (else the public web roots) for `a.server_name`.
+fn health_endpoint(a: &crate::config::HealthArgs) -> Result<tonic::transport::Endpoint, String> {
+    use tonic::transport::{Certificate, ClientTlsConfig, Endpoint};
+    let wants_tls = a.ca_file.is_some() || a.server_name.is_some();
+    let addr = if a.addr.contains("://") {
+        a.addr.clone()
+    } else if wants_tls {
+        format!("https://{}", a.addr)
+    } else {
+        format!("http://{}", a.addr)
+    };
+    if wants_tls && addr.starts_with("http://") {
+        return Err(format!(
+            "--ca-file and --server-name are for TLS: use https:// in --addr, not {addr}"
+        ));
+    }
+    let endpoint = Endpoint::from_shared(addr.clone()).map_err(|e| {
+        format!("invalid address {addr}: {e} (expected HOST:PORT or https://HOST:PORT)")
+    })?;
+    if !addr.starts_with("https://") {
+        return Ok(endpoint);
+    }
+    let mut tls = ClientTlsConfig::new();
+    tls = match &a.ca_file {
+        Some(path) => {
+            let pem = std::fs::read(path)
+                .map_err(|e| format!("cannot read --ca-file {}: {e}", path.display()))?;
+            tls.ca_certificate(Certificate::from_pem(pem))
+        }
+        None => tls.with_webpki_roots(),
+    };
+    if let Some(name) = &a.server_name {
+        tls = tls.domain_name(name.clone());
+    }
+    endpoint
+        .tls_config(tls)
+        .map_err(|e| format!("TLS settings: {}", error_chain(&e)))
+}
+
+/// `e` and its sources, each after a colon: tonic's transport errors say only "transport error"
+/// at the top.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
 }
 
 /// Runs the load generator.
