@@ -496,3 +496,104 @@ async fn port_zero_prints_the_bound_address_on_stdout_and_in_the_ready_file() {
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The shutdown sequence Kubernetes needs: on SIGTERM health turns NOT_SERVING at once, yet for
+/// `--shutdown-delay-seconds` the server still accepts new connections and answers them; then
+/// health Watch streams end (so they do not hold the drain), the listener closes, and the
+/// process exits 0.
+#[tokio::test]
+async fn sigterm_keeps_serving_through_the_shutdown_delay_then_ends_watches() {
+    let mut child = Command::new(BRIEF)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--shutdown-delay-seconds",
+            "3",
+            "--drain-seconds",
+            "5",
+        ])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn brief");
+    let stdout = child.stdout.take().expect("stdout");
+    let first = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).map(|_| line)
+    })
+    .await
+    .expect("reader")
+    .expect("a line on stdout");
+    let v: serde_json::Value = serde_json::from_str(&first).expect("one JSON line");
+    let url = format!("http://{}", v["listening"].as_str().expect("listening"));
+    let connect = || async {
+        tonic::transport::Endpoint::from_shared(url.clone())
+            .expect("URI")
+            .connect()
+            .await
+    };
+    let mut health = HealthClient::new(connect().await.expect("connect"));
+    let mut watch = health
+        .watch(HealthCheckRequest {
+            service: "brief.v1.Summarizer".into(),
+        })
+        .await
+        .expect("watch")
+        .into_inner();
+    assert_eq!(
+        watch
+            .message()
+            .await
+            .expect("watch")
+            .expect("status")
+            .status,
+        ServingStatus::Serving as i32
+    );
+
+    let signalled = Instant::now();
+    let kill = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(kill.success());
+    let next = tokio::time::timeout(Duration::from_secs(5), watch.message())
+        .await
+        .expect("in time")
+        .expect("a watch message")
+        .expect("a status");
+    assert_eq!(next.status, ServingStatus::NotServing as i32);
+
+    // Within the delay: a new connection is accepted and its call answered.
+    let channel = connect().await.expect("a new connection during the delay");
+    let brief = SummarizerClient::new(channel)
+        .summarize(pb::SummarizeRequest {
+            document: Some(pb::Document {
+                content: SEED_ARTICLE.into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+        .await
+        .expect("answered during the delay");
+    assert_eq!(brief.into_inner().sentences.len(), 3);
+    assert!(
+        signalled.elapsed() < Duration::from_secs(3),
+        "the checks above ran inside the delay"
+    );
+
+    // Then the Watch stream ends rather than holding the drain.
+    let end = tokio::time::timeout(Duration::from_secs(10), watch.message())
+        .await
+        .expect("the watch ends after the delay");
+    assert!(
+        matches!(end, Ok(None) | Err(_)),
+        "no more statuses: {end:?}"
+    );
+    assert!(
+        signalled.elapsed() >= Duration::from_secs(2),
+        "not before the delay"
+    );
+    exits_zero_soon(&mut child);
+}

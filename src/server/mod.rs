@@ -151,14 +151,15 @@ pub async fn serve_on(
     .send_compressed(CompressionEncoding::Deflate);
 
     let drain = settings.drain_timeout();
-    let (signal, drain_rx) = on_shutdown(shutdown, health.clone(), drain);
+    let (signal, drain_rx) =
+        on_shutdown(shutdown, health.clone(), settings.shutdown_delay(), drain);
 
     let token = settings
         .auth_token_file
         .as_deref()
         .map(read_token)
         .transpose()?;
-    let builder = server_builder(settings)?;
+    let mut builder = server_builder(settings)?;
 
     let incoming = Incoming::new(
         listener,
@@ -168,6 +169,13 @@ pub async fn serve_on(
             idle: Duration::from_secs(settings.idle_timeout_seconds),
         },
     );
+    if settings.max_connection_age_seconds > 0 {
+        builder = builder
+            .max_connection_age(Duration::from_secs(settings.max_connection_age_seconds))
+            .max_connection_age_grace(Duration::from_secs(
+                settings.max_connection_age_grace_seconds,
+            ));
+    }
     let server = builder
         .max_concurrent_streams(settings.max_concurrent_streams)
         // tonic turns h2's limit on streams reset for the server's own errors off; this is
@@ -214,11 +222,16 @@ pub async fn serve_on(
     Ok(())
 }
 
-/// The server's shutdown signal: once `shutdown` completes, logs the drain, marks the service
-/// NOT_SERVING and completes, and so does the returned receiver (which starts the drain clock).
+/// The server's shutdown sequence, run once `shutdown` completes: health turns NOT_SERVING at
+/// once; the server keeps accepting and answering for `delay` (so that endpoints and load
+/// balancers, which see NOT_SERVING, stop sending it new work); then health Watch streams end
+/// (they would hold their connections open through the drain) and the returned future
+/// completes, which closes the listener and sends every connection GOAWAY; the returned receiver
+/// completes with it, and starts the drain clock (`drain`).
 fn on_shutdown(
     shutdown: impl Future<Output = ()> + Send,
     health: HealthReporter,
+    delay: Duration,
     drain: Duration,
 ) -> (
     impl Future<Output = ()> + Send,
@@ -227,11 +240,19 @@ fn on_shutdown(
     let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {
         shutdown.await;
+        set_not_serving(&health).await;
+        if !delay.is_zero() {
+            tracing::info!(
+                shutdown_delay_seconds = delay.as_secs(),
+                "shutting down: NOT_SERVING, still answering while load balancers catch up"
+            );
+            tokio::time::sleep(delay).await;
+        }
         tracing::info!(
             drain_seconds = drain.as_secs(),
-            "shutting down: draining requests in flight"
+            "shutting down: listener closed, draining requests in flight"
         );
-        set_not_serving(&health).await;
+        end_watches(health).await;
         let _ = drain_tx.send(());
     };
     (signal, drain_rx)
@@ -294,6 +315,14 @@ async fn set_not_serving(health: &HealthReporter) {
     health
         .set_service_status(SERVICE_NAME, ServingStatus::NotServing)
         .await;
+}
+
+/// Ends the health Watch streams, which would otherwise hold their connections open through the
+/// drain: the services' statuses are cleared, which closes their channels (a Check during the
+/// drain is then answered NOT_FOUND, as for any service the server does not serve).
+async fn end_watches(mut health: HealthReporter) {
+    health.clear_service_status("").await;
+    health.clear_service_status(SERVICE_NAME).await;
 }
 
 /// Completes on SIGINT (Ctrl-C) or, on Unix, SIGTERM or SIGHUP.

@@ -66,6 +66,18 @@ pub struct ServeArgs {
     /// How long to wait, after SIGINT or SIGTERM, for requests in flight to finish, in seconds.
     #[arg(long, env = "BRIEF_DRAIN_SECONDS", default_value_t = DEFAULT_DRAIN_SECONDS)]
     pub drain_seconds: u64,
+    /// After SIGTERM (or SIGINT, SIGHUP), how long to keep accepting and answering while health
+    /// reports NOT_SERVING, in seconds, before the listener closes and the drain starts
+    /// (Kubernetes: a few seconds, so that endpoints and load balancers catch up).
+    #[arg(long, env = "BRIEF_SHUTDOWN_DELAY_SECONDS", default_value_t = DEFAULT_SHUTDOWN_DELAY_SECONDS)]
+    pub shutdown_delay_seconds: u64,
+    /// The age at which a connection is sent GOAWAY so that its client reconnects (and spreads
+    /// over new replicas), in seconds; 0 for never.
+    #[arg(long, env = "BRIEF_MAX_CONNECTION_AGE_SECONDS", default_value_t = DEFAULT_MAX_CONNECTION_AGE_SECONDS)]
+    pub max_connection_age_seconds: u64,
+    /// The time an aged connection's calls get to finish before it is closed, in seconds.
+    #[arg(long, env = "BRIEF_MAX_CONNECTION_AGE_GRACE_SECONDS", default_value_t = DEFAULT_MAX_CONNECTION_AGE_GRACE_SECONDS)]
+    pub max_connection_age_grace_seconds: u64,
     /// The longest any request may run, in seconds; a shorter client deadline wins.
     #[arg(long, env = "BRIEF_REQUEST_TIMEOUT_SECONDS", default_value_t = DEFAULT_REQUEST_TIMEOUT_SECONDS,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -137,6 +149,9 @@ impl From<ServeArgs> for Settings {
             listen: a.listen,
             max_message_bytes: a.max_message_bytes,
             drain_seconds: a.drain_seconds,
+            shutdown_delay_seconds: a.shutdown_delay_seconds,
+            max_connection_age_seconds: a.max_connection_age_seconds,
+            max_connection_age_grace_seconds: a.max_connection_age_grace_seconds,
             request_timeout_seconds: a.request_timeout_seconds,
             max_in_flight: a.max_in_flight,
             max_memory_mib: a.max_memory_mib,
