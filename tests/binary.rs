@@ -597,3 +597,79 @@ async fn sigterm_keeps_serving_through_the_shutdown_delay_then_ends_watches() {
     );
     exits_zero_soon(&mut child);
 }
+
+/// Trace context in the logs: a call's W3C `traceparent` trace id, its `x-request-id` (echoed in
+/// the response, or made up and returned when the caller sends none) and the peer's address are
+/// on its JSON request line.
+#[tokio::test]
+async fn a_calls_trace_id_request_id_and_peer_are_on_its_log_line() {
+    let (mut child, addr, reader) = spawn_server();
+    let mut client = SummarizerClient::connect(format!("http://{addr}"))
+        .await
+        .expect("connect");
+    let request = || pb::SummarizeRequest {
+        document: Some(pb::Document {
+            content: SEED_ARTICLE.into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+    let mut traced = tonic::Request::new(request());
+    traced.metadata_mut().insert(
+        "traceparent",
+        format!("00-{trace_id}-00f067aa0ba902b7-01")
+            .parse()
+            .expect("metadata"),
+    );
+    traced.metadata_mut().insert(
+        "x-request-id",
+        "req-from-caller-7".parse().expect("metadata"),
+    );
+    let resp = client.summarize(traced).await.expect("summarize");
+    assert_eq!(
+        resp.metadata()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok()),
+        Some("req-from-caller-7"),
+        "the caller's request id comes back"
+    );
+    let resp = client.summarize(request()).await.expect("summarize");
+    let made_up = resp
+        .metadata()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .expect("a request id is made up and returned")
+        .to_owned();
+    assert_eq!(made_up.len(), 32);
+    drop(client);
+
+    let kill = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(kill.success());
+    exits_zero_soon(&mut child);
+    let logs = reader.join().expect("log reader");
+    let finished: Vec<serde_json::Value> = logs
+        .iter()
+        .filter(|l| l.contains("request finished") && l.contains("Summarizer/Summarize"))
+        .map(|l| serde_json::from_str(l).expect("JSON log line"))
+        .collect();
+    assert_eq!(finished.len(), 2, "{logs:#?}");
+    let span = &finished[0]["span"];
+    assert_eq!(span["trace_id"], trace_id, "{span}");
+    assert_eq!(span["request_id"], "req-from-caller-7", "{span}");
+    assert!(
+        span["peer"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("127.0.0.1:")),
+        "{span}"
+    );
+    let span = &finished[1]["span"];
+    assert_eq!(span["request_id"], made_up.as_str(), "{span}");
+    assert!(
+        span.get("trace_id").is_none(),
+        "no traceparent, no trace id: {span}"
+    );
+}

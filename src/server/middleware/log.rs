@@ -1,7 +1,9 @@
 //! One span per request, with its method, input size, gRPC status and latency.
 //!
-//! The span is named `rpc` and carries `method` and, recorded by the handler once the request is
-//! decoded, `bytes` (the article's size). When the response has ended (a stream's last message
+//! The span is named `rpc` and carries `method`, `request_id` (the caller's `x-request-id`, or a
+//! new one; the response carries it back in `x-request-id`), `trace_id` (from the caller's W3C
+//! `traceparent`, when it sends one), `peer` (the client's address) and, recorded by the handler
+//! once the request is decoded, `bytes` (the article's size); see [`super::context`]. When the response has ended (a stream's last message
 //! and trailers, see [`super::outcome`]) one event is logged in it with the final gRPC `code`
 //! (its name in the gRPC specification, `OK`, `INVALID_ARGUMENT`, ...) and `latency_ms`. Health checks log at DEBUG so that probes do not
 //! flood the log; everything else at INFO, and server faults at ERROR.
@@ -14,6 +16,7 @@ use tonic::codegen::http;
 use tower::Service;
 use tracing::{Instrument, Level, debug, error, info};
 
+use super::context::{REQUEST_ID, TraceParent, peer, request_id};
 use super::outcome::OutcomeBody;
 use crate::service::status::code_name;
 
@@ -46,20 +49,41 @@ where
         } else {
             Level::INFO
         };
-        let span = tracing::info_span!("rpc", method = %path, bytes = tracing::field::Empty);
+        let request_id = request_id(&req);
+        let trace = TraceParent::of(&req);
+        let span = tracing::info_span!(
+            "rpc",
+            method = %path,
+            request_id = %request_id,
+            trace_id = tracing::field::Empty,
+            peer = tracing::field::Empty,
+            bytes = tracing::field::Empty,
+        );
+        if let Some(trace) = &trace {
+            span.record("trace_id", trace.trace_id.as_str());
+        }
+        if let Some(peer) = peer(&req) {
+            span.record("peer", tracing::field::display(peer));
+        }
+        let header = http::HeaderValue::from_str(&request_id).ok();
         let start = Instant::now();
         let future = span.in_scope(|| self.inner.call(req));
         let end_span = span.clone();
         Box::pin(
             async move {
                 match future.await {
-                    Ok(response) => Ok(OutcomeBody::wrap(
-                        response,
-                        Box::new(move |code| {
-                            let latency_ms = start.elapsed().as_secs_f64() * 1e3;
-                            end_span.in_scope(|| log(level, code, latency_ms));
-                        }),
-                    )),
+                    Ok(mut response) => {
+                        if let Some(id) = header {
+                            response.headers_mut().insert(REQUEST_ID, id);
+                        }
+                        Ok(OutcomeBody::wrap(
+                            response,
+                            Box::new(move |code| {
+                                let latency_ms = start.elapsed().as_secs_f64() * 1e3;
+                                end_span.in_scope(|| log(level, code, latency_ms));
+                            }),
+                        ))
+                    }
                     Err(e) => {
                         let latency_ms = start.elapsed().as_secs_f64() * 1e3;
                         error!(latency_ms, error = %e, "request failed in transport");

@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod auth;
+pub mod context;
 pub mod deadline;
 pub mod hold;
 pub mod intake;
