@@ -141,6 +141,10 @@ pub struct ServeArgs {
     /// always printed on standard output, as `{"listening":"HOST:PORT"}`.)
     #[arg(long, env = "BRIEF_READY_FILE")]
     pub ready_file: Option<PathBuf>,
+    /// Export each request's span to this OpenTelemetry collector over OTLP/gRPC
+    /// (`http://HOST:4317`), as a child of the caller's `traceparent`; off when unset.
+    #[arg(long, env = "OTEL_EXPORTER_OTLP_ENDPOINT")]
+    pub otlp_endpoint: Option<String>,
 }
 
 impl From<ServeArgs> for Settings {

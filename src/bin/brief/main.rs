@@ -7,12 +7,16 @@ mod cli;
 mod config;
 mod eval;
 mod loadgen;
+mod otel;
 
 use brief::server;
 use brief_core::Weights;
 use clap::Parser;
 use config::{Cli, Command, LogFormat};
 use tracing_subscriber::EnvFilter;
+use tracing_subscriber::Layer as _;
+use tracing_subscriber::layer::SubscriberExt as _;
+use tracing_subscriber::util::SubscriberInitExt as _;
 
 /// mimalloc instead of the system allocator: a request allocates and frees a few dozen small
 /// buffers (the article, its sentences and terms, the response), and glibc's malloc spent about
@@ -22,7 +26,20 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    init_tracing(args.log_format);
+    let otlp_endpoint = match &args.command {
+        None => args.serve.otlp_endpoint.clone(),
+        Some(Command::Serve(a)) => a.otlp_endpoint.clone(),
+        Some(_) => None,
+    };
+    let otel = match otlp_endpoint.as_deref().map(otel::Otel::start).transpose() {
+        Ok(otel) => otel,
+        Err(e) => {
+            eprintln!("brief: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (otel, tracer) = otel.unzip();
+    init_tracing(args.log_format, tracer);
     let weights = Weights::default();
     let result = match args.command {
         None => serve(args.serve),
@@ -33,6 +50,8 @@ fn main() -> ExitCode {
         Some(Command::Loadgen(a)) => loadgen(a),
         Some(Command::Health(a)) => health(a),
     };
+    // Flushes the spans still buffered, before the exit.
+    drop(otel);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -229,21 +248,32 @@ fn loadgen(a: crate::config::LoadgenArgs) -> Result<(), String> {
 /// Logs to standard error, human-readable or JSON, filtered by `RUST_LOG` (default `info`).
 ///
 /// Text is coloured only on a terminal (and not when `NO_COLOR` is set): a log file, a pipe or
-/// journald would otherwise get the escape codes.
-fn init_tracing(format: LogFormat) {
+/// journald would otherwise get the escape codes. With `tracer`, spans also go to OpenTelemetry
+/// (see [`otel`]).
+fn init_tracing(format: LogFormat, tracer: Option<opentelemetry_sdk::trace::Tracer>) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     let colour = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    // The request spans are exported whatever `RUST_LOG` lets through to the log.
+    let spans = tracer.map(|t| {
+        tracing_opentelemetry::layer()
+            .with_tracer(t)
+            .with_filter(tracing_subscriber::filter::LevelFilter::INFO)
+    });
+    let lines = tracing_subscriber::fmt::layer()
         .with_ansi(colour)
         .with_writer(std::io::stderr);
+    let registry = tracing_subscriber::registry().with(spans);
     match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder
-            .json()
-            .with_current_span(true)
-            .with_span_list(false)
+        LogFormat::Text => registry.with(lines.with_filter(filter)).init(),
+        LogFormat::Json => registry
+            .with(
+                lines
+                    .json()
+                    .with_current_span(true)
+                    .with_span_list(false)
+                    .with_filter(filter),
+            )
             .init(),
     }
 }

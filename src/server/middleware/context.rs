@@ -56,6 +56,28 @@ impl TraceParent {
         })
     }
 
+    /// The OpenTelemetry context of the caller's span, with the request's `tracestate`, for the
+    /// request's span to be its child.
+    pub fn otel_context<B>(&self, req: &http::Request<B>) -> opentelemetry::Context {
+        use opentelemetry::trace::{
+            SpanContext, SpanId, TraceContextExt as _, TraceFlags, TraceId, TraceState,
+        };
+        let state = req
+            .headers()
+            .get("tracestate")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<TraceState>().ok())
+            .unwrap_or_default();
+        let span = SpanContext::new(
+            TraceId::from_hex(&self.trace_id).unwrap_or(TraceId::INVALID),
+            SpanId::from_hex(&self.parent_id).unwrap_or(SpanId::INVALID),
+            TraceFlags::new(self.flags),
+            true,
+            state,
+        );
+        opentelemetry::Context::new().with_remote_span_context(span)
+    }
+
     /// The `traceparent` of a request, if it carries a valid one.
     pub fn of<B>(req: &http::Request<B>) -> Option<Self> {
         Self::parse(req.headers().get("traceparent")?.to_str().ok()?)

@@ -2,7 +2,8 @@
 //!
 //! The span is named `rpc` and carries `method`, `request_id` (the caller's `x-request-id`, or a
 //! new one; the response carries it back in `x-request-id`), `trace_id` (from the caller's W3C
-//! `traceparent`, when it sends one), `peer` (the client's address) and, recorded by the handler
+//! `traceparent`, when it sends one, or of the trace the span starts when spans are exported to
+//! OpenTelemetry), `peer` (the client's address) and, recorded by the handler
 //! once the request is decoded, `bytes` (the article's size); see [`super::context`]. When the response has ended (a stream's last message
 //! and trailers, see [`super::outcome`]) one event is logged in it with the final gRPC `code`
 //! (its name in the gRPC specification, `OK`, `INVALID_ARGUMENT`, ...) and `latency_ms`. Health checks log at DEBUG so that probes do not
@@ -11,10 +12,12 @@
 use std::task::{Context, Poll};
 use std::time::Instant;
 
+use opentelemetry::trace::TraceContextExt as _;
 use tonic::Code;
 use tonic::codegen::http;
 use tower::Service;
 use tracing::{Instrument, Level, debug, error, info};
+use tracing_opentelemetry::OpenTelemetrySpanExt as _;
 
 use super::context::{REQUEST_ID, TraceParent, peer, request_id};
 use super::outcome::OutcomeBody;
@@ -59,8 +62,16 @@ where
             peer = tracing::field::Empty,
             bytes = tracing::field::Empty,
         );
+        // With OpenTelemetry export on, the span is the caller's span's child (or a new trace's
+        // root); without it, `set_parent` finds no layer and does nothing.
         if let Some(trace) = &trace {
+            let _ = span.set_parent(trace.otel_context(&req));
             span.record("trace_id", trace.trace_id.as_str());
+        } else {
+            let exported = span.context().span().span_context().trace_id();
+            if exported != opentelemetry::trace::TraceId::INVALID {
+                span.record("trace_id", tracing::field::display(exported));
+            }
         }
         if let Some(peer) = peer(&req) {
             span.record("peer", tracing::field::display(peer));
