@@ -95,7 +95,7 @@ impl Metrics {
         build_info
             .get_or_create(&[
                 ("version", env!("CARGO_PKG_VERSION").to_owned()),
-                ("algorithm", brief_core::ALGORITHM_VERSION.to_owned()),
+                ("algorithm", brief_core::algorithm_version().to_owned()),
             ])
             .set(1);
         registry.register(

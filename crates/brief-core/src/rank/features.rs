@@ -140,6 +140,41 @@ impl Weights {
     }
 }
 
+impl Weights {
+    /// Every weight and shape parameter, in a fixed order, as little-endian bytes: what the
+    /// algorithm version hashes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut copy = *self;
+        NAMES
+            .iter()
+            .filter_map(|name| copy.slot(name).map(|v| v.to_le_bytes()))
+            .flatten()
+            .collect()
+    }
+}
+
+/// The names of every weight and shape parameter, in the order [`Weights::to_bytes`] writes
+/// them.
+const NAMES: [&str; 17] = [
+    "position",
+    "position_decay",
+    "keyword",
+    "idf",
+    "density",
+    "centrality",
+    "title",
+    "length",
+    "substance",
+    "full_words",
+    "query",
+    "paragraph_start",
+    "short",
+    "dangling",
+    "quote",
+    "run_on",
+    "short_damping",
+];
+
 impl std::str::FromStr for Weights {
     type Err = String;
 
