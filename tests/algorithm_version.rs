@@ -79,7 +79,7 @@ fn outputs() -> String {
             for order in [pb::Order::Reading, pb::Order::Rank] {
                 let req = pb::SummarizeRequest {
                     document: Some(doc.clone()),
-                    length: Some(length.clone()),
+                    length: Some(*length),
                     order: order as i32,
                     ..Default::default()
                 };
