@@ -96,7 +96,12 @@ async fn a_compressed_stream_is_answered() {
         .await
         .send_compressed(CompressionEncoding::Zstd)
         .accept_compressed(CompressionEncoding::Gzip);
-    let items: Vec<_> = (0..3).map(|_| summarize_req(SEED_ARTICLE.into())).collect();
+    let items: Vec<_> = (0..3)
+        .map(|_| pb::SummarizeStreamRequest {
+            document: summarize_req(SEED_ARTICLE.into()).document,
+            ..Default::default()
+        })
+        .collect();
     let mut stream = client
         .summarize_stream(tokio_stream::iter(items))
         .await
@@ -106,7 +111,9 @@ async fn a_compressed_stream_is_answered() {
     while let Some(item) = stream.message().await.expect("item") {
         assert_eq!(item.sequence, n);
         match item.result {
-            Some(pb::summarize_result::Result::Response(r)) => assert_eq!(r.sentences.len(), 3),
+            Some(pb::summarize_stream_response::Result::Response(r)) => {
+                assert_eq!(r.sentences.len(), 3)
+            }
             other => panic!("item {n}: {other:?}"),
         }
         n += 1;

@@ -91,7 +91,7 @@ fn sample(text: &str, needle: &str) -> f64 {
 async fn a_stream_is_timed_to_its_end_and_its_items_counted_by_code() {
     let (server, metrics) = TestServer::start_with_metrics().await;
     let mut client = server.client().await;
-    let item = |content: &str| pb::SummarizeRequest {
+    let item = |content: &str| pb::SummarizeStreamRequest {
         document: Some(pb::Document {
             content: content.into(),
             ..Default::default()

@@ -81,9 +81,9 @@ def main():
         else:
             raise AssertionError(f"{req} was not refused")
     items = [
-        pb.SummarizeRequest(document=pb.Document(id="s1", content="Floods hit the town. Roads closed.")),
-        pb.SummarizeRequest(document=pb.Document(id="s2", content="")),
-        pb.SummarizeRequest(document=pb.Document(id="s3", content=SEED)),
+        pb.SummarizeStreamRequest(document=pb.Document(id="s1", content="Floods hit the town. Roads closed.")),
+        pb.SummarizeStreamRequest(document=pb.Document(id="s2", content="")),
+        pb.SummarizeStreamRequest(document=pb.Document(id="s3", content=SEED)),
     ]
     results = list(stub.SummarizeStream(iter(items)))
     assert [r.id for r in results] == ["s1", "s2", "s3"], results
