@@ -72,6 +72,11 @@ if [ -x target/debug/examples/client ]; then
   out=$(BRIEF_ADDR="http://$addr" target/debug/examples/client tests/data/seed_article.txt)
   echo "$out"
   grep -q "^keywords: Korea" <<<"$out"
+  # README's client example, on the sample article shipped in examples/.
+  out=$(BRIEF_ADDR="http://$addr" target/debug/examples/client examples/article.txt)
+  echo "$out"
+  grep -q "^# Floods cut off Kamsar" <<<"$out"
+  grep -q "^keywords: " <<<"$out"
 fi
 
 # Graceful shutdown: SIGTERM ends the server with status 0.
