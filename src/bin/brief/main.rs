@@ -147,7 +147,13 @@ fn health(a: crate::config::HealthArgs) -> Result<(), String> {
                 })
                 .await
                 .map_err(|e| {
-                    let hint = if uri.starts_with("http://") && e.code() == tonic::Code::Unknown {
+                    // A TLS server answers a plaintext HTTP/2 preface with garbage, which the
+                    // client reports as one of these, depending on timing.
+                    let transport = matches!(
+                        e.code(),
+                        tonic::Code::Unknown | tonic::Code::Internal | tonic::Code::Unavailable
+                    );
+                    let hint = if uri.starts_with("http://") && transport {
                         " (a TLS server answers plaintext this way: use https:// and --ca-file)"
                     } else {
                         ""
