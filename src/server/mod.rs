@@ -76,12 +76,29 @@ pub async fn bind(settings: &Settings) -> Result<TcpListener, ServerError> {
         })
 }
 
+/// How the server was asked to stop, which decides whether it serves on for
+/// `settings.shutdown_delay_seconds` first (see [`serve_on`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// An orchestrator's or supervisor's stop (SIGTERM, SIGHUP; `()`): health turns NOT_SERVING
+    /// and the server serves on for the shutdown delay, then drains.
+    Graceful,
+    /// A person's Ctrl-C (SIGINT): no delay, straight to the drain.
+    Interrupt,
+}
+
+impl From<()> for Stop {
+    fn from((): ()) -> Self {
+        Stop::Graceful
+    }
+}
+
 /// Serves on `listener` (and metrics on `settings.metrics_listen`, when set) until `shutdown`
 /// completes, then drains; see [`serve_on`].
 pub async fn serve(
     listener: TcpListener,
     settings: &Settings,
-    shutdown: impl Future<Output = ()> + Send,
+    shutdown: impl Future<Output = impl Into<Stop>> + Send,
 ) -> Result<(), ServerError> {
     let metrics_listener = match settings.metrics_listen {
         Some(addr) => Some(
@@ -104,7 +121,7 @@ pub async fn serve_on(
     listener: TcpListener,
     metrics_listener: Option<TcpListener>,
     settings: &Settings,
-    shutdown: impl Future<Output = ()> + Send,
+    shutdown: impl Future<Output = impl Into<Stop>> + Send,
 ) -> Result<(), ServerError> {
     let metrics = metrics_listener.map(spawn_metrics);
     let registry = metrics.as_ref().map(|(m, _)| m.clone());
@@ -229,7 +246,7 @@ pub async fn serve_on(
 /// completes, which closes the listener and sends every connection GOAWAY; the returned receiver
 /// completes with it, and starts the drain clock (`drain`).
 fn on_shutdown(
-    shutdown: impl Future<Output = ()> + Send,
+    shutdown: impl Future<Output = impl Into<Stop>> + Send,
     health: HealthReporter,
     delay: Duration,
     drain: Duration,
@@ -239,9 +256,9 @@ fn on_shutdown(
 ) {
     let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {
-        shutdown.await;
+        let stop = shutdown.await.into();
         set_not_serving(&health).await;
-        if !delay.is_zero() {
+        if stop == Stop::Graceful && !delay.is_zero() {
             tracing::info!(
                 shutdown_delay_seconds = delay.as_secs(),
                 "shutting down: NOT_SERVING, still answering while load balancers catch up"
@@ -325,7 +342,8 @@ async fn end_watches(mut health: HealthReporter) {
     health.clear_service_status(SERVICE_NAME).await;
 }
 
-/// Completes on SIGINT (Ctrl-C) or, on Unix, SIGTERM or SIGHUP.
+/// Completes on SIGINT (Ctrl-C, [`Stop::Interrupt`]) or, on Unix, SIGTERM or SIGHUP
+/// ([`Stop::Graceful`]).
 ///
 /// SIGHUP drains like SIGTERM: brief has no configuration to reload, and a hang-up (a closed
 /// terminal, a supervisor's stop) should not kill requests in flight, as its default action
@@ -333,7 +351,7 @@ async fn end_watches(mut health: HealthReporter) {
 ///
 /// The handlers are installed when this is called, not when the future is first polled, so that
 /// a signal that arrives while the server starts is not fatal. Call it within the runtime.
-pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
+pub fn shutdown_signal() -> impl Future<Output = Stop> + Send {
     #[cfg(unix)]
     {
         use tokio::signal::unix::SignalKind;
@@ -342,9 +360,18 @@ pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
         let hup = unix_signal(SignalKind::hangup(), "SIGHUP");
         async move {
             tokio::select! {
-                () = int => tracing::info!("received SIGINT"),
-                () = term => tracing::info!("received SIGTERM"),
-                () = hup => tracing::info!("received SIGHUP"),
+                () = int => {
+                    tracing::info!("received SIGINT");
+                    Stop::Interrupt
+                }
+                () = term => {
+                    tracing::info!("received SIGTERM");
+                    Stop::Graceful
+                }
+                () = hup => {
+                    tracing::info!("received SIGHUP");
+                    Stop::Graceful
+                }
             }
         }
     }
@@ -355,6 +382,7 @@ pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
             std::future::pending::<()>().await;
         }
         tracing::info!("received Ctrl-C");
+        Stop::Interrupt
     }
 }
 

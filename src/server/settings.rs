@@ -13,10 +13,9 @@ pub const DEFAULT_LISTEN: SocketAddr =
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
 /// The default drain time after a shutdown signal, in seconds.
 pub const DEFAULT_DRAIN_SECONDS: u64 = 10;
-/// The default time the server keeps accepting and answering after a shutdown signal while
-/// reporting NOT_SERVING, in seconds: none, for a server run by hand (the Kubernetes manifest
-/// sets it; see README, "Shutdown").
-pub const DEFAULT_SHUTDOWN_DELAY_SECONDS: u64 = 0;
+/// The default time the server keeps accepting and answering after SIGTERM while reporting
+/// NOT_SERVING, in seconds (a Ctrl-C does not wait; see README, "Shutdown").
+pub const DEFAULT_SHUTDOWN_DELAY_SECONDS: u64 = 5;
 /// The default age at which a connection is asked to go away (GOAWAY), so that long-lived
 /// clients reconnect and spread over new replicas, in seconds.
 pub const DEFAULT_MAX_CONNECTION_AGE_SECONDS: u64 = 300;
@@ -53,9 +52,9 @@ pub struct Settings {
     pub max_message_bytes: usize,
     /// How long to wait, after SIGINT or SIGTERM, for requests in flight to finish, in seconds.
     pub drain_seconds: u64,
-    /// After a shutdown signal, how long to keep accepting and answering while health reports
-    /// NOT_SERVING (so that load balancers and endpoints stop sending new work), in seconds,
-    /// before the listener closes and the drain starts.
+    /// After SIGTERM or SIGHUP ([`super::Stop::Graceful`]), how long to keep accepting and
+    /// answering while health reports NOT_SERVING (so that load balancers and endpoints stop
+    /// sending new work), in seconds, before the listener closes and the drain starts.
     pub shutdown_delay_seconds: u64,
     /// The age at which a connection is sent GOAWAY, in seconds (0: never).
     pub max_connection_age_seconds: u64,

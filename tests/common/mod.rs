@@ -51,8 +51,10 @@ impl TestServer {
         let addr = listener.local_addr().expect("local address");
         let (tx, rx) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
+            // Stopped as by Ctrl-C: no shutdown delay (tests/binary.rs covers it).
             brief::server::serve_on(listener, metrics, &settings, async {
                 let _ = rx.await;
+                brief::server::Stop::Interrupt
             })
             .await
             .expect("server runs");

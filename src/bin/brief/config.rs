@@ -66,9 +66,9 @@ pub struct ServeArgs {
     /// How long to wait, after SIGINT or SIGTERM, for requests in flight to finish, in seconds.
     #[arg(long, env = "BRIEF_DRAIN_SECONDS", default_value_t = DEFAULT_DRAIN_SECONDS)]
     pub drain_seconds: u64,
-    /// After SIGTERM (or SIGINT, SIGHUP), how long to keep accepting and answering while health
-    /// reports NOT_SERVING, in seconds, before the listener closes and the drain starts
-    /// (Kubernetes: a few seconds, so that endpoints and load balancers catch up).
+    /// After SIGTERM (or SIGHUP), how long to keep accepting and answering while health reports
+    /// NOT_SERVING, in seconds, so that endpoints and load balancers catch up before the listener
+    /// closes and the drain starts. Ctrl-C (SIGINT) does not wait.
     #[arg(long, env = "BRIEF_SHUTDOWN_DELAY_SECONDS", default_value_t = DEFAULT_SHUTDOWN_DELAY_SECONDS)]
     pub shutdown_delay_seconds: u64,
     /// The age at which a connection is sent GOAWAY so that its client reconnects (and spreads
