@@ -455,24 +455,8 @@ async fn port_zero_prints_the_bound_address_on_stdout_and_in_the_ready_file() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let ready = dir.join("addr");
     let _ = std::fs::remove_file(&ready);
-    let mut child = Command::new(BRIEF)
-        .args(["serve", "--listen", "127.0.0.1:0", "--ready-file"])
-        .arg(&ready)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn brief");
-    let stdout = child.stdout.take().expect("stdout");
-    let first = tokio::task::spawn_blocking(move || {
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).map(|_| line)
-    })
-    .await
-    .expect("reader")
-    .expect("a line on stdout");
-    let v: serde_json::Value = serde_json::from_str(&first).expect("one JSON line");
-    let addr = v["listening"].as_str().expect("listening").to_owned();
+    let ready_arg = ready.display().to_string();
+    let (mut child, addr) = common::spawn_announced(&["--ready-file", &ready_arg]).await;
     assert!(
         addr.starts_with("127.0.0.1:") && !addr.ends_with(":0"),
         "{addr}"
@@ -503,31 +487,9 @@ async fn port_zero_prints_the_bound_address_on_stdout_and_in_the_ready_file() {
 /// process exits 0.
 #[tokio::test]
 async fn sigterm_keeps_serving_through_the_shutdown_delay_then_ends_watches() {
-    let mut child = Command::new(BRIEF)
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--shutdown-delay-seconds",
-            "3",
-            "--drain-seconds",
-            "5",
-        ])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn brief");
-    let stdout = child.stdout.take().expect("stdout");
-    let first = tokio::task::spawn_blocking(move || {
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).map(|_| line)
-    })
-    .await
-    .expect("reader")
-    .expect("a line on stdout");
-    let v: serde_json::Value = serde_json::from_str(&first).expect("one JSON line");
-    let url = format!("http://{}", v["listening"].as_str().expect("listening"));
+    let (mut child, addr) =
+        common::spawn_announced(&["--shutdown-delay-seconds", "3", "--drain-seconds", "5"]).await;
+    let url = format!("http://{addr}");
     let connect = || async {
         tonic::transport::Endpoint::from_shared(url.clone())
             .expect("URI")

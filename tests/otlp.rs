@@ -2,10 +2,11 @@
 //! (here a fake one, the OTLP trace service on an ephemeral loopback port), as the child of the
 //! caller's `traceparent`.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+mod common;
 
 use brief::proto::v1 as pb;
 use brief::proto::v1::summarizer_client::SummarizerClient;
@@ -55,24 +56,14 @@ async fn request_spans_are_exported_as_children_of_the_callers_trace() {
             .serve_with_incoming(tokio_stream::wrappers::TcpListenerStream::new(listener)),
     );
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--otlp-endpoint"])
-        .arg(format!("http://{collector_addr}"))
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("spawn brief");
-    let stdout = child.stdout.take().expect("stdout");
-    let line = tokio::task::spawn_blocking(move || {
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).map(|_| line)
-    })
-    .await
-    .expect("reader")
-    .expect("the address line");
-    let v: serde_json::Value = serde_json::from_str(&line).expect("JSON");
-    let addr = v["listening"].as_str().expect("listening").to_owned();
+    let endpoint = format!("http://{collector_addr}");
+    let (mut child, addr) = common::spawn_announced(&[
+        "--otlp-endpoint",
+        &endpoint,
+        "--shutdown-delay-seconds",
+        "0",
+    ])
+    .await;
 
     let mut client = SummarizerClient::connect(format!("http://{addr}"))
         .await

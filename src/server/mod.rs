@@ -93,6 +93,14 @@ impl From<()> for Stop {
     }
 }
 
+/// The encodings requests may come in and responses go out in (in the client's order of
+/// preference among these): a request's inflated size is held to the message size limit.
+const COMPRESSIONS: [CompressionEncoding; 3] = [
+    CompressionEncoding::Gzip,
+    CompressionEncoding::Zstd,
+    CompressionEncoding::Deflate,
+];
+
 /// Serves on `listener` (and metrics on `settings.metrics_listen`, when set) until `shutdown`
 /// completes, then drains; see [`serve_on`].
 pub async fn serve(
@@ -128,15 +136,13 @@ pub async fn serve_on(
     // Built now, not by the first request: the English lexicon, and the stemmers and stop-word
     // index of language detection.
     brief_core::warm_up();
-    let (health, health_service) = tonic_health::server::health_reporter();
+    let (health, mut health_service) = tonic_health::server::health_reporter();
     // A client whose channel compresses every call compresses its health checks too.
-    let health_service = health_service
-        .accept_compressed(CompressionEncoding::Gzip)
-        .accept_compressed(CompressionEncoding::Zstd)
-        .accept_compressed(CompressionEncoding::Deflate)
-        .send_compressed(CompressionEncoding::Gzip)
-        .send_compressed(CompressionEncoding::Zstd)
-        .send_compressed(CompressionEncoding::Deflate);
+    for encoding in COMPRESSIONS {
+        health_service = health_service
+            .accept_compressed(encoding)
+            .send_compressed(encoding);
+    }
     health
         .set_service_status(SERVICE_NAME, ServingStatus::Serving)
         .await;
@@ -152,20 +158,17 @@ pub async fn serve_on(
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
     let admission = Admission::new(settings.max_in_flight, settings.memory_budget());
-    let summarizer = SummarizerServer::new(
+    let mut summarizer = SummarizerServer::new(
         SummarizerService::default()
             .with_metrics(registry.clone())
             .with_admission(admission.clone()),
     )
-    .max_decoding_message_size(settings.max_message_bytes)
-    // gzip, zstd and deflate both ways: a request may come compressed (its inflated size is held to the
-    // same limit), and a response is compressed when the client accepts it.
-    .accept_compressed(CompressionEncoding::Gzip)
-    .accept_compressed(CompressionEncoding::Zstd)
-    .accept_compressed(CompressionEncoding::Deflate)
-    .send_compressed(CompressionEncoding::Gzip)
-    .send_compressed(CompressionEncoding::Zstd)
-    .send_compressed(CompressionEncoding::Deflate);
+    .max_decoding_message_size(settings.max_message_bytes);
+    for encoding in COMPRESSIONS {
+        summarizer = summarizer
+            .accept_compressed(encoding)
+            .send_compressed(encoding);
+    }
 
     let drain = settings.drain_timeout();
     let (signal, drain_rx) =

@@ -118,3 +118,33 @@ pub fn slice_code_points(text: &str, offset: u32, length: u32) -> String {
 pub fn slice_utf8(text: &str, offset: u32, length: u32) -> String {
     text[offset as usize..(offset + length) as usize].to_owned()
 }
+
+/// Starts the `brief` binary as `brief serve --listen 127.0.0.1:0 ARGS...` with `RUST_LOG=warn`
+/// (stderr inherited), and returns it with the address it announced: the `listening` field of
+/// the JSON line it prints first on standard output once ready (the port-0 contract).
+pub async fn spawn_announced(args: &[&str]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("spawn brief");
+    let stdout = child.stdout.take().expect("stdout");
+    let line = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).map(|_| line)
+    })
+    .await
+    .expect("reader")
+    .expect("a line on stdout");
+    let v: serde_json::Value = serde_json::from_str(&line).expect("one JSON line");
+    let addr = v["listening"]
+        .as_str()
+        .expect("a listening field")
+        .to_owned();
+    (child, addr)
+}
