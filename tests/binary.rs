@@ -122,11 +122,7 @@ async fn sigterm_turns_health_off_finishes_and_exits_zero() {
         .expect("a status");
     assert_eq!(first.status, ServingStatus::Serving as i32);
 
-    let kill = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(kill.success());
+    common::sigterm(&child);
 
     let next = tokio::time::timeout(Duration::from_secs(10), watch.message())
         .await
@@ -347,11 +343,7 @@ async fn sigterm_under_load_answers_every_accepted_request() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     signalled.store(true, std::sync::atomic::Ordering::SeqCst);
-    let kill = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(kill.success());
+    common::sigterm(&child);
 
     let (mut total_ok, mut drained) = (0, 0);
     for w in workers {
@@ -515,11 +507,7 @@ async fn sigterm_keeps_serving_through_the_shutdown_delay_then_ends_watches() {
     );
 
     let signalled = Instant::now();
-    let kill = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(kill.success());
+    common::sigterm(&child);
     let next = tokio::time::timeout(Duration::from_secs(5), watch.message())
         .await
         .expect("in time")
@@ -606,11 +594,7 @@ async fn a_calls_trace_id_request_id_and_peer_are_on_its_log_line() {
     assert_eq!(made_up.len(), 32);
     drop(client);
 
-    let kill = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(kill.success());
+    common::sigterm(&child);
     exits_zero_soon(&mut child);
     let logs = reader.join().expect("log reader");
     let finished: Vec<serde_json::Value> = logs

@@ -2,7 +2,6 @@
 //! (here a fake one, the OTLP trace service on an ephemeral loopback port), as the child of the
 //! caller's `traceparent`.
 
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -87,11 +86,7 @@ async fn request_spans_are_exported_as_children_of_the_callers_trace() {
     drop(client);
 
     // SIGTERM: the exit flushes the buffered spans.
-    let kill = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(kill.success());
+    common::sigterm(&child);
     let start = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {

@@ -148,3 +148,12 @@ pub async fn spawn_announced(args: &[&str]) -> (std::process::Child, String) {
         .to_owned();
     (child, addr)
 }
+
+/// Sends SIGTERM to `child`, as an orchestrator stops a server.
+pub fn sigterm(child: &std::process::Child) {
+    let kill = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(kill.success());
+}
