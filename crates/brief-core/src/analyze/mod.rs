@@ -26,7 +26,8 @@ use crate::error::Error;
 use crate::rank::features::{
     Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote, runs_on,
 };
-use crate::rank::keywords::{self, Keyword};
+use crate::rank::keyphrases::{self, Keyphrase};
+use crate::rank::keywords;
 use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::{self, Tokenized};
 use crate::text::headline;
@@ -153,6 +154,8 @@ pub struct Analysis<'a> {
     /// Each record's score (0 when excluded).
     scores: Vec<f64>,
     keep: Keep,
+    /// The language the article was read in.
+    language: Language,
     vocab: Vocabulary<'a>,
     /// The specificity of a term of each background idf level (one number per level rather
     /// than per term), and each term's keyword weight, by id.
@@ -262,6 +265,7 @@ fn analyze_keeping<'a>(
         records: Vec::with_capacity(content.len() / 96 + 1),
         scores: Vec::new(),
         keep,
+        language: article.language,
         vocab: Vocabulary::for_text_in(content.len(), article.language),
         specificity: Vec::new(),
         weights: Vec::new(),
@@ -396,9 +400,10 @@ impl<'a> Analysis<'a> {
         select::select_until(candidates, budget, |t| self.vocab.count(t), cancelled)
     }
 
-    /// The `max` heaviest keywords of the article.
-    pub fn keywords(&self, max: usize) -> Vec<Keyword<'a>> {
-        keywords::top(&self.vocab, &self.weights, max)
+    /// The `max` best keyphrases of the article, best first (see [`keyphrases`]): taken from
+    /// its headline and every sentence of prose, not from boilerplate or a page's structure.
+    pub fn keywords(&self, max: usize) -> Vec<Keyphrase<'a>> {
+        self.keywords_until(max, &|| false).unwrap_or_default()
     }
 
     /// [`Analysis::keywords`], stopping with [`Error::Cancelled`] once `cancelled` says so.
@@ -406,7 +411,23 @@ impl<'a> Analysis<'a> {
         &self,
         max: usize,
         cancelled: Cancelled<'_>,
-    ) -> Result<Vec<Keyword<'a>>, Error> {
-        keywords::top_until(&self.vocab, &self.weights, max, cancelled).ok_or(Error::Cancelled)
+    ) -> Result<Vec<Keyphrase<'a>>, Error> {
+        let source = keyphrases::Source {
+            content: self.content,
+            vocab: &self.vocab,
+            language: self.language,
+            title: &self.scale.title_terms.found,
+        };
+        let sentences = self
+            .records
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r.exclusion(),
+                    Some(Exclusion::Boilerplate | Exclusion::Structure | Exclusion::NoWords)
+                )
+            })
+            .map(|r| (r.index, r.start as usize..r.end as usize));
+        keyphrases::top_until(&source, sentences, max, cancelled).ok_or(Error::Cancelled)
     }
 }

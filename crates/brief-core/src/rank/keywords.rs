@@ -136,7 +136,7 @@ pub fn top_until<'a>(
 /// Which terms of `vocab` are character bigrams that straddle two words: `xy` where some bigram
 /// ending in `x` and some bigram starting with `y` each occur at least as often as `xy` (in
 /// 经济增长, 济增 lies between 经济 and 增长). Indexed by [`TermId`]; two passes over the terms.
-fn straddles(vocab: &Vocabulary<'_>, cancelled: &dyn Fn() -> bool) -> Option<Vec<bool>> {
+pub(crate) fn straddles(vocab: &Vocabulary<'_>, cancelled: &dyn Fn() -> bool) -> Option<Vec<bool>> {
     let grams = || (0..vocab.len() as TermId).map(|t| (t, cjk_bigram(vocab.surface(t))));
     // The most occurrences of a bigram ending (starting) with each character.
     let mut ending: HashMap<char, u32> = HashMap::new();

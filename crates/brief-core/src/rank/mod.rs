@@ -1,5 +1,6 @@
 //! Sentences to scores to a brief.
 
 pub mod features;
+pub mod keyphrases;
 pub mod keywords;
 pub mod select;

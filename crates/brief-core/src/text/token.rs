@@ -22,12 +22,14 @@ use super::term::term_of_folded;
 use super::words::*;
 
 mod cjk;
+mod lookup;
 #[cfg(test)]
 mod tests;
 mod vocabulary;
 
 pub use super::words::{Words, word_count, words};
 pub use cjk::*;
+pub use lookup::Interned;
 pub use vocabulary::*;
 
 /// Identifier of a term within one document's [`Vocabulary`].

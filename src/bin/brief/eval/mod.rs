@@ -4,6 +4,7 @@
 //! paired bootstrap that says how much of a difference is noise ([`bootstrap`]).
 
 pub mod bootstrap;
+pub mod keyphrases;
 pub mod multilingual;
 pub mod nltk_porter;
 pub mod rouge;
