@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::text::language::Language;
 use crate::text::token::{TermId, Tokenizer, Vocabulary};
 
 /// The most words of a keyphrase.
@@ -36,6 +37,31 @@ pub(super) struct Word {
     pub(super) sentence: u32,
     /// A Chinese or Japanese bigram or lone ideograph.
     pub(super) gram: bool,
+    /// Its first letter is a capital.
+    pub(super) capitalized: bool,
+    /// What edge of a phrase of several words it may not be ([`NOT_FIRST`], [`NOT_LAST`]).
+    pub(super) not_edge: u8,
+}
+
+/// A word that may not start a phrase of several words.
+pub(super) const NOT_FIRST: u8 = 1;
+/// A word that may not end a phrase of several words.
+pub(super) const NOT_LAST: u8 = 2;
+
+/// Which edges of a phrase an English word may not be: a lowercase adverb in -ly is at neither
+/// ("romantically"), a lowercase past form in -ed does not end one ("index gained", "deals
+/// totaled"), as a keyphrase is a noun phrase.
+pub(super) fn english_edges(word: &str) -> u8 {
+    if word.len() < 5 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return 0;
+    }
+    if word.ends_with("ly") {
+        NOT_FIRST | NOT_LAST
+    } else if word.ends_with("ed") && !word.ends_with("eed") {
+        NOT_LAST
+    } else {
+        0
+    }
 }
 
 /// A candidate keyphrase's terms, packed: each term plus one, 32 bits each, the first word
@@ -79,13 +105,16 @@ pub(super) fn read(
     sentences: impl Iterator<Item = (u32, Range<usize>)>,
     tokenizer: &mut Tokenizer,
     vocab: &Vocabulary<'_>,
+    language: Language,
     excluded: &dyn Fn(TermId) -> bool,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Word>> {
+    let english = language == Language::English;
     let mut words = Vec::with_capacity(content.len() / 6);
     for (sentence, range) in sentences {
         let base = range.start;
         let text = content.get(range)?;
+        let first = words.len();
         tokenizer.interned_until(
             text,
             vocab,
@@ -98,12 +127,34 @@ pub(super) fn read(
                     term,
                     sentence,
                     gram: w.gram,
+                    capitalized: w.capitalized,
+                    not_edge: if english && term != NO_TERM {
+                        english_edges(&text[w.start..w.end])
+                    } else {
+                        0
+                    },
                 });
             },
             cancelled,
         )?;
+        forget_capitals(&mut words[first..]);
     }
     Some(words)
+}
+
+/// Clears the capitals of a sentence's words that say nothing of names: its first word's, and
+/// every word's in a headline written in title case (most of its content words capitalized).
+fn forget_capitals(sentence: &mut [Word]) {
+    let content = sentence.iter().filter(|w| w.term != NO_TERM).count();
+    let capitals = sentence
+        .iter()
+        .filter(|w| w.term != NO_TERM && w.capitalized)
+        .count();
+    if content >= 3 && 3 * capitals >= 2 * content {
+        sentence.iter_mut().for_each(|w| w.capitalized = false);
+    } else if let Some(w) = sentence.first_mut() {
+        w.capitalized = false;
+    }
 }
 
 /// The word that follows word `j` in a phrase, if any: the next word of the same sentence
@@ -130,6 +181,46 @@ pub(super) fn next_in_phrase(content: &str, words: &[Word], j: usize) -> Option<
     joins.then_some(j + 1)
 }
 
+/// Calls `each` with the key, first word and last word of every occurrence of every candidate
+/// of `words`, in reading order; stops with `None` once `cancelled` says so. A phrase of several
+/// words does not cut a name: it neither starts nor ends between two capitalized words that
+/// join ("pop star Michael" is no candidate of "pop star Michael Buble"; "Michael" alone is).
+pub(super) fn each_candidate(
+    content: &str,
+    words: &[Word],
+    mut each: impl FnMut(Key, usize, usize),
+    cancelled: &dyn Fn() -> bool,
+) -> Option<()> {
+    for i in 0..words.len() {
+        if i % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
+            return None;
+        }
+        if words[i].term == NO_TERM {
+            continue;
+        }
+        let starts_in_name = words[i].capitalized
+            && i > 0
+            && words[i - 1].capitalized
+            && next_in_phrase(content, words, i - 1) == Some(i);
+        let mut key: Key = 0;
+        let mut j = i;
+        for n in 1..=MAX_WORDS {
+            key = key << 32 | Key::from(words[j].term.wrapping_add(1));
+            let next = next_in_phrase(content, words, j);
+            let ends_in_name = words[j].capitalized && next.is_some_and(|k| words[k].capitalized);
+            let edges_fit = words[i].not_edge & NOT_FIRST == 0 && words[j].not_edge & NOT_LAST == 0;
+            if n == 1 || !(starts_in_name || ends_in_name) && edges_fit {
+                each(key, i, j);
+            }
+            match next {
+                Some(k) => j = k,
+                None => break,
+            }
+        }
+    }
+    Some(())
+}
+
 /// Counts every candidate of `words`; `None` once `cancelled` says so.
 pub(super) fn count(
     content: &str,
@@ -141,17 +232,10 @@ pub(super) fn count(
             (words.len() / 2).min(MAX_CANDIDATES),
             Default::default(),
         );
-    for i in 0..words.len() {
-        if i % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
-            return None;
-        }
-        if words[i].term == NO_TERM {
-            continue;
-        }
-        let mut key: Key = 0;
-        let mut j = i;
-        for _ in 0..MAX_WORDS {
-            key = key << 32 | Key::from(words[j].term.wrapping_add(1));
+    each_candidate(
+        content,
+        &words,
+        |key, i, _| {
             if counts.len() < MAX_CANDIDATES {
                 counts
                     .entry(key)
@@ -163,12 +247,9 @@ pub(super) fn count(
             } else if let Some(c) = counts.get_mut(&key) {
                 c.count += 1;
             }
-            match next_in_phrase(content, &words, j) {
-                Some(k) => j = k,
-                None => break,
-            }
-        }
-    }
+        },
+        cancelled,
+    )?;
     Some(Candidates { words, counts })
 }
 
@@ -180,25 +261,12 @@ pub(super) fn each_occurrence(
     mut each: impl FnMut(Key, Range<usize>),
     cancelled: &dyn Fn() -> bool,
 ) -> Option<()> {
-    for i in 0..words.len() {
-        if i % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
-            return None;
-        }
-        if words[i].term == NO_TERM {
-            continue;
-        }
-        let mut key: Key = 0;
-        let mut j = i;
-        for _ in 0..MAX_WORDS {
-            key = key << 32 | Key::from(words[j].term.wrapping_add(1));
-            each(key, words[i].start as usize..words[j].end as usize);
-            match next_in_phrase(content, words, j) {
-                Some(k) => j = k,
-                None => break,
-            }
-        }
-    }
-    Some(())
+    each_candidate(
+        content,
+        words,
+        |key, i, j| each(key, words[i].start as usize..words[j].end as usize),
+        cancelled,
+    )
 }
 
 #[cfg(test)]

@@ -55,8 +55,8 @@ pub(super) struct Chosen {
     pub(super) count: u32,
 }
 
-/// Whether a candidate of more than one word may be a keyphrase at all: it recurs, or all its
-/// words are in the title.
+/// Whether a candidate may be a keyphrase at all: a single word, or a phrase that recurs (a
+/// run of words met once is more often a chance sequence than a name for something).
 fn may_be_listed(key: Key, c: &Candidate) -> bool {
     len_of(key) == 1 || c.count >= 2
 }
@@ -77,6 +77,19 @@ fn lies_inside(inner: &[TermId], outer: &[TermId]) -> bool {
     inner.len() < outer.len() && outer.windows(inner.len()).any(|w| w == inner)
 }
 
+/// A chosen keyphrase with its terms.
+type Entry = (Chosen, [TermId; MAX_WORDS], usize);
+
+/// How many of a phrase's `count` occurrences lie outside the longer chosen phrases.
+fn own_count(terms: &[TermId], count: u32, chosen: &[Entry]) -> u32 {
+    let covered: u32 = chosen
+        .iter()
+        .filter(|(_, outer, m)| lies_inside(terms, &outer[..*m]))
+        .map(|(k, _, _)| k.count)
+        .sum();
+    count.saturating_sub(covered)
+}
+
 /// The `max` best keyphrases, best first.
 pub(super) fn choose(candidates: &Candidates, scorer: &Scorer<'_>, max: usize) -> Vec<Chosen> {
     let mut pool: Vec<Queued> = candidates
@@ -95,19 +108,18 @@ pub(super) fn choose(candidates: &Candidates, scorer: &Scorer<'_>, max: usize) -
         pool.truncate(keep);
     }
     let mut queue = BinaryHeap::from(pool);
-    let mut chosen: Vec<(Chosen, [TermId; MAX_WORDS], usize)> = Vec::with_capacity(max);
-    while chosen.len() < max {
+    let mut chosen: Vec<Entry> = Vec::with_capacity(max);
+    // Each step chooses a candidate or lowers one's score (a candidate's score only falls as
+    // longer phrases around it are chosen): bounded, with room to spare.
+    let mut steps = queue.len().saturating_mul(4 * MAX_WORDS);
+    while chosen.len() < max && steps > 0 {
+        steps -= 1;
         let Some(top) = queue.pop() else { break };
         let Some(c) = candidates.counts.get(&top.key) else {
             continue;
         };
         let (terms, n) = unpack(top.key);
-        let covered: u32 = chosen
-            .iter()
-            .filter(|(_, outer, m)| lies_inside(&terms[..n], &outer[..*m]))
-            .map(|(k, _, _)| k.count)
-            .sum();
-        let own = c.count.saturating_sub(covered);
+        let own = own_count(&terms[..n], c.count, &chosen);
         if own == 0 {
             continue;
         }
@@ -126,6 +138,38 @@ pub(super) fn choose(candidates: &Candidates, scorer: &Scorer<'_>, max: usize) -
             terms,
             n,
         ));
+        // A phrase chosen before, inside this one, keeps its place only on its own occurrences.
+        let mut p = 0;
+        while p + 1 < chosen.len() {
+            let (inner, inner_terms, m) = chosen[p];
+            let inner_count = candidates.counts.get(&inner.key).map_or(0, |c| c.count);
+            if !lies_inside(&inner_terms[..m], &terms[..n]) {
+                p += 1;
+                continue;
+            }
+            let own = own_count(&inner_terms[..m], inner_count, &chosen);
+            let lowered = candidates
+                .counts
+                .get(&inner.key)
+                .map_or(0.0, |c| scorer.score(inner.key, c, own));
+            if own > 0 && lowered >= score {
+                chosen[p].0.score = lowered;
+                p += 1;
+                continue;
+            }
+            chosen.remove(p);
+            if own > 0 {
+                queue.push(Queued {
+                    score: lowered,
+                    first_sentence: candidates
+                        .counts
+                        .get(&inner.key)
+                        .map_or(0, |c| c.first_sentence),
+                    key: inner.key,
+                });
+            }
+        }
     }
+    chosen.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
     chosen.into_iter().map(|(c, _, _)| c).collect()
 }

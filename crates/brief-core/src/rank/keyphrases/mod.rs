@@ -76,6 +76,7 @@ pub fn top_until<'a>(
         sentences,
         &mut tokenizer,
         vocab,
+        source.language,
         &excluded,
         cancelled,
     )?;
@@ -140,16 +141,22 @@ fn without_possessive(content: &str, range: Range<usize>) -> Range<usize> {
     range
 }
 
-/// The text most of `occurrences` slice to (the first of those on a tie).
+/// The text most of `occurrences` slice to; on a tie the one with the fewest capitals (a
+/// headline's title case is not how the phrase is written), then the first.
 fn most_frequent_form<'a>(content: &'a str, occurrences: &[Range<usize>]) -> &'a str {
     let mut forms: HashMap<&str, (u32, usize)> = HashMap::new();
     for (i, r) in occurrences.iter().enumerate() {
         let form = content.get(r.clone()).unwrap_or_default();
         forms.entry(form).or_insert((0, i)).0 += 1;
     }
+    let capitals = |form: &str| form.chars().filter(|c| c.is_uppercase()).count();
     forms
         .into_iter()
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .max_by(|a, b| {
+            (a.1.0.cmp(&b.1.0))
+                .then(capitals(b.0).cmp(&capitals(a.0)))
+                .then(b.1.1.cmp(&a.1.1))
+        })
         .map_or("", |(form, _)| form)
 }
 
