@@ -26,7 +26,7 @@ use crate::error::Error;
 use crate::rank::features::{
     Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote, runs_on,
 };
-use crate::rank::keyphrases::{self, Keyphrase};
+use crate::rank::keyphrases::{self, Keyphrase, Token};
 use crate::rank::keywords;
 use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::{self, Tokenized};
@@ -34,7 +34,7 @@ use crate::text::headline;
 use crate::text::html::{Block, Blocks};
 use crate::text::language::Language;
 use crate::text::segment;
-use crate::text::token::{SentenceWords, TermId, Tokenizer, Vocabulary, words};
+use crate::text::token::{SentenceWords, TermId, Tokenizer, Vocabulary, WordSeen, words};
 
 /// The input of the summarizer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -166,6 +166,9 @@ pub struct Analysis<'a> {
     /// rather than two per sentence.
     terms: Vec<TermId>,
     term_counts: Vec<u32>,
+    /// Every word of the sentences keyphrases are taken from (all but boilerplate and a page's
+    /// structure), in reading order with its term: kept only when every sentence is (Extract).
+    tokens: Vec<Token>,
     /// The eligible records (positions in `records`), best first (ties by position).
     ranked: Vec<u32>,
     scale: Scale,
@@ -273,6 +276,7 @@ fn analyze_keeping<'a>(
         // bytes of news text, one per 10 in 95% of the articles of cnndm_dev and bbc_dev.
         terms: Vec::with_capacity(content.len() / 9),
         term_counts: Vec::with_capacity(content.len() / 9),
+        tokens: Vec::new(),
         ranked: Vec::new(),
         scale: Scale {
             weights: *weights,
@@ -402,6 +406,8 @@ impl<'a> Analysis<'a> {
 
     /// The `max` best keyphrases of the article, best first (see [`keyphrases`]): taken from
     /// its headline and every sentence of prose, not from boilerplate or a page's structure.
+    /// Only an analysis of every sentence ([`analyze`]) keeps the words they need; a brief's
+    /// ([`summarize`]) has none.
     pub fn keywords(&self, max: usize) -> Vec<Keyphrase<'a>> {
         self.keywords_until(max, &|| false).unwrap_or_default()
     }
@@ -418,16 +424,6 @@ impl<'a> Analysis<'a> {
             language: self.language,
             title: &self.scale.title_terms.found,
         };
-        let sentences = self
-            .records
-            .iter()
-            .filter(|r| {
-                !matches!(
-                    r.exclusion(),
-                    Some(Exclusion::Boilerplate | Exclusion::Structure | Exclusion::NoWords)
-                )
-            })
-            .map(|r| (r.index, r.start as usize..r.end as usize));
-        keyphrases::top_until(&source, sentences, max, cancelled).ok_or(Error::Cancelled)
+        keyphrases::top_until(&source, &self.tokens, max, cancelled).ok_or(Error::Cancelled)
     }
 }

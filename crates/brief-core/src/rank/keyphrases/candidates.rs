@@ -4,6 +4,10 @@
 //! Words of a run are joined by spaces or a hyphen only ("Kim Jong-Un"). Chinese and Japanese
 //! bigrams join when one starts where the other ends (经济 + 增长), never across a bigram that
 //! straddles two words (济增, see `straddles`).
+//!
+//! Single words are counted in a table by term; runs of two words in a map; runs of three and
+//! four only where each pair of adjacent words in them recurs (a run met once is no keyphrase,
+//! see `merge`), so that the map holds about one entry per pair of adjacent content words.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -11,19 +15,18 @@ use std::ops::Range;
 use crate::text::language::Language;
 use crate::text::token::{TermId, Tokenizer, Vocabulary};
 
+use super::{MANY_TERMS, NO_TERM, Token};
+
 /// The most words of a keyphrase.
 pub const MAX_WORDS: usize = 4;
 
-/// How many distinct candidates an article may have: past this, only the candidates already
-/// seen are counted (a text of hundreds of thousands of words has its phrases early enough),
-/// so that memory stays bounded on any input.
+/// How many distinct runs of several words an article may have: past this, only the runs
+/// already seen are counted (a text of hundreds of thousands of words has its phrases early
+/// enough), so that memory stays bounded on any input.
 pub(super) const MAX_CANDIDATES: usize = 1 << 18;
 
 /// How many words are taken between two checks of the cancellation callback.
 const CHECK_WORDS: usize = 1 << 12;
-
-/// The term of a word that is no term.
-pub(super) const NO_TERM: TermId = TermId::MAX;
 
 /// One word of the article, in reading order.
 #[derive(Debug, Clone, Copy)]
@@ -37,10 +40,13 @@ pub(super) struct Word {
     pub(super) sentence: u32,
     /// A Chinese or Japanese bigram or lone ideograph.
     pub(super) gram: bool,
-    /// Its first letter is a capital.
+    /// Its first letter is a capital (and says so of a name: see `forget_capitals`).
     pub(super) capitalized: bool,
     /// What edge of a phrase of several words it may not be ([`NOT_FIRST`], [`NOT_LAST`]).
     pub(super) not_edge: u8,
+    /// How many words on the word that follows it in a phrase is (0: none; see
+    /// [`next_in_phrase`]), found once by [`link`].
+    pub(super) next: u8,
 }
 
 /// A word that may not start a phrase of several words.
@@ -68,6 +74,11 @@ pub(super) fn english_edges(word: &str) -> u8 {
 /// highest (no word is 0, so phrases of different lengths differ).
 pub(super) type Key = u128;
 
+/// The key of the phrase `key` followed by the word of term `t`.
+pub(super) fn extend(key: Key, t: TermId) -> Key {
+    key << 32 | Key::from(t.wrapping_add(1))
+}
+
 /// The terms of a [`Key`], in order.
 pub(super) fn terms_of(key: Key) -> impl Iterator<Item = TermId> {
     let n = (128 - key.leading_zeros()).div_ceil(32);
@@ -82,64 +93,144 @@ pub(super) fn len_of(key: Key) -> usize {
 }
 
 /// What is counted of one candidate.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Candidate {
-    /// Its occurrences.
+    /// Its occurrences (for a run of several words, those that cut no name: see
+    /// [`each_candidate`]).
     pub(super) count: u32,
     /// The sentence of its first occurrence.
     pub(super) first_sentence: u32,
+}
+
+/// A run of several words as counted: as a candidate, and every occurrence (to decide which
+/// longer runs to count).
+#[derive(Debug, Clone, Copy, Default)]
+struct Run {
+    candidate: Candidate,
+    all: u32,
 }
 
 /// The article's words and its candidates.
 #[derive(Debug, Default)]
 pub(super) struct Candidates {
     pub(super) words: Vec<Word>,
-    pub(super) counts: HashMap<Key, Candidate, foldhash::fast::RandomState>,
+    /// Each term's count and first sentence, by id.
+    singles: Vec<Candidate>,
+    /// Runs of several words.
+    runs: HashMap<Key, Run, foldhash::fast::RandomState>,
 }
 
-/// Reads the words of the sentences (byte ranges of `content` with their index); `excluded`
-/// says which terms may not be in a keyphrase (sorted: weak words, straddling bigrams). `None`
+impl Candidates {
+    /// The candidate of `key`, if it was counted.
+    pub(super) fn get(&self, key: Key) -> Option<&Candidate> {
+        if len_of(key) == 1 {
+            return self.singles.get(terms_of(key).next()? as usize);
+        }
+        self.runs.get(&key).map(|r| &r.candidate)
+    }
+
+    /// Every candidate met, with its key.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (Key, &Candidate)> {
+        let singles = (self.singles.iter().enumerate())
+            .filter(|(_, c)| c.count > 0)
+            .map(|(t, c)| (Key::from(t as u32 + 1), c));
+        singles.chain(self.runs.iter().map(|(&k, r)| (k, &r.candidate)))
+    }
+}
+
+/// The words of the analysis's `tokens` as candidates see them: terms in `excluded` (weak
+/// words, straddling bigrams) are no content; a word of several bigrams is split again. `None`
 /// once `cancelled` says so.
 pub(super) fn read(
     content: &str,
-    sentences: impl Iterator<Item = (u32, Range<usize>)>,
-    tokenizer: &mut Tokenizer,
+    tokens: &[Token],
     vocab: &Vocabulary<'_>,
     language: Language,
     excluded: &dyn Fn(TermId) -> bool,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Word>> {
     let english = language == Language::English;
-    let mut words = Vec::with_capacity(content.len() / 6);
-    for (sentence, range) in sentences {
-        let base = range.start;
-        let text = content.get(range)?;
-        let first = words.len();
-        tokenizer.interned_until(
-            text,
-            vocab,
-            |w| {
-                let term = w.term.filter(|&t| !excluded(t)).unwrap_or(NO_TERM);
-                // The content is at most 4 GiB (checked by the analysis).
-                words.push(Word {
-                    start: (base + w.start) as u32,
-                    end: (base + w.end) as u32,
-                    term,
-                    sentence,
-                    gram: w.gram,
-                    capitalized: w.capitalized,
-                    not_edge: if english && term != NO_TERM {
-                        english_edges(&text[w.start..w.end])
-                    } else {
-                        0
-                    },
-                });
+    let mut tokenizer = Tokenizer::for_language(language);
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut sentence_start = 0;
+    for (n, t) in tokens.iter().enumerate() {
+        if n % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
+            return None;
+        }
+        if words
+            .last()
+            .is_some_and(|w: &Word| w.sentence != t.sentence)
+        {
+            forget_capitals(&mut words[sentence_start..]);
+            sentence_start = words.len();
+        }
+        let text = content.get(t.start as usize..t.end as usize)?;
+        if t.term == MANY_TERMS {
+            let base = t.start as usize;
+            tokenizer.interned_until(
+                text,
+                vocab,
+                |w| {
+                    words.push(Word {
+                        start: (base + w.start) as u32,
+                        end: (base + w.end) as u32,
+                        term: w.term.filter(|&t| !excluded(t)).unwrap_or(NO_TERM),
+                        sentence: t.sentence,
+                        gram: w.gram,
+                        capitalized: w.capitalized,
+                        not_edge: 0,
+                        next: 0,
+                    })
+                },
+                cancelled,
+            )?;
+            continue;
+        }
+        let term = if t.term == NO_TERM || excluded(t.term) {
+            NO_TERM
+        } else {
+            t.term
+        };
+        words.push(Word {
+            start: t.start,
+            end: t.end,
+            term,
+            sentence: t.sentence,
+            gram: false,
+            capitalized: match text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text.chars().next().is_some_and(char::is_uppercase),
             },
-            cancelled,
-        )?;
-        forget_capitals(&mut words[first..]);
+            not_edge: if english && term != NO_TERM {
+                english_edges(text)
+            } else {
+                0
+            },
+            next: 0,
+        });
     }
+    forget_capitals(&mut words[sentence_start..]);
+    link(content, &mut words);
     Some(words)
+}
+
+/// Sets each word's [`Word::next`].
+fn link(content: &str, words: &mut [Word]) {
+    for j in 0..words.len() {
+        if words[j].term != NO_TERM
+            && let Some(k) = joined(content, words, j)
+        {
+            words[j].next = (k - j) as u8;
+        }
+    }
+}
+
+/// The word that follows word `j` in a phrase, if any (see [`Word::next`]).
+pub(super) fn next_in_phrase(words: &[Word], j: usize) -> Option<usize> {
+    match words[j].next {
+        0 => None,
+        n => Some(j + usize::from(n)),
+    }
 }
 
 /// Clears the capitals of a sentence's words that say nothing of names: its first word's, and
@@ -160,7 +251,7 @@ fn forget_capitals(sentence: &mut [Word]) {
 /// The word that follows word `j` in a phrase, if any: the next word of the same sentence
 /// joined to it by spaces or a hyphen only, or for a bigram the bigram that starts where it
 /// ends.
-pub(super) fn next_in_phrase(content: &str, words: &[Word], j: usize) -> Option<usize> {
+fn joined(content: &str, words: &[Word], j: usize) -> Option<usize> {
     let a = words[j];
     if a.gram {
         return (j + 1..words.len().min(j + 3)).find(|&k| {
@@ -172,25 +263,78 @@ pub(super) fn next_in_phrase(content: &str, words: &[Word], j: usize) -> Option<
     if b.term == NO_TERM || b.gram || b.sentence != a.sentence {
         return None;
     }
-    let gap = content.get(a.end as usize..b.start as usize)?;
-    let joins = !gap.is_empty()
-        && gap.len() <= 4
-        && gap
-            .chars()
-            .all(|c| matches!(c, ' ' | '-' | '\u{a0}' | '\u{2010}' | '\u{2011}'));
+    let gap = content.as_bytes().get(a.end as usize..b.start as usize)?;
+    let joins = match gap {
+        [b' ' | b'-'] => true,
+        _ => {
+            !gap.is_empty()
+                && gap.len() <= 4
+                && std::str::from_utf8(gap).is_ok_and(|g| {
+                    g.chars()
+                        .all(|c| matches!(c, ' ' | '-' | '\u{a0}' | '\u{2010}' | '\u{2011}'))
+                })
+        }
+    };
     joins.then_some(j + 1)
 }
 
-/// Calls `each` with the key, first word and last word of every occurrence of every candidate
-/// of `words`, in reading order; stops with `None` once `cancelled` says so. A phrase of several
-/// words does not cut a name: it neither starts nor ends between two capitalized words that
-/// join ("pop star Michael" is no candidate of "pop star Michael Buble"; "Michael" alone is).
-pub(super) fn each_candidate(
-    content: &str,
-    words: &[Word],
-    mut each: impl FnMut(Key, usize, usize),
+/// Whether the run of words `i..=j` (`next` the word after `j` in a phrase) may be a phrase of
+/// several words: it neither starts nor ends between two capitalized words that join ("pop
+/// star Michael" is no candidate of "pop star Michael Buble"; "Michael" alone is), and its edges
+/// fit ([`NOT_FIRST`], [`NOT_LAST`]).
+fn may_be_phrase(words: &[Word], (i, j): (usize, usize), next: Option<usize>) -> bool {
+    let starts_in_name = words[i].capitalized
+        && i > 0
+        && words[i - 1].capitalized
+        && next_in_phrase(words, i - 1) == Some(i);
+    let ends_in_name = words[j].capitalized && next.is_some_and(|k| words[k].capitalized);
+    !starts_in_name
+        && !ends_in_name
+        && words[i].not_edge & NOT_FIRST == 0
+        && words[j].not_edge & NOT_LAST == 0
+}
+
+/// Counts every candidate of `words` (of a vocabulary of `terms` terms); `None` once `cancelled`
+/// says so.
+pub(super) fn count(
+    words: Vec<Word>,
+    terms: usize,
     cancelled: &dyn Fn() -> bool,
-) -> Option<()> {
+) -> Option<Candidates> {
+    let mut singles = vec![Candidate::default(); terms];
+    // About one run of two words per three words of news text.
+    let mut runs: HashMap<Key, Run, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(
+            (words.len() / 3).min(MAX_CANDIDATES),
+            Default::default(),
+        );
+    // Single words and runs of two.
+    for i in 0..words.len() {
+        if i % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
+            return None;
+        }
+        let w = words[i];
+        if w.term == NO_TERM {
+            continue;
+        }
+        if let Some(c) = singles.get_mut(w.term as usize) {
+            if c.count == 0 {
+                c.first_sentence = w.sentence;
+            }
+            c.count += 1;
+        }
+        if let Some(j) = next_in_phrase(&words, i) {
+            let key = extend(extend(0, w.term), words[j].term);
+            let next = next_in_phrase(&words, j);
+            let phrase = may_be_phrase(&words, (i, j), next);
+            add_run(&mut runs, key, w.sentence, phrase);
+        }
+    }
+    // Runs of three and four, where each pair of adjacent words recurs.
+    let recurs = |runs: &HashMap<Key, Run, _>, a: TermId, b: TermId| {
+        runs.get(&extend(extend(0, a), b))
+            .is_some_and(|r| r.all >= 2)
+    };
     for i in 0..words.len() {
         if i % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
             return None;
@@ -198,75 +342,92 @@ pub(super) fn each_candidate(
         if words[i].term == NO_TERM {
             continue;
         }
-        let starts_in_name = words[i].capitalized
-            && i > 0
-            && words[i - 1].capitalized
-            && next_in_phrase(content, words, i - 1) == Some(i);
-        let mut key: Key = 0;
+        let Some(mut j) = next_in_phrase(&words, i) else {
+            continue;
+        };
+        let mut key = extend(extend(0, words[i].term), words[j].term);
+        for _ in 2..MAX_WORDS {
+            let Some(k) = next_in_phrase(&words, j) else {
+                break;
+            };
+            if !recurs(&runs, words[i].term, words[j].term)
+                || !recurs(&runs, words[j].term, words[k].term)
+            {
+                break;
+            }
+            key = extend(key, words[k].term);
+            let next = next_in_phrase(&words, k);
+            let phrase = may_be_phrase(&words, (i, k), next);
+            add_run(&mut runs, key, words[i].sentence, phrase);
+            j = k;
+        }
+    }
+    Some(Candidates {
+        words,
+        singles,
+        runs,
+    })
+}
+
+/// Counts one occurrence of run `key` (as a candidate when it may be a `phrase`).
+fn add_run(
+    runs: &mut HashMap<Key, Run, foldhash::fast::RandomState>,
+    key: Key,
+    sentence: u32,
+    phrase: bool,
+) {
+    let run = if runs.len() < MAX_CANDIDATES {
+        runs.entry(key).or_insert(Run {
+            candidate: Candidate {
+                count: 0,
+                first_sentence: sentence,
+            },
+            all: 0,
+        })
+    } else {
+        match runs.get_mut(&key) {
+            Some(run) => run,
+            None => return,
+        }
+    };
+    run.all += 1;
+    run.candidate.count += u32::from(phrase);
+}
+
+/// Calls `each` with the index and byte range of every occurrence of the phrases of `keys`
+/// (counted as [`count`] does), in reading order; `starts` says which terms start one of them.
+/// Stops with `None` once `cancelled` says so.
+pub(super) fn each_occurrence(
+    words: &[Word],
+    keys: &HashMap<Key, usize, foldhash::fast::RandomState>,
+    starts: &[bool],
+    mut each: impl FnMut(usize, Range<usize>),
+    cancelled: &dyn Fn() -> bool,
+) -> Option<()> {
+    for i in 0..words.len() {
+        if i % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
+            return None;
+        }
+        let t = words[i].term;
+        if t == NO_TERM || !starts.get(t as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut key = extend(0, t);
         let mut j = i;
+        let mut next = next_in_phrase(words, j);
         for n in 1..=MAX_WORDS {
-            key = key << 32 | Key::from(words[j].term.wrapping_add(1));
-            let next = next_in_phrase(content, words, j);
-            let ends_in_name = words[j].capitalized && next.is_some_and(|k| words[k].capitalized);
-            let edges_fit = words[i].not_edge & NOT_FIRST == 0 && words[j].not_edge & NOT_LAST == 0;
-            if n == 1 || !(starts_in_name || ends_in_name) && edges_fit {
-                each(key, i, j);
+            if let Some(&at) = keys.get(&key)
+                && (n == 1 || may_be_phrase(words, (i, j), next))
+            {
+                each(at, words[i].start as usize..words[j].end as usize);
             }
-            match next {
-                Some(k) => j = k,
-                None => break,
-            }
+            let Some(k) = next else { break };
+            key = extend(key, words[k].term);
+            j = k;
+            next = next_in_phrase(words, j);
         }
     }
     Some(())
-}
-
-/// Counts every candidate of `words`; `None` once `cancelled` says so.
-pub(super) fn count(
-    content: &str,
-    words: Vec<Word>,
-    cancelled: &dyn Fn() -> bool,
-) -> Option<Candidates> {
-    let mut counts: HashMap<Key, Candidate, foldhash::fast::RandomState> =
-        HashMap::with_capacity_and_hasher(
-            (words.len() / 2).min(MAX_CANDIDATES),
-            Default::default(),
-        );
-    each_candidate(
-        content,
-        &words,
-        |key, i, _| {
-            if counts.len() < MAX_CANDIDATES {
-                counts
-                    .entry(key)
-                    .or_insert(Candidate {
-                        count: 0,
-                        first_sentence: words[i].sentence,
-                    })
-                    .count += 1;
-            } else if let Some(c) = counts.get_mut(&key) {
-                c.count += 1;
-            }
-        },
-        cancelled,
-    )?;
-    Some(Candidates { words, counts })
-}
-
-/// Calls `each` with the key and byte range of every occurrence of every candidate of `words`
-/// (in reading order); stops with `None` once `cancelled` says so.
-pub(super) fn each_occurrence(
-    content: &str,
-    words: &[Word],
-    mut each: impl FnMut(Key, Range<usize>),
-    cancelled: &dyn Fn() -> bool,
-) -> Option<()> {
-    each_candidate(
-        content,
-        words,
-        |key, i, j| each(key, words[i].start as usize..words[j].end as usize),
-        cancelled,
-    )
 }
 
 #[cfg(test)]
@@ -275,11 +436,18 @@ mod tests {
 
     #[test]
     fn keys_pack_and_unpack_terms() {
-        let key: Key = [7u32, 0, 3]
-            .iter()
-            .fold(0, |k, &t| k << 32 | Key::from(t + 1));
+        let key: Key = [7u32, 0, 3].iter().fold(0, |k, &t| extend(k, t));
         assert_eq!(terms_of(key).collect::<Vec<_>>(), vec![7, 0, 3]);
         assert_eq!(len_of(key), 3);
-        assert_eq!(terms_of(Key::from(1u32)).collect::<Vec<_>>(), vec![0]);
+        assert_eq!(terms_of(extend(0, 0)).collect::<Vec<_>>(), vec![0]);
+    }
+
+    #[test]
+    fn english_edges_keep_adverbs_and_past_forms_off() {
+        assert_eq!(english_edges("romantically"), NOT_FIRST | NOT_LAST);
+        assert_eq!(english_edges("gained"), NOT_LAST);
+        assert_eq!(english_edges("agreed"), 0);
+        assert_eq!(english_edges("Ted"), 0);
+        assert_eq!(english_edges("Reed"), 0);
     }
 }

@@ -5,9 +5,7 @@
 //! their own.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
-
-use crate::text::token::TermId;
+use std::collections::{BinaryHeap, HashMap};
 
 use super::candidates::{Candidate, Candidates, Key, MAX_WORDS, len_of, terms_of};
 use super::score::Scorer;
@@ -61,65 +59,136 @@ fn may_be_listed(key: Key, c: &Candidate) -> bool {
     len_of(key) == 1 || c.count >= 2
 }
 
-/// The terms of `key` as an array and their number.
-fn unpack(key: Key) -> ([TermId; MAX_WORDS], usize) {
-    let mut out = [0; MAX_WORDS];
+/// The keys of the phrases inside phrase `key` (each shorter run of its words, once per place).
+fn inside(key: Key) -> impl Iterator<Item = Key> {
+    let mut terms = [0; MAX_WORDS];
     let mut n = 0;
     for t in terms_of(key) {
-        out[n] = t;
+        terms[n] = t;
         n += 1;
     }
-    (out, n)
-}
-
-/// Whether phrase `inner` lies inside the longer phrase `outer`.
-fn lies_inside(inner: &[TermId], outer: &[TermId]) -> bool {
-    inner.len() < outer.len() && outer.windows(inner.len()).any(|w| w == inner)
-}
-
-/// A chosen keyphrase with its terms.
-type Entry = (Chosen, [TermId; MAX_WORDS], usize);
-
-/// How many of a phrase's `count` occurrences lie outside the longer chosen phrases.
-fn own_count(terms: &[TermId], count: u32, chosen: &[Entry]) -> u32 {
-    let covered: u32 = chosen
-        .iter()
-        .filter(|(_, outer, m)| lies_inside(terms, &outer[..*m]))
-        .map(|(k, _, _)| k.count)
-        .sum();
-    count.saturating_sub(covered)
-}
-
-/// The `max` best keyphrases, best first.
-pub(super) fn choose(candidates: &Candidates, scorer: &Scorer<'_>, max: usize) -> Vec<Chosen> {
-    let mut pool: Vec<Queued> = candidates
-        .counts
-        .iter()
-        .filter(|(key, c)| may_be_listed(**key, c))
-        .map(|(&key, c)| Queued {
-            score: scorer.score(key, c, c.count),
-            first_sentence: c.first_sentence,
-            key,
+    (1..n).flat_map(move |len| {
+        (0..=n - len).map(move |start| {
+            terms[start..start + len]
+                .iter()
+                .fold(0, |k: Key, &t| k << 32 | Key::from(t.wrapping_add(1)))
         })
-        .collect();
+    })
+}
+
+/// How many queue steps are taken between two checks of the cancellation callback.
+const CHECK_STEPS: usize = 1 << 10;
+
+/// The list being chosen: the phrases chosen so far (some dropped again), and how many
+/// occurrences of each phrase lie inside chosen ones.
+#[derive(Debug, Default)]
+struct List {
+    chosen: Vec<Chosen>,
+    alive: Vec<bool>,
+    live: usize,
+    /// Chosen and still listed phrase → its place in `chosen`.
+    at: HashMap<Key, usize>,
+    /// Phrase → its occurrences inside chosen phrases.
+    covered: HashMap<Key, u32>,
+}
+
+impl List {
+    /// How many of the `count` occurrences of phrase `key` lie outside the chosen phrases.
+    fn own(&self, key: Key, count: u32) -> u32 {
+        count.saturating_sub(self.covered.get(&key).copied().unwrap_or(0))
+    }
+
+    /// Lists `chosen`; a phrase listed before inside it keeps its place only if its own
+    /// occurrences still score at least `chosen`'s score, else it goes back to `queue` with the
+    /// lower score (or out, with none left).
+    fn push(
+        &mut self,
+        chosen: Chosen,
+        candidates: &Candidates,
+        scorer: &Scorer<'_>,
+        queue: &mut BinaryHeap<Queued>,
+    ) {
+        self.at.insert(chosen.key, self.chosen.len());
+        self.chosen.push(chosen);
+        self.alive.push(true);
+        self.live += 1;
+        for inner in inside(chosen.key) {
+            *self.covered.entry(inner).or_default() += chosen.count;
+            let (Some(&j), Some(c)) = (self.at.get(&inner), candidates.get(inner)) else {
+                continue;
+            };
+            let own = self.own(inner, c.count);
+            let lowered = scorer.score(inner, c, own);
+            if own > 0 && lowered >= chosen.score {
+                self.chosen[j].score = lowered;
+                continue;
+            }
+            self.alive[j] = false;
+            self.live -= 1;
+            self.at.remove(&inner);
+            if own > 0 {
+                queue.push(Queued {
+                    score: lowered,
+                    first_sentence: c.first_sentence,
+                    key: inner,
+                });
+            }
+        }
+    }
+
+    /// The phrases still listed, best first.
+    fn into_best_first(self) -> Vec<Chosen> {
+        let mut out: Vec<Chosen> = (self.chosen.into_iter().zip(self.alive))
+            .filter_map(|(c, alive)| alive.then_some(c))
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+}
+
+/// The `max` best keyphrases, best first; `None` once `cancelled` says so.
+pub(super) fn choose(
+    candidates: &Candidates,
+    scorer: &Scorer<'_>,
+    max: usize,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Vec<Chosen>> {
+    let mut pool: Vec<Queued> = Vec::new();
+    for (n, (key, c)) in candidates.iter().enumerate() {
+        if n % CHECK_STEPS == CHECK_STEPS - 1 && cancelled() {
+            return None;
+        }
+        if may_be_listed(key, c) {
+            pool.push(Queued {
+                score: scorer.score(key, c, c.count),
+                first_sentence: c.first_sentence,
+                key,
+            });
+        }
+    }
     let keep = max.saturating_mul(POOL_PER_KEYPHRASE).saturating_add(16);
     if keep < pool.len() {
         pool.select_nth_unstable_by(keep, |a, b| b.cmp(a));
         pool.truncate(keep);
     }
     let mut queue = BinaryHeap::from(pool);
-    let mut chosen: Vec<Entry> = Vec::with_capacity(max);
-    // Each step chooses a candidate or lowers one's score (a candidate's score only falls as
-    // longer phrases around it are chosen): bounded, with room to spare.
+    let mut list = List::default();
+    // Each step lists a candidate, drops one or lowers one's score (a score only falls as
+    // longer phrases around it are listed): bounded, with room to spare.
     let mut steps = queue.len().saturating_mul(4 * MAX_WORDS);
-    while chosen.len() < max && steps > 0 {
+    while list.live < max && steps > 0 {
         steps -= 1;
+        if steps % CHECK_STEPS == 0 && cancelled() {
+            return None;
+        }
         let Some(top) = queue.pop() else { break };
-        let Some(c) = candidates.counts.get(&top.key) else {
+        let Some(c) = candidates.get(top.key) else {
             continue;
         };
-        let (terms, n) = unpack(top.key);
-        let own = own_count(&terms[..n], c.count, &chosen);
+        if list.at.contains_key(&top.key) {
+            continue;
+        }
+        let own = list.own(top.key, c.count);
         if own == 0 {
             continue;
         }
@@ -129,47 +198,33 @@ pub(super) fn choose(candidates: &Candidates, scorer: &Scorer<'_>, max: usize) -
             queue.push(Queued { score, ..top });
             continue;
         }
-        chosen.push((
-            Chosen {
-                key: top.key,
-                score,
-                count: c.count,
-            },
-            terms,
-            n,
-        ));
-        // A phrase chosen before, inside this one, keeps its place only on its own occurrences.
-        let mut p = 0;
-        while p + 1 < chosen.len() {
-            let (inner, inner_terms, m) = chosen[p];
-            let inner_count = candidates.counts.get(&inner.key).map_or(0, |c| c.count);
-            if !lies_inside(&inner_terms[..m], &terms[..n]) {
-                p += 1;
-                continue;
-            }
-            let own = own_count(&inner_terms[..m], inner_count, &chosen);
-            let lowered = candidates
-                .counts
-                .get(&inner.key)
-                .map_or(0.0, |c| scorer.score(inner.key, c, own));
-            if own > 0 && lowered >= score {
-                chosen[p].0.score = lowered;
-                p += 1;
-                continue;
-            }
-            chosen.remove(p);
-            if own > 0 {
-                queue.push(Queued {
-                    score: lowered,
-                    first_sentence: candidates
-                        .counts
-                        .get(&inner.key)
-                        .map_or(0, |c| c.first_sentence),
-                    key: inner.key,
-                });
-            }
-        }
+        let chosen = Chosen {
+            key: top.key,
+            score,
+            count: c.count,
+        };
+        list.push(chosen, candidates, scorer, &mut queue);
     }
-    chosen.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
-    chosen.into_iter().map(|(c, _, _)| c).collect()
+    Some(list.into_best_first())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(terms: &[u32]) -> Key {
+        terms
+            .iter()
+            .fold(0, |k: Key, &t| k << 32 | Key::from(t + 1))
+    }
+
+    #[test]
+    fn the_phrases_inside_a_phrase_are_its_shorter_runs() {
+        let mut found: Vec<Key> = inside(key(&[4, 5, 6])).collect();
+        found.sort_unstable();
+        let mut expected = vec![key(&[4]), key(&[5]), key(&[6]), key(&[4, 5]), key(&[5, 6])];
+        expected.sort_unstable();
+        assert_eq!(found, expected);
+        assert_eq!(inside(key(&[9])).count(), 0);
+    }
 }

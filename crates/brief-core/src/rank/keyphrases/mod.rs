@@ -8,8 +8,9 @@
 //! evidence of its own ([`merge`]). Inflections and possessives share their words' terms, so
 //! "North Korea" and "North Korea's" are one keyphrase.
 //!
-//! Only Extract lists keyphrases: [`top_until`] reads the article's words again (looked up in the
-//! analysis's vocabulary, without stemming), so Summarize pays nothing for them.
+//! Only Extract lists keyphrases: its analysis keeps the article's words in order with their
+//! terms ([`Token`], as the tokenizer saw them), which a brief's does not, so Summarize pays
+//! nothing for them.
 
 mod candidates;
 mod merge;
@@ -22,7 +23,27 @@ use std::ops::Range;
 pub use candidates::MAX_WORDS;
 
 use crate::text::language::Language;
-use crate::text::token::{TermId, Tokenizer, Vocabulary};
+use crate::text::token::{TermId, Vocabulary};
+
+/// One word of an article as the analysis keeps it for the keyphrases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Its byte range in the content.
+    pub start: u32,
+    /// The end of its byte range.
+    pub end: u32,
+    /// Its term; [`NO_TERM`] for a word that is none (a stop word, a number), [`MANY_TERMS`]
+    /// for a word of several (Chinese or Japanese bigrams, split again when needed).
+    pub term: TermId,
+    /// The index of its sentence among the article's sentences.
+    pub sentence: u32,
+}
+
+/// The term of a [`Token`] that is no term.
+pub const NO_TERM: TermId = TermId::MAX;
+
+/// The term of a [`Token`] that has several.
+pub const MANY_TERMS: TermId = TermId::MAX - 1;
 
 /// One keyphrase of an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,12 +73,12 @@ pub struct Source<'s, 'a> {
     pub title: &'s [TermId],
 }
 
-/// The `max` best keyphrases of the sentences (each its index among the article's sentences and
-/// its byte range in the content, in reading order), best first; `None` once `cancelled` says
-/// so. Time and memory are linear in the text (the candidates counted are capped).
+/// The `max` best keyphrases of the words `tokens` (in reading order), best first; `None` once
+/// `cancelled` says so. Time and memory are linear in the text (the candidates counted are
+/// capped).
 pub fn top_until<'a>(
     source: &Source<'_, 'a>,
-    sentences: impl Iterator<Item = (u32, Range<usize>)>,
+    tokens: &[Token],
     max: usize,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Keyphrase<'a>>> {
@@ -65,27 +86,29 @@ pub fn top_until<'a>(
         return Some(Vec::new());
     }
     let vocab = source.vocab;
-    let weak = weak::weak_terms(vocab, source.language);
-    let straddling = crate::rank::keywords::straddles(vocab, cancelled)?;
-    let excluded = |t: TermId| {
-        weak.binary_search(&t).is_ok() || straddling.get(t as usize).copied().unwrap_or(false)
-    };
-    let mut tokenizer = Tokenizer::for_language(source.language);
+    // Terms no keyphrase holds: straddling bigrams and weak words, by id.
+    let mut excluded = crate::rank::keywords::straddles(vocab, cancelled)?;
+    excluded.resize(vocab.len(), false);
+    for t in weak::weak_terms(vocab, source.language) {
+        if let Some(x) = excluded.get_mut(t as usize) {
+            *x = true;
+        }
+    }
+    let excluded = |t: TermId| excluded.get(t as usize).copied().unwrap_or(false);
     let words = candidates::read(
         source.content,
-        sentences,
-        &mut tokenizer,
+        tokens,
         vocab,
         source.language,
         &excluded,
         cancelled,
     )?;
-    let candidates = candidates::count(source.content, words, cancelled)?;
+    let candidates = candidates::count(words, vocab.len(), cancelled)?;
     if cancelled() {
         return None;
     }
     let scorer = score::Scorer::new(vocab, source.title);
-    let chosen = merge::choose(&candidates, &scorer, max);
+    let chosen = merge::choose(&candidates, &scorer, max, cancelled)?;
     occurrences(source.content, &candidates, &chosen, cancelled)
 }
 
@@ -96,17 +119,24 @@ fn occurrences<'a>(
     chosen: &[merge::Chosen],
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Keyphrase<'a>>> {
-    let index: HashMap<candidates::Key, usize> =
+    let keys: HashMap<candidates::Key, usize, foldhash::fast::RandomState> =
         chosen.iter().enumerate().map(|(i, c)| (c.key, i)).collect();
+    let mut starts = Vec::new();
+    for c in chosen {
+        if let Some(t) = candidates::terms_of(c.key).next() {
+            let t = t as usize;
+            if starts.len() <= t {
+                starts.resize(t + 1, false);
+            }
+            starts[t] = true;
+        }
+    }
     let mut found: Vec<Vec<Range<usize>>> = vec![Vec::new(); chosen.len()];
     candidates::each_occurrence(
-        content,
         &candidates.words,
-        |key, range| {
-            if let Some(&i) = index.get(&key) {
-                found[i].push(without_possessive(content, range));
-            }
-        },
+        &keys,
+        &starts,
+        |i, range| found[i].push(without_possessive(content, range)),
         cancelled,
     )?;
     let heaviest = chosen

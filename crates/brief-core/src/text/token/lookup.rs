@@ -47,7 +47,7 @@ impl Tokenizer {
             let surface = word.text;
             let capitalized = surface.chars().next().is_some_and(char::is_uppercase);
             if word.classes & NON_ASCII != 0 && has_cjk(surface) {
-                self.interned_cjk(surface, word.start, vocab, &mut each);
+                self.interned_cjk(surface, word.start, vocab, &mut each, cancelled)?;
                 continue;
             }
             let listed = lexicon.and_then(|lexicon| match word.ascii_key(text.as_bytes()) {
@@ -83,15 +83,18 @@ impl Tokenizer {
     }
 
     /// The pieces of a word with Chinese or Japanese characters at byte `start` (see
-    /// [`cjk_pieces`]).
+    /// [`cjk_pieces`]); `None` once `cancelled` says so (asked every [`CHECK_WORDS`] pieces: such
+    /// a word can be a whole text).
     fn interned_cjk(
         &mut self,
         word: &str,
         start: usize,
         vocab: &Vocabulary<'_>,
         each: &mut impl FnMut(Interned),
-    ) {
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<()> {
         let base = word.as_ptr() as usize;
+        let mut budget = CHECK_WORDS;
         cjk_pieces(word, |piece| {
             let (text, gram) = match piece {
                 CjkPiece::Gram(g) => (g, true),
@@ -110,7 +113,12 @@ impl Tokenizer {
                 gram,
                 capitalized: !gram && text.chars().next().is_some_and(char::is_uppercase),
             });
-            true
-        });
+            budget -= 1;
+            budget > 0 || {
+                budget = CHECK_WORDS;
+                !cancelled()
+            }
+        })
+        .map(|_| ())
     }
 }
