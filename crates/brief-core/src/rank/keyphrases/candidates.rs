@@ -164,6 +164,20 @@ pub(super) fn read(
             forget_capitals(&mut words[sentence_start..]);
             sentence_start = words.len();
         }
+        if t.term == NO_TERM {
+            // A stop word, number or the like: all that matters is that it is no content.
+            words.push(Word {
+                start: t.start,
+                end: t.end,
+                term: NO_TERM,
+                sentence: t.sentence,
+                gram: false,
+                capitalized: false,
+                not_edge: 0,
+                next: 0,
+            });
+            continue;
+        }
         let text = content.get(t.start as usize..t.end as usize)?;
         if t.term == MANY_TERMS {
             let base = t.start as usize;
@@ -186,11 +200,7 @@ pub(super) fn read(
             )?;
             continue;
         }
-        let term = if t.term == NO_TERM || excluded(t.term) {
-            NO_TERM
-        } else {
-            t.term
-        };
+        let term = if excluded(t.term) { NO_TERM } else { t.term };
         words.push(Word {
             start: t.start,
             end: t.end,

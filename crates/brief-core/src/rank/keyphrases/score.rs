@@ -1,6 +1,8 @@
 //! A candidate's score: what brief knows of its words (their background idf, the title) and the
 //! phrase's own evidence (how often the whole phrase recurs, how early it first appears).
 
+use std::sync::LazyLock;
+
 use crate::text::lexicon::idf_value;
 use crate::text::token::{TermId, Vocabulary};
 
@@ -25,6 +27,13 @@ const POSITION_BONUS: f64 = 1.0;
 /// The sentence index at which the position bonus is halved.
 const POSITION_DECAY: f64 = 3.0;
 
+/// The specificity of a word of each background idf level, computed once a process.
+static LEVELS: LazyLock<Vec<f64>> = LazyLock::new(|| {
+    (0..=u8::MAX)
+        .map(|l| idf_value(l).powf(IDF_EXPONENT))
+        .collect()
+});
+
 /// What scoring needs besides the candidates.
 #[derive(Debug)]
 pub(super) struct Scorer<'s> {
@@ -37,9 +46,7 @@ pub(super) struct Scorer<'s> {
 impl<'s> Scorer<'s> {
     /// A scorer for the terms of `vocab`, `title` the sorted terms of the title.
     pub(super) fn new(vocab: &Vocabulary<'_>, title: &'s [TermId]) -> Self {
-        let levels: Vec<f64> = (0..=u8::MAX)
-            .map(|l| idf_value(l).powf(IDF_EXPONENT))
-            .collect();
+        let levels = &*LEVELS;
         Self {
             specificity: vocab.idfs().map(|l| levels[usize::from(l)]).collect(),
             title,
