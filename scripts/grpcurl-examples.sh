@@ -56,7 +56,7 @@ grep -q "document.content" <<<"$out"
 if [ -x target/debug/examples/client ]; then
   out=$(BRIEF_ADDR="http://$addr" target/debug/examples/client tests/data/seed_article.txt)
   echo "$out"
-  grep -q "^keywords: Korea" <<<"$out"
+  grep -q "^keywords: North Korea" <<<"$out"
 fi
 
 # Graceful shutdown: SIGTERM ends the server with status 0.
