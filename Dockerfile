@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # brief: a small, non-root image of the gRPC server.
-#   docker build -t brief .
-#   docker run --rm -p 50051:50051 brief
+#   docker build -t brief:0.1.0 .      (the tag is Cargo.toml's version, as deploy/kubernetes names it)
+#   docker run --rm -p 50051:50051 brief:0.1.0
 
 FROM rust:1-bookworm AS build
 WORKDIR /src

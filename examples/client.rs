@@ -4,7 +4,7 @@
 //! ```sh
 //! cargo run --release &                                            # the server
 //! cargo run --example client -- tests/data/seed_article.txt        # this client
-//! BRIEF_ADDR=http://10.0.0.5:50051 cargo run --example client -- article.txt
+//! BRIEF_ADDR=http://10.0.0.5:50051 cargo run --example client -- examples/article.txt
 //! ```
 
 use std::io::Read;

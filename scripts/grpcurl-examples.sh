@@ -28,6 +28,15 @@ if [ -z "$examples" ]; then
   exit 1
 fi
 
+# The examples name localhost:50051, so the server must be the one on that port: if something
+# already listens there, the examples would test it instead. Refuse, loudly.
+# (localhost may resolve to either loopback address, so both are checked.)
+if (exec 3<>"/dev/tcp/127.0.0.1/50051") 2>/dev/null || (exec 3<>"/dev/tcp/::1/50051") 2>/dev/null; then
+  echo "grpcurl examples: port 50051 is already in use by another process; the README's examples" \
+    "call localhost:50051, so stop whatever listens there (ss -ltnp 'sport = :50051') and run again" >&2
+  exit 1
+fi
+
 log=$(mktemp)
 "$brief" serve --listen "$addr" >"$log" 2>&1 &
 server=$!
@@ -42,6 +51,12 @@ for _ in $(seq 1 100); do
   fi
   sleep 0.1
 done
+# Serving, and still ours: had it failed to bind, it would have exited.
+if ! kill -0 "$server" 2>/dev/null; then
+  echo "brief exited before serving (is port 50051 taken?):" >&2
+  cat "$log" >&2
+  exit 1
+fi
 
 echo "--- running README.md's grpcurl examples"
 bash -euxo pipefail -c "$examples"
@@ -57,6 +72,11 @@ if [ -x target/debug/examples/client ]; then
   out=$(BRIEF_ADDR="http://$addr" target/debug/examples/client tests/data/seed_article.txt)
   echo "$out"
   grep -q "^keywords: North Korea" <<<"$out"
+  # README's client example, on the sample article shipped in examples/.
+  out=$(BRIEF_ADDR="http://$addr" target/debug/examples/client examples/article.txt)
+  echo "$out"
+  grep -q "^# Floods cut off Kamsar" <<<"$out"
+  grep -q "^keywords: " <<<"$out"
 fi
 
 # Graceful shutdown: SIGTERM ends the server with status 0.

@@ -122,11 +122,7 @@ async fn sigterm_turns_health_off_finishes_and_exits_zero() {
         .expect("a status");
     assert_eq!(first.status, ServingStatus::Serving as i32);
 
-    let kill = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(kill.success());
+    common::sigterm(&child);
 
     let next = tokio::time::timeout(Duration::from_secs(10), watch.message())
         .await
@@ -148,7 +144,7 @@ async fn sigterm_turns_health_off_finishes_and_exits_zero() {
         .find(|l| l.contains("/brief.v1.Summarizer/Summarize") && l.contains("request finished"))
         .unwrap_or_else(|| panic!("a request log line in {logs:#?}"));
     let v: serde_json::Value = serde_json::from_str(rpc).expect("JSON log line");
-    assert_eq!(v["fields"]["code"], "Ok");
+    assert_eq!(v["fields"]["code"], "OK");
     assert!(v["fields"]["latency_ms"].as_f64().is_some());
     assert_eq!(v["span"]["bytes"].as_u64(), Some(SEED_ARTICLE.len() as u64));
     // Article text is never logged.
@@ -349,11 +345,7 @@ async fn sigterm_under_load_answers_every_accepted_request() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     signalled.store(true, std::sync::atomic::Ordering::SeqCst);
-    let kill = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(kill.success());
+    common::sigterm(&child);
 
     let (mut total_ok, mut drained) = (0, 0);
     for w in workers {
@@ -382,7 +374,7 @@ async fn sigterm_under_load_answers_every_accepted_request() {
     let answered = logs
         .iter()
         .filter(|l| l.contains("/brief.v1.Summarizer/Summarize") && l.contains("request finished"))
-        .filter(|l| l.contains(r#""code":"Ok""#))
+        .filter(|l| l.contains(r#""code":"OK""#))
         .count();
     assert_eq!(
         answered, total_ok,
@@ -445,5 +437,187 @@ fn loadgen_drives_a_server_it_starts() {
     assert!(
         stdout.contains("50 Summarize requests at 4 in flight") && stdout.contains(", 0 errors"),
         "{stdout}"
+    );
+}
+
+/// The port-0 contract for test harnesses: with `--listen 127.0.0.1:0` and logs at `warn`, the
+/// bound address is the first line of standard output (`{"listening":"HOST:PORT"}`) and the
+/// content of `--ready-file`, and the server answers there.
+#[tokio::test]
+async fn port_zero_prints_the_bound_address_on_stdout_and_in_the_ready_file() {
+    let dir = std::env::temp_dir().join(format!("brief-ready-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let ready = dir.join("addr");
+    let _ = std::fs::remove_file(&ready);
+    let ready_arg = ready.display().to_string();
+    let (mut child, addr) = common::spawn_announced(&["--ready-file", &ready_arg]).await;
+    assert!(
+        addr.starts_with("127.0.0.1:") && !addr.ends_with(":0"),
+        "{addr}"
+    );
+    let in_file = std::fs::read_to_string(&ready).expect("ready file written before the line");
+    assert_eq!(in_file, format!("{addr}\n"));
+
+    let channel = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))
+        .expect("endpoint")
+        .connect()
+        .await
+        .expect("the server answers at the announced address");
+    let status = HealthClient::new(channel)
+        .check(HealthCheckRequest::default())
+        .await
+        .expect("health")
+        .into_inner()
+        .status;
+    assert_eq!(status, ServingStatus::Serving as i32);
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The shutdown sequence Kubernetes needs: on SIGTERM health turns NOT_SERVING at once, yet for
+/// `--shutdown-delay-seconds` the server still accepts new connections and answers them; then
+/// health Watch streams end (so they do not hold the drain), the listener closes, and the
+/// process exits 0.
+#[tokio::test]
+async fn sigterm_keeps_serving_through_the_shutdown_delay_then_ends_watches() {
+    let (mut child, addr) =
+        common::spawn_announced(&["--shutdown-delay-seconds", "3", "--drain-seconds", "5"]).await;
+    let url = format!("http://{addr}");
+    let connect = || async {
+        tonic::transport::Endpoint::from_shared(url.clone())
+            .expect("URI")
+            .connect()
+            .await
+    };
+    let mut health = HealthClient::new(connect().await.expect("connect"));
+    let mut watch = health
+        .watch(HealthCheckRequest {
+            service: "brief.v1.Summarizer".into(),
+        })
+        .await
+        .expect("watch")
+        .into_inner();
+    assert_eq!(
+        watch
+            .message()
+            .await
+            .expect("watch")
+            .expect("status")
+            .status,
+        ServingStatus::Serving as i32
+    );
+
+    let signalled = Instant::now();
+    common::sigterm(&child);
+    let next = tokio::time::timeout(Duration::from_secs(5), watch.message())
+        .await
+        .expect("in time")
+        .expect("a watch message")
+        .expect("a status");
+    assert_eq!(next.status, ServingStatus::NotServing as i32);
+
+    // Within the delay: a new connection is accepted and its call answered.
+    let channel = connect().await.expect("a new connection during the delay");
+    let brief = SummarizerClient::new(channel)
+        .summarize(pb::SummarizeRequest {
+            document: Some(pb::Document {
+                content: SEED_ARTICLE.into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        })
+        .await
+        .expect("answered during the delay");
+    assert_eq!(brief.into_inner().sentences.len(), 3);
+    assert!(
+        signalled.elapsed() < Duration::from_secs(3),
+        "the checks above ran inside the delay"
+    );
+
+    // Then the Watch stream ends rather than holding the drain.
+    let end = tokio::time::timeout(Duration::from_secs(10), watch.message())
+        .await
+        .expect("the watch ends after the delay");
+    assert!(
+        matches!(end, Ok(None) | Err(_)),
+        "no more statuses: {end:?}"
+    );
+    assert!(
+        signalled.elapsed() >= Duration::from_secs(2),
+        "not before the delay"
+    );
+    exits_zero_soon(&mut child);
+}
+
+/// Trace context in the logs: a call's W3C `traceparent` trace id, its `x-request-id` (echoed in
+/// the response, or made up and returned when the caller sends none) and the peer's address are
+/// on its JSON request line.
+#[tokio::test]
+async fn a_calls_trace_id_request_id_and_peer_are_on_its_log_line() {
+    let (mut child, addr, reader) = spawn_server();
+    let mut client = SummarizerClient::connect(format!("http://{addr}"))
+        .await
+        .expect("connect");
+    let request = || pb::SummarizeRequest {
+        document: Some(pb::Document {
+            content: SEED_ARTICLE.into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+    let mut traced = tonic::Request::new(request());
+    traced.metadata_mut().insert(
+        "traceparent",
+        format!("00-{trace_id}-00f067aa0ba902b7-01")
+            .parse()
+            .expect("metadata"),
+    );
+    traced.metadata_mut().insert(
+        "x-request-id",
+        "req-from-caller-7".parse().expect("metadata"),
+    );
+    let resp = client.summarize(traced).await.expect("summarize");
+    assert_eq!(
+        resp.metadata()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok()),
+        Some("req-from-caller-7"),
+        "the caller's request id comes back"
+    );
+    let resp = client.summarize(request()).await.expect("summarize");
+    let made_up = resp
+        .metadata()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .expect("a request id is made up and returned")
+        .to_owned();
+    assert_eq!(made_up.len(), 32);
+    drop(client);
+
+    common::sigterm(&child);
+    exits_zero_soon(&mut child);
+    let logs = reader.join().expect("log reader");
+    let finished: Vec<serde_json::Value> = logs
+        .iter()
+        .filter(|l| l.contains("request finished") && l.contains("Summarizer/Summarize"))
+        .map(|l| serde_json::from_str(l).expect("JSON log line"))
+        .collect();
+    assert_eq!(finished.len(), 2, "{logs:#?}");
+    let span = &finished[0]["span"];
+    assert_eq!(span["trace_id"], trace_id, "{span}");
+    assert_eq!(span["request_id"], "req-from-caller-7", "{span}");
+    assert!(
+        span["peer"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("127.0.0.1:")),
+        "{span}"
+    );
+    let span = &finished[1]["span"];
+    assert_eq!(span["request_id"], made_up.as_str(), "{span}");
+    assert!(
+        span.get("trace_id").is_none(),
+        "no traceparent, no trace id: {span}"
     );
 }

@@ -694,3 +694,36 @@ mod raw {
         }
     }
 }
+
+/// A connection older than `--max-connection-age-seconds` is sent GOAWAY and closed once its
+/// calls are done, so that long-lived clients reconnect and spread over new replicas; a tonic
+/// channel reconnects on its own.
+#[tokio::test]
+async fn an_aged_connection_is_sent_goaway_and_clients_reconnect() {
+    let server = TestServer::start_with(Settings {
+        max_connection_age_seconds: 1,
+        max_connection_age_grace_seconds: 1,
+        ..Settings::default()
+    })
+    .await;
+    let tcp = tokio::net::TcpStream::connect(server.addr)
+        .await
+        .expect("connect");
+    let (_send, conn) = h2::client::handshake(tcp).await.expect("h2 handshake");
+    let started = std::time::Instant::now();
+    let closed = tokio::time::timeout(std::time::Duration::from_secs(10), conn)
+        .await
+        .expect("the server closes an aged connection");
+    assert!(closed.is_ok(), "a graceful close (GOAWAY): {closed:?}");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(900));
+
+    let mut client = server.client().await;
+    for _ in 0..3 {
+        client
+            .summarize(summarize_req(SEED_ARTICLE))
+            .await
+            .expect("answered, across reconnections");
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    }
+    server.stop().await;
+}

@@ -553,7 +553,9 @@ fn signal_and_time_exit(child: &mut std::process::Child, signal: &str) -> Durati
 #[tokio::test]
 async fn a_signal_during_long_work_exits_within_the_drain_time() {
     for signal in ["TERM", "HUP"] {
-        let (mut child, addr) = spawn_brief(&["--drain-seconds", "1"]);
+        // No shutdown delay: this measures the drain's bound.
+        let (mut child, addr) =
+            spawn_brief(&["--drain-seconds", "1", "--shutdown-delay-seconds", "0"]);
         let channel = tonic::transport::Channel::from_shared(format!("http://{addr}"))
             .expect("URI")
             .connect()

@@ -8,6 +8,7 @@ use common::TestServer;
 use tonic::Code;
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_client::HealthClient;
+use tonic_types::StatusExt;
 
 /// An article large enough that summarizing it takes many milliseconds.
 fn heavy(bytes: usize) -> pb::SummarizeRequest {
@@ -132,6 +133,21 @@ async fn requests_over_the_in_flight_limit_are_shed_at_once() {
             Err(e) => {
                 assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
                 assert!(e.message().contains("--max-in-flight"), "{}", e.message());
+                // The refusal says when to retry: google.rpc.RetryInfo in the details, and the
+                // same delay as gRPC's retry pushback.
+                let retry = e.get_details_retry_info().expect("a RetryInfo detail");
+                assert_eq!(
+                    retry.retry_delay,
+                    Some(brief::service::status::IN_FLIGHT_RETRY_DELAY),
+                    "{e:?}"
+                );
+                assert_eq!(
+                    e.metadata()
+                        .get("grpc-retry-pushback-ms")
+                        .and_then(|v| v.to_str().ok()),
+                    Some("100"),
+                    "{e:?}"
+                );
                 shed += 1;
             }
         }

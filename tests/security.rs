@@ -121,3 +121,76 @@ async fn bearer_token_guards_everything_but_health() {
     server.stop().await;
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `brief health` as a Kubernetes exec probe or Docker HEALTHCHECK runs it: against a TLS server
+/// with its CA file and the certificate's name, and against a plaintext server by a bare
+/// `HOST:PORT`; a plaintext probe of a TLS server fails with a hint.
+#[tokio::test]
+async fn brief_health_probes_tls_and_bare_addresses() {
+    let health = |args: Vec<String>| async move {
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+                .arg("health")
+                .args(args)
+                .output()
+                .expect("run brief health")
+        })
+        .await
+        .expect("join")
+    };
+    let dir = temp_dir("health-tls");
+    let cert =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).expect("a certificate");
+    std::fs::write(dir.join("cert.pem"), cert.cert.pem()).expect("write cert");
+    std::fs::write(dir.join("key.pem"), cert.signing_key.serialize_pem()).expect("write key");
+    let tls = TestServer::start_with(Settings {
+        tls_cert: Some(dir.join("cert.pem")),
+        tls_key: Some(dir.join("key.pem")),
+        ..Settings::default()
+    })
+    .await;
+    let ca = dir.join("cert.pem").display().to_string();
+
+    let ok = health(vec![
+        "--addr".into(),
+        tls.addr.to_string(),
+        "--ca-file".into(),
+        ca.clone(),
+        "--server-name".into(),
+        "localhost".into(),
+    ])
+    .await;
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+
+    let plain_probe = health(vec!["--addr".into(), tls.addr.to_string()]).await;
+    assert!(!plain_probe.status.success());
+    let err = String::from_utf8_lossy(&plain_probe.stderr);
+    assert!(err.contains("https://"), "a hint: {err}");
+
+    let wrong_name = health(vec![
+        "--addr".into(),
+        format!("https://{}", tls.addr),
+        "--ca-file".into(),
+        ca,
+    ])
+    .await;
+    assert!(
+        !wrong_name.status.success(),
+        "the certificate names localhost, not 127.0.0.1"
+    );
+    tls.stop().await;
+
+    let plain = TestServer::start().await;
+    let bare = health(vec!["--addr".into(), plain.addr.to_string()]).await;
+    assert!(
+        bare.status.success(),
+        "{}",
+        String::from_utf8_lossy(&bare.stderr)
+    );
+    plain.stop().await;
+    let _ = std::fs::remove_dir_all(dir);
+}

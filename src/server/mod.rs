@@ -18,6 +18,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
+use tonic::codec::CompressionEncoding;
 use tonic::transport::{Identity, Server, ServerTlsConfig};
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
@@ -75,12 +76,37 @@ pub async fn bind(settings: &Settings) -> Result<TcpListener, ServerError> {
         })
 }
 
+/// How the server was asked to stop, which decides whether it serves on for
+/// `settings.shutdown_delay_seconds` first (see [`serve_on`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// An orchestrator's or supervisor's stop (SIGTERM, SIGHUP; `()`): health turns NOT_SERVING
+    /// and the server serves on for the shutdown delay, then drains.
+    Graceful,
+    /// A person's Ctrl-C (SIGINT): no delay, straight to the drain.
+    Interrupt,
+}
+
+impl From<()> for Stop {
+    fn from((): ()) -> Self {
+        Stop::Graceful
+    }
+}
+
+/// The encodings requests may come in and responses go out in (in the client's order of
+/// preference among these): a request's inflated size is held to the message size limit.
+const COMPRESSIONS: [CompressionEncoding; 3] = [
+    CompressionEncoding::Gzip,
+    CompressionEncoding::Zstd,
+    CompressionEncoding::Deflate,
+];
+
 /// Serves on `listener` (and metrics on `settings.metrics_listen`, when set) until `shutdown`
 /// completes, then drains; see [`serve_on`].
 pub async fn serve(
     listener: TcpListener,
     settings: &Settings,
-    shutdown: impl Future<Output = ()> + Send,
+    shutdown: impl Future<Output = impl Into<Stop>> + Send,
 ) -> Result<(), ServerError> {
     let metrics_listener = match settings.metrics_listen {
         Some(addr) => Some(
@@ -103,14 +129,20 @@ pub async fn serve_on(
     listener: TcpListener,
     metrics_listener: Option<TcpListener>,
     settings: &Settings,
-    shutdown: impl Future<Output = ()> + Send,
+    shutdown: impl Future<Output = impl Into<Stop>> + Send,
 ) -> Result<(), ServerError> {
     let metrics = metrics_listener.map(spawn_metrics);
     let registry = metrics.as_ref().map(|(m, _)| m.clone());
     // Built now, not by the first request: the English lexicon, and the stemmers and stop-word
     // index of language detection.
     brief_core::warm_up();
-    let (health, health_service) = tonic_health::server::health_reporter();
+    let (health, mut health_service) = tonic_health::server::health_reporter();
+    // A client whose channel compresses every call compresses its health checks too.
+    for encoding in COMPRESSIONS {
+        health_service = health_service
+            .accept_compressed(encoding)
+            .send_compressed(encoding);
+    }
     health
         .set_service_status(SERVICE_NAME, ServingStatus::Serving)
         .await;
@@ -126,22 +158,28 @@ pub async fn serve_on(
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
     let admission = Admission::new(settings.max_in_flight, settings.memory_budget());
-    let summarizer = SummarizerServer::new(
+    let mut summarizer = SummarizerServer::new(
         SummarizerService::default()
             .with_metrics(registry.clone())
             .with_admission(admission.clone()),
     )
     .max_decoding_message_size(settings.max_message_bytes);
+    for encoding in COMPRESSIONS {
+        summarizer = summarizer
+            .accept_compressed(encoding)
+            .send_compressed(encoding);
+    }
 
     let drain = settings.drain_timeout();
-    let (signal, drain_rx) = on_shutdown(shutdown, health.clone(), drain);
+    let (signal, drain_rx) =
+        on_shutdown(shutdown, health.clone(), settings.shutdown_delay(), drain);
 
     let token = settings
         .auth_token_file
         .as_deref()
         .map(read_token)
         .transpose()?;
-    let builder = server_builder(settings)?;
+    let mut builder = server_builder(settings)?;
 
     let incoming = Incoming::new(
         listener,
@@ -151,6 +189,13 @@ pub async fn serve_on(
             idle: Duration::from_secs(settings.idle_timeout_seconds),
         },
     );
+    if settings.max_connection_age_seconds > 0 {
+        builder = builder
+            .max_connection_age(Duration::from_secs(settings.max_connection_age_seconds))
+            .max_connection_age_grace(Duration::from_secs(
+                settings.max_connection_age_grace_seconds,
+            ));
+    }
     let server = builder
         .max_concurrent_streams(settings.max_concurrent_streams)
         // tonic turns h2's limit on streams reset for the server's own errors off; this is
@@ -197,11 +242,16 @@ pub async fn serve_on(
     Ok(())
 }
 
-/// The server's shutdown signal: once `shutdown` completes, logs the drain, marks the service
-/// NOT_SERVING and completes, and so does the returned receiver (which starts the drain clock).
+/// The server's shutdown sequence, run once `shutdown` completes: health turns NOT_SERVING at
+/// once; the server keeps accepting and answering for `delay` (so that endpoints and load
+/// balancers, which see NOT_SERVING, stop sending it new work); then health Watch streams end
+/// (they would hold their connections open through the drain) and the returned future
+/// completes, which closes the listener and sends every connection GOAWAY; the returned receiver
+/// completes with it, and starts the drain clock (`drain`).
 fn on_shutdown(
-    shutdown: impl Future<Output = ()> + Send,
+    shutdown: impl Future<Output = impl Into<Stop>> + Send,
     health: HealthReporter,
+    delay: Duration,
     drain: Duration,
 ) -> (
     impl Future<Output = ()> + Send,
@@ -209,12 +259,20 @@ fn on_shutdown(
 ) {
     let (drain_tx, drain_rx) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {
-        shutdown.await;
+        let stop = shutdown.await.into();
+        set_not_serving(&health).await;
+        if stop == Stop::Graceful && !delay.is_zero() {
+            tracing::info!(
+                shutdown_delay_seconds = delay.as_secs(),
+                "shutting down: NOT_SERVING, still answering while load balancers catch up"
+            );
+            tokio::time::sleep(delay).await;
+        }
         tracing::info!(
             drain_seconds = drain.as_secs(),
-            "shutting down: draining requests in flight"
+            "shutting down: listener closed, draining requests in flight"
         );
-        set_not_serving(&health).await;
+        end_watches(health).await;
         let _ = drain_tx.send(());
     };
     (signal, drain_rx)
@@ -279,7 +337,16 @@ async fn set_not_serving(health: &HealthReporter) {
         .await;
 }
 
-/// Completes on SIGINT (Ctrl-C) or, on Unix, SIGTERM or SIGHUP.
+/// Ends the health Watch streams, which would otherwise hold their connections open through the
+/// drain: the services' statuses are cleared, which closes their channels (a Check during the
+/// drain is then answered NOT_FOUND, as for any service the server does not serve).
+async fn end_watches(mut health: HealthReporter) {
+    health.clear_service_status("").await;
+    health.clear_service_status(SERVICE_NAME).await;
+}
+
+/// Completes on SIGINT (Ctrl-C, [`Stop::Interrupt`]) or, on Unix, SIGTERM or SIGHUP
+/// ([`Stop::Graceful`]).
 ///
 /// SIGHUP drains like SIGTERM: brief has no configuration to reload, and a hang-up (a closed
 /// terminal, a supervisor's stop) should not kill requests in flight, as its default action
@@ -287,7 +354,7 @@ async fn set_not_serving(health: &HealthReporter) {
 ///
 /// The handlers are installed when this is called, not when the future is first polled, so that
 /// a signal that arrives while the server starts is not fatal. Call it within the runtime.
-pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
+pub fn shutdown_signal() -> impl Future<Output = Stop> + Send {
     #[cfg(unix)]
     {
         use tokio::signal::unix::SignalKind;
@@ -296,9 +363,18 @@ pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
         let hup = unix_signal(SignalKind::hangup(), "SIGHUP");
         async move {
             tokio::select! {
-                () = int => tracing::info!("received SIGINT"),
-                () = term => tracing::info!("received SIGTERM"),
-                () = hup => tracing::info!("received SIGHUP"),
+                () = int => {
+                    tracing::info!("received SIGINT");
+                    Stop::Interrupt
+                }
+                () = term => {
+                    tracing::info!("received SIGTERM");
+                    Stop::Graceful
+                }
+                () = hup => {
+                    tracing::info!("received SIGHUP");
+                    Stop::Graceful
+                }
             }
         }
     }
@@ -309,6 +385,7 @@ pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
             std::future::pending::<()>().await;
         }
         tracing::info!("received Ctrl-C");
+        Stop::Interrupt
     }
 }
 

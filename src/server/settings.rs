@@ -13,6 +13,14 @@ pub const DEFAULT_LISTEN: SocketAddr =
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
 /// The default drain time after a shutdown signal, in seconds.
 pub const DEFAULT_DRAIN_SECONDS: u64 = 10;
+/// The default time the server keeps accepting and answering after SIGTERM while reporting
+/// NOT_SERVING, in seconds (a Ctrl-C does not wait; see README, "Shutdown").
+pub const DEFAULT_SHUTDOWN_DELAY_SECONDS: u64 = 5;
+/// The default age at which a connection is asked to go away (GOAWAY), so that long-lived
+/// clients reconnect and spread over new replicas, in seconds.
+pub const DEFAULT_MAX_CONNECTION_AGE_SECONDS: u64 = 300;
+/// The default time an aged connection's calls get to finish before it is closed, in seconds.
+pub const DEFAULT_MAX_CONNECTION_AGE_GRACE_SECONDS: u64 = 30;
 /// The default longest run time of a request, in seconds.
 pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u64 = 30;
 /// The default limit on summarizer requests in flight.
@@ -44,6 +52,14 @@ pub struct Settings {
     pub max_message_bytes: usize,
     /// How long to wait, after SIGINT or SIGTERM, for requests in flight to finish, in seconds.
     pub drain_seconds: u64,
+    /// After SIGTERM or SIGHUP ([`super::Stop::Graceful`]), how long to keep accepting and
+    /// answering while health reports NOT_SERVING (so that load balancers and endpoints stop
+    /// sending new work), in seconds, before the listener closes and the drain starts.
+    pub shutdown_delay_seconds: u64,
+    /// The age at which a connection is sent GOAWAY, in seconds (0: never).
+    pub max_connection_age_seconds: u64,
+    /// The time an aged connection's calls get to finish before it is closed, in seconds.
+    pub max_connection_age_grace_seconds: u64,
     /// The longest any request may run, in seconds; a shorter client deadline wins.
     pub request_timeout_seconds: u64,
     /// The most Summarize/Extract requests in flight at once; more are answered
@@ -86,6 +102,11 @@ impl Settings {
         Duration::from_secs(self.drain_seconds)
     }
 
+    /// The time the server keeps serving after a shutdown signal, reporting NOT_SERVING.
+    pub fn shutdown_delay(&self) -> Duration {
+        Duration::from_secs(self.shutdown_delay_seconds)
+    }
+
     /// The server-side limit on a request's run time.
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.request_timeout_seconds)
@@ -103,6 +124,9 @@ impl Default for Settings {
             listen: DEFAULT_LISTEN,
             max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
             drain_seconds: DEFAULT_DRAIN_SECONDS,
+            shutdown_delay_seconds: DEFAULT_SHUTDOWN_DELAY_SECONDS,
+            max_connection_age_seconds: DEFAULT_MAX_CONNECTION_AGE_SECONDS,
+            max_connection_age_grace_seconds: DEFAULT_MAX_CONNECTION_AGE_GRACE_SECONDS,
             request_timeout_seconds: DEFAULT_REQUEST_TIMEOUT_SECONDS,
             max_in_flight: DEFAULT_MAX_IN_FLIGHT,
             max_memory_mib: DEFAULT_MAX_MEMORY_MIB,

@@ -20,7 +20,7 @@ use brief_core::text::detect;
 use brief_core::text::html::{self, Block, Blocks, HtmlError};
 use brief_core::text::language::{Language, Support};
 
-pub use brief_core::ALGORITHM_VERSION;
+pub use brief_core::algorithm_version;
 
 /// The number of keywords `Extract` returns when the request does not say.
 pub const DEFAULT_MAX_KEYWORDS: usize = 10;
@@ -151,7 +151,7 @@ pub fn summarize_until(
         summary,
         sentences,
         limited_by: limited_by(brief.selection.limited_by) as i32,
-        algorithm_version: ALGORITHM_VERSION.to_owned(),
+        algorithm_version: algorithm_version().to_owned(),
         title: title(analysis),
         language_source: language.source as i32,
         language_confidence: language.confidence,
@@ -239,7 +239,7 @@ pub fn extract_until(
         sentences,
         keywords,
         title: title(&analysis),
-        algorithm_version: ALGORITHM_VERSION.to_owned(),
+        algorithm_version: algorithm_version().to_owned(),
         language_source: language.source as i32,
         language_confidence: language.confidence,
         language_support: language_support(language.language) as i32,

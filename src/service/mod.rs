@@ -140,7 +140,7 @@ impl Summarizer for SummarizerService {
 
     async fn summarize_stream(
         &self,
-        request: Request<Streaming<pb::SummarizeRequest>>,
+        request: Request<Streaming<pb::SummarizeStreamRequest>>,
     ) -> Result<Response<ResultStream>, Status> {
         let service = self.clone();
         let mut sequence = 0u64;
@@ -151,7 +151,7 @@ impl Summarizer for SummarizerService {
             let seq = sequence;
             sequence += 1;
             async move {
-                let req = item?;
+                let req = pb::SummarizeRequest::from(item?);
                 let id = req
                     .document
                     .as_ref()
@@ -176,11 +176,21 @@ impl Summarizer for SummarizerService {
                     }
                     Err(refused) => Err(status::from_refused(refused)),
                 };
+                if let Some(metrics) = &service.metrics {
+                    let code = outcome
+                        .as_ref()
+                        .map_or_else(Status::code, |_| tonic::Code::Ok);
+                    metrics.stream_item(status::code_name(code));
+                }
                 let result = match outcome {
-                    Ok(response) => pb::summarize_result::Result::Response(response.into_inner()),
-                    Err(status) => pb::summarize_result::Result::Error(item_error(&status)),
+                    Ok(response) => {
+                        pb::summarize_stream_response::Result::Response(response.into_inner())
+                    }
+                    Err(status) => {
+                        pb::summarize_stream_response::Result::Error(item_error(&status))
+                    }
                 };
-                Ok(pb::SummarizeResult {
+                Ok(pb::SummarizeStreamResponse {
                     id,
                     sequence: seq,
                     result: Some(result),
@@ -208,7 +218,8 @@ impl Summarizer for SummarizerService {
 }
 
 /// The response stream of `SummarizeStream`.
-pub type ResultStream = Pin<Box<dyn Stream<Item = Result<pb::SummarizeResult, Status>> + Send>>;
+pub type ResultStream =
+    Pin<Box<dyn Stream<Item = Result<pb::SummarizeStreamResponse, Status>> + Send>>;
 
 /// Sets its flag when dropped: held by the request's future, which tower drops when the client
 /// goes away or the deadline passes, so that the summarizer stops at its next check.

@@ -41,6 +41,13 @@ def main():
     assert "Copyright" not in r.summary and not r.summary.startswith("North Korea News"), r.summary
     print("seed brief:", r.summary)
 
+    # Channels that compress every call (gzip, deflate): the same brief.
+    for algorithm in (grpc.Compression.Gzip, grpc.Compression.Deflate):
+        compressed = rpc.SummarizerStub(grpc.insecure_channel(sys.argv[1], compression=algorithm))
+        c = compressed.Summarize(pb.SummarizeRequest(document=pb.Document(content=SEED)))
+        assert c.summary == r.summary, (algorithm, c.summary)
+    print("compressed calls (gzip, deflate): same brief")
+
     # An HTML page sent as its undecoded windows-1252 bytes: offsets refer to the extracted text.
     page = open("tests/data/html/windows1252.html", "rb").read()
     doc = pb.Document(format=pb.FORMAT_HTML, raw=page)
@@ -74,9 +81,9 @@ def main():
         else:
             raise AssertionError(f"{req} was not refused")
     items = [
-        pb.SummarizeRequest(document=pb.Document(id="s1", content="Floods hit the town. Roads closed.")),
-        pb.SummarizeRequest(document=pb.Document(id="s2", content="")),
-        pb.SummarizeRequest(document=pb.Document(id="s3", content=SEED)),
+        pb.SummarizeStreamRequest(document=pb.Document(id="s1", content="Floods hit the town. Roads closed.")),
+        pb.SummarizeStreamRequest(document=pb.Document(id="s2", content="")),
+        pb.SummarizeStreamRequest(document=pb.Document(id="s3", content=SEED)),
     ]
     results = list(stub.SummarizeStream(iter(items)))
     assert [r.id for r in results] == ["s1", "s2", "s3"], results

@@ -51,8 +51,10 @@ impl TestServer {
         let addr = listener.local_addr().expect("local address");
         let (tx, rx) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
+            // Stopped as by Ctrl-C: no shutdown delay (tests/binary.rs covers it).
             brief::server::serve_on(listener, metrics, &settings, async {
                 let _ = rx.await;
+                brief::server::Stop::Interrupt
             })
             .await
             .expect("server runs");
@@ -115,4 +117,43 @@ pub fn slice_code_points(text: &str, offset: u32, length: u32) -> String {
 /// Slices `text` by an offset and length counted in UTF-8 bytes.
 pub fn slice_utf8(text: &str, offset: u32, length: u32) -> String {
     text[offset as usize..(offset + length) as usize].to_owned()
+}
+
+/// Starts the `brief` binary as `brief serve --listen 127.0.0.1:0 ARGS...` with `RUST_LOG=warn`
+/// (stderr inherited), and returns it with the address it announced: the `listening` field of
+/// the JSON line it prints first on standard output once ready (the port-0 contract).
+pub async fn spawn_announced(args: &[&str]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("spawn brief");
+    let stdout = child.stdout.take().expect("stdout");
+    let line = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).map(|_| line)
+    })
+    .await
+    .expect("reader")
+    .expect("a line on stdout");
+    let v: serde_json::Value = serde_json::from_str(&line).expect("one JSON line");
+    let addr = v["listening"]
+        .as_str()
+        .expect("a listening field")
+        .to_owned();
+    (child, addr)
+}
+
+/// Sends SIGTERM to `child`, as an orchestrator stops a server.
+pub fn sigterm(child: &std::process::Child) {
+    let kill = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(kill.success());
 }

@@ -21,15 +21,13 @@ pub mod error;
 pub mod offsets;
 pub mod rank;
 pub mod text;
+pub mod version;
 
 pub use analyze::{Analysis, Article, Brief, analyze, summarize};
 pub use error::Error;
 pub use rank::features::Weights;
 pub use rank::select::{Budget, LimitedBy};
-
-/// The algorithm version the service reports with every brief: the core's version, so that
-/// briefs with the same version are reproducible.
-pub const ALGORITHM_VERSION: &str = concat!("brief-extractive-", env!("CARGO_PKG_VERSION"));
+pub use version::algorithm_version;
 
 /// Builds the process-wide tables (the English lexicon, every language's stemmer and stop words)
 /// now rather than on the first article; a server calls it before it reports itself ready.

@@ -66,6 +66,18 @@ pub struct ServeArgs {
     /// How long to wait, after SIGINT or SIGTERM, for requests in flight to finish, in seconds.
     #[arg(long, env = "BRIEF_DRAIN_SECONDS", default_value_t = DEFAULT_DRAIN_SECONDS)]
     pub drain_seconds: u64,
+    /// After SIGTERM (or SIGHUP), how long to keep accepting and answering while health reports
+    /// NOT_SERVING, in seconds, so that endpoints and load balancers catch up before the listener
+    /// closes and the drain starts. Ctrl-C (SIGINT) does not wait.
+    #[arg(long, env = "BRIEF_SHUTDOWN_DELAY_SECONDS", default_value_t = DEFAULT_SHUTDOWN_DELAY_SECONDS)]
+    pub shutdown_delay_seconds: u64,
+    /// The age at which a connection is sent GOAWAY so that its client reconnects (and spreads
+    /// over new replicas), in seconds; 0 for never.
+    #[arg(long, env = "BRIEF_MAX_CONNECTION_AGE_SECONDS", default_value_t = DEFAULT_MAX_CONNECTION_AGE_SECONDS)]
+    pub max_connection_age_seconds: u64,
+    /// The time an aged connection's calls get to finish before it is closed, in seconds.
+    #[arg(long, env = "BRIEF_MAX_CONNECTION_AGE_GRACE_SECONDS", default_value_t = DEFAULT_MAX_CONNECTION_AGE_GRACE_SECONDS)]
+    pub max_connection_age_grace_seconds: u64,
     /// The longest any request may run, in seconds; a shorter client deadline wins.
     #[arg(long, env = "BRIEF_REQUEST_TIMEOUT_SECONDS", default_value_t = DEFAULT_REQUEST_TIMEOUT_SECONDS,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -124,6 +136,15 @@ pub struct ServeArgs {
     /// The TLS private key (PEM) for --tls-cert.
     #[arg(long, env = "BRIEF_TLS_KEY", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
+    /// Once ready to serve, also write the bound address (`HOST:PORT` and a newline) to this
+    /// file, for test harnesses that start the server with `--listen HOST:0`. (The address is
+    /// always printed on standard output, as `{"listening":"HOST:PORT"}`.)
+    #[arg(long, env = "BRIEF_READY_FILE")]
+    pub ready_file: Option<PathBuf>,
+    /// Export each request's span to this OpenTelemetry collector over OTLP/gRPC
+    /// (`http://HOST:4317`), as a child of the caller's `traceparent`; off when unset.
+    #[arg(long, env = "OTEL_EXPORTER_OTLP_ENDPOINT")]
+    pub otlp_endpoint: Option<String>,
 }
 
 impl From<ServeArgs> for Settings {
@@ -132,6 +153,9 @@ impl From<ServeArgs> for Settings {
             listen: a.listen,
             max_message_bytes: a.max_message_bytes,
             drain_seconds: a.drain_seconds,
+            shutdown_delay_seconds: a.shutdown_delay_seconds,
+            max_connection_age_seconds: a.max_connection_age_seconds,
+            max_connection_age_grace_seconds: a.max_connection_age_grace_seconds,
             request_timeout_seconds: a.request_timeout_seconds,
             max_in_flight: a.max_in_flight,
             max_memory_mib: a.max_memory_mib,
@@ -216,9 +240,18 @@ pub struct EvalArgs {
 /// Settings of `brief health`.
 #[derive(Debug, Clone, Args)]
 pub struct HealthArgs {
-    /// The server's address.
-    #[arg(long, default_value = "http://127.0.0.1:50051")]
+    /// The server's address: `HOST:PORT`, `http://HOST:PORT`, or `https://HOST:PORT` for a server
+    /// started with --tls-cert (also implied by --ca-file or --server-name).
+    #[arg(long, default_value = "127.0.0.1:50051")]
     pub addr: String,
+    /// Verify a TLS server's certificate against this PEM file (its CA, or for a self-signed
+    /// certificate the certificate itself) instead of the public web roots.
+    #[arg(long, env = "BRIEF_HEALTH_CA_FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// The name the TLS server's certificate must carry, when it is not the address's host
+    /// (probing 127.0.0.1 inside a pod whose certificate names brief.example.com).
+    #[arg(long, env = "BRIEF_HEALTH_SERVER_NAME")]
+    pub server_name: Option<String>,
     /// The service to check; "" for the whole server.
     #[arg(long, default_value = "brief.v1.Summarizer")]
     pub service: String,

@@ -263,7 +263,7 @@ async fn stream(
     articles: Arc<Vec<String>>,
 ) -> Result<(u64, u64), LoadError> {
     let mut client = SummarizerClient::new(channel).max_decoding_message_size(64 << 20);
-    let requests = tokio_stream::iter(0..items).map(move |i| pb::SummarizeRequest {
+    let requests = tokio_stream::iter(0..items).map(move |i| pb::SummarizeStreamRequest {
         document: Some(pb::Document {
             id: i.to_string(),
             content: articles[(i % articles.len() as u64) as usize].clone(),
@@ -290,7 +290,7 @@ async fn stream(
         }
         expected += 1;
         match result.result {
-            Some(pb::summarize_result::Result::Response(_)) => answered += 1,
+            Some(pb::summarize_stream_response::Result::Response(_)) => answered += 1,
             _ => errors += 1,
         }
     }

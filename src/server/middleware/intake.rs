@@ -15,6 +15,13 @@
 //!   pool is full, or a frame declares more than the pool could ever hold, the call ends with
 //!   `RESOURCE_EXHAUSTED` at once. Health and reflection are not charged, so that probes always
 //!   get through.
+//! - **Compressed messages.** A compressed message (gzip or zstd) may inflate to the message size
+//!   limit, and tonic holds the inflated message while it waits for the request's end. So a
+//!   compressed message that is complete while its request has not ended (a unary call whose
+//!   client holds back the end, or a message of a client stream) is charged as if it inflated to
+//!   the limit, until the request ends (or, in a stream, the next message starts). A unary call
+//!   that sends its end with its message, as clients do, is charged only its compressed bytes:
+//!   tonic inflates it and lets its buffer go within one poll.
 //! - **Truncation.** A body that ends part-way through a frame is answered `INVALID_ARGUMENT`
 //!   (tonic would say `INTERNAL`, which blames the server).
 
@@ -125,6 +132,10 @@ pub struct IntakeBody<B> {
     charge: Option<Receiving>,
     /// Bytes of the current message that have arrived.
     received: usize,
+    /// Whether the current (or last) message is compressed.
+    compressed: bool,
+    /// A compressed message is complete: charge it as inflated unless the request ends now.
+    inflating: bool,
     done: bool,
 }
 
@@ -143,6 +154,8 @@ impl<B> IntakeBody<B> {
             deadline: Some(Box::pin(tokio::time::sleep(timeout))),
             charge: None,
             received: 0,
+            compressed: false,
+            inflating: false,
             done: false,
         }
     }
@@ -161,6 +174,7 @@ impl<B> IntakeBody<B> {
                     data = &data[take..];
                     if *have == PREFIX_LEN {
                         let len = u32::from_be_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
+                        self.compressed = bytes[0] != 0;
                         self.start_message(len as usize)?;
                     }
                 }
@@ -187,6 +201,7 @@ impl<B> IntakeBody<B> {
     /// A prefix declared a message of `len` bytes.
     fn start_message(&mut self, len: usize) -> Result<(), Status> {
         self.charge = None;
+        self.inflating = false;
         // Over the message size limit, tonic refuses the frame before buffering it.
         if let Some(admission) = self.admission.as_ref().filter(|_| len <= self.max_message) {
             let charge = admission.receiving();
@@ -206,6 +221,7 @@ impl<B> IntakeBody<B> {
     /// The message is complete. Its charge stays until the next message starts, or the body is
     /// dropped, since it is decoded only now.
     fn end_message(&mut self) {
+        self.inflating = self.compressed;
         if self.streaming {
             self.deadline = None;
         }
@@ -213,6 +229,24 @@ impl<B> IntakeBody<B> {
             have: 0,
             bytes: [0; PREFIX_LEN],
         };
+    }
+
+    /// Charges a complete compressed message as if it inflated to the size limit, unless the
+    /// request ends with it (see the module docs).
+    fn charge_inflated(&mut self) -> Result<(), Status>
+    where
+        B: Body,
+    {
+        if !self.inflating || (!self.streaming && self.inner.is_end_stream()) {
+            return Ok(());
+        }
+        self.inflating = false;
+        match &mut self.charge {
+            Some(charge) => charge
+                .grow_to(COPIES * (PREFIX_LEN + self.max_message))
+                .map_err(status::from_refused),
+            None => Ok(()),
+        }
     }
 
     /// The answer to a body that ended where it is now.
@@ -285,6 +319,9 @@ where
                 if let Some(data) = frame.data_ref()
                     && let Err(status) = this.follow(data)
                 {
+                    return this.fail(status);
+                }
+                if let Err(status) = this.charge_inflated() {
                     return this.fail(status);
                 }
                 Poll::Ready(Some(Ok(frame)))
@@ -373,6 +410,77 @@ mod tests {
                 .message()
                 .contains("prefix")
         );
+    }
+
+    /// A request body whose client has not ended it (and sends nothing more).
+    struct Open;
+
+    impl Body for Open {
+        type Data = bytes::Bytes;
+        type Error = BoxError;
+
+        fn poll_frame(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
+            Poll::Pending
+        }
+    }
+
+    #[tokio::test]
+    async fn a_compressed_message_is_charged_as_inflated_until_the_request_ends() {
+        let admission = Admission::new(4, 160 << 20);
+        let free = admission.free().0;
+        let compressed = |len: u32| {
+            let mut v = frame(len, &vec![1; len as usize]);
+            v[0] = 1;
+            v
+        };
+        // Ended with its message, as clients send it: its compressed bytes only.
+        let mut b = body(Some(admission.clone()));
+        b.follow(&compressed(100)).expect("charged");
+        b.charge_inflated().expect("no more");
+        assert_eq!(
+            free - admission.free().0,
+            1024,
+            "the compressed bytes, twice"
+        );
+        drop(b);
+
+        // The end held back: charged as if it inflated to the limit.
+        let mut b = IntakeBody::new(
+            Open,
+            Some(admission.clone()),
+            Duration::from_secs(5),
+            4 << 20,
+        );
+        b.follow(&compressed(100)).expect("charged");
+        b.charge_inflated().expect("within the pool");
+        assert!(free - admission.free().0 >= 2 * (4 << 20), "as inflated");
+        drop(b);
+        assert_eq!(admission.free().0, free, "released with the body");
+
+        // An uncompressed message held back is charged only its bytes.
+        let mut b = IntakeBody::new(
+            Open,
+            Some(admission.clone()),
+            Duration::from_secs(5),
+            4 << 20,
+        );
+        b.follow(&frame(100, &[1; 100])).expect("charged");
+        b.charge_inflated().expect("no more");
+        assert_eq!(free - admission.free().0, 1024);
+        drop(b);
+
+        // A stream's compressed message, with a pool too small for its inflated size: refused.
+        let small = Admission::new(4, 32 << 20);
+        let mut b = body(Some(small));
+        b.streaming = true;
+        b.follow(&compressed(100)).expect("charged");
+        let err = b
+            .charge_inflated()
+            .expect_err("cannot inflate within the pool");
+        assert_eq!(err.code(), tonic::Code::ResourceExhausted);
     }
 
     #[tokio::test]

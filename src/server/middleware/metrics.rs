@@ -1,15 +1,17 @@
-//! Request metrics: every RPC counted by method and status code, with its latency, and requests
-//! in flight (see [`crate::metrics`]).
+//! Request metrics: every RPC counted by method and final status code, with its duration to the
+//! end of its response (a stream's last message and trailers, see [`super::outcome`]), and
+//! requests in flight (see [`crate::metrics`]).
 
 use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Instant;
 
-use tonic::Code;
 use tonic::codegen::http;
 use tower::Service;
 
+use super::outcome::OutcomeBody;
 use crate::metrics::Metrics;
+use crate::service::status::code_name;
 
 /// Records each request's outcome; see the module docs.
 #[derive(Debug, Clone)]
@@ -31,8 +33,10 @@ impl<S, B, RB> Service<http::Request<B>> for super::Wrapped<RequestMetrics, S>
 where
     S: Service<http::Request<B>, Response = http::Response<RB>>,
     S::Future: Send + 'static,
+    S::Error: Send + 'static,
+    RB: Send + 'static,
 {
-    type Response = S::Response;
+    type Response = http::Response<OutcomeBody<RB>>;
     type Error = S::Error;
     type Future = super::BoxFuture<Self::Response, Self::Error>;
 
@@ -41,22 +45,31 @@ where
     }
 
     fn call(&mut self, req: http::Request<B>) -> Self::Future {
-        let Some(metrics) = self.policy.metrics.clone() else {
-            return Box::pin(self.inner.call(req));
-        };
+        let metrics = self.policy.metrics.clone();
         let method = req.uri().path().trim_start_matches('/').to_owned();
-        let in_flight = metrics.start(&method);
+        let in_flight = metrics.as_ref().map(|m| m.start(&method));
         let start = Instant::now();
         let future = self.inner.call(req);
         Box::pin(async move {
-            let result = future.await;
-            let code = match &result {
-                Ok(response) => super::response_code(response.headers()),
-                Err(_) => Code::Unavailable,
+            let response = match future.await {
+                Ok(response) => response,
+                Err(e) => {
+                    if let Some(metrics) = metrics {
+                        let code = code_name(tonic::Code::Unavailable);
+                        metrics.finish(&method, code, start.elapsed().as_secs_f64());
+                    }
+                    return Err(e);
+                }
             };
-            metrics.finish(&method, &format!("{code:?}"), start.elapsed().as_secs_f64());
-            drop(in_flight);
-            result
+            Ok(OutcomeBody::wrap(
+                response,
+                Box::new(move |code| {
+                    if let Some(metrics) = metrics {
+                        metrics.finish(&method, code_name(code), start.elapsed().as_secs_f64());
+                    }
+                    drop(in_flight);
+                }),
+            ))
         })
     }
 }

@@ -5,12 +5,14 @@
 
 pub mod activity;
 pub mod auth;
+pub mod context;
 pub mod deadline;
 pub mod hold;
 pub mod intake;
 pub mod log;
 pub mod message_limit;
 pub mod metrics;
+pub mod outcome;
 
 pub use activity::ActivityLayer;
 pub use auth::AuthLayer;
@@ -48,13 +50,3 @@ pub struct Wrapped<P, S> {
 /// The future every layer here returns: boxed, because each wraps its inner future in an
 /// `async` block.
 type BoxFuture<R, E> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<R, E>> + Send>>;
-
-/// The gRPC status code of a unary response. An error is a trailers-only response, with its
-/// status in the headers; no status there means the call succeeded.
-fn response_code(headers: &tonic::codegen::http::HeaderMap) -> tonic::Code {
-    headers
-        .get("grpc-status")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<i32>().ok())
-        .map_or(tonic::Code::Ok, tonic::Code::from)
-}

@@ -24,10 +24,11 @@ use sort::sort_until;
 
 use crate::error::Error;
 use crate::rank::features::{
-    Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote, runs_on,
+    Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote,
 };
 use crate::rank::keyphrases::{self, Keyphrase, Token};
 use crate::rank::keywords;
+use crate::rank::run_on::runs_on;
 use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::{self, Tokenized};
 use crate::text::headline;

@@ -3,4 +3,5 @@
 pub mod features;
 pub mod keyphrases;
 pub mod keywords;
+pub mod run_on;
 pub mod select;

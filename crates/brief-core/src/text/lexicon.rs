@@ -17,6 +17,11 @@ use super::term::stem_of_folded;
 /// The lexicon as shipped: comment lines, then `word<TAB>idf` lines with idf in 0..=255.
 const LEXICON_TSV: &str = include_str!("../../data/lexicon_en.tsv");
 
+/// The shipped lexicon's data, as built into the binary (for the algorithm version).
+pub fn data() -> &'static str {
+    LEXICON_TSV
+}
+
 /// A hash map of the lexicon, seeded per process.
 type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 

@@ -29,7 +29,7 @@ pub mod lexicon;
 pub mod segment;
 pub mod stem;
 pub mod stopwords;
-mod swar;
+pub(crate) mod swar;
 pub mod term;
 pub mod token;
 pub mod words;

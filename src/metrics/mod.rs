@@ -1,10 +1,14 @@
 //! Prometheus metrics: requests by method and gRPC status, their latency, the size of the
-//! articles they carry, requests in flight, and build information; served as text on their own
-//! port (`--metrics-listen`, off by default) at `/metrics`.
+//! articles they carry, requests in flight, stream items by status, build information, and the
+//! process's CPU, memory and file descriptors; served on their own port (`--metrics-listen`, off
+//! by default) at `/metrics`, in the OpenMetrics text format to a scraper that asks for it and in
+//! Prometheus' classic text format (0.0.4) otherwise.
+
+mod process;
 
 use std::sync::Arc;
 
-use prometheus_client::encoding::text::encode;
+use prometheus_client::encoding::{prometheus_text, text};
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
@@ -12,6 +16,8 @@ use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 use tokio::net::TcpListener;
 
+/// Labels naming a gRPC status code.
+type CodeLabels = [(&'static str, String); 1];
 /// Labels of a request outcome: the gRPC method and the status code's name.
 type OutcomeLabels = [(&'static str, String); 2];
 /// Labels naming the gRPC method.
@@ -27,6 +33,35 @@ pub struct Metrics {
     latency: Histograms<OutcomeLabels>,
     sizes: Histograms<MethodLabels>,
     in_flight: Family<MethodLabels, Gauge>,
+    stream_items: Family<CodeLabels, Counter>,
+}
+
+/// The two text formats of `/metrics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// OpenMetrics 1.0 text.
+    OpenMetrics,
+    /// Prometheus' classic text format, version 0.0.4.
+    Classic,
+}
+
+impl Format {
+    /// The format a scraper's `Accept` header asks for: OpenMetrics when it names
+    /// `application/openmetrics-text`, as Prometheus does, the classic format otherwise.
+    pub fn for_accept(accept: Option<&str>) -> Self {
+        match accept {
+            Some(a) if a.contains("application/openmetrics-text") => Self::OpenMetrics,
+            _ => Self::Classic,
+        }
+    }
+
+    /// The `Content-Type` of the format.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Self::OpenMetrics => "application/openmetrics-text; version=1.0.0; charset=utf-8",
+            Self::Classic => prometheus_text::CONTENT_TYPE,
+        }
+    }
 }
 
 /// Latency buckets: 50 µs to about 26 s, doubling.
@@ -48,16 +83,19 @@ impl Default for Metrics {
 impl Metrics {
     /// A registry with every metric of the server.
     pub fn new() -> Self {
-        let mut registry = Registry::with_prefix("brief");
+        let mut root = Registry::default();
+        root.register_collector(Box::new(process::ProcessCollector::new()));
+        let registry = root.sub_registry_with_prefix("brief");
         let requests = Family::<OutcomeLabels, Counter>::default();
         let latency = Histograms::<OutcomeLabels>::new_with_constructor(latency_histogram);
         let sizes = Histograms::<MethodLabels>::new_with_constructor(size_histogram);
         let in_flight = Family::<MethodLabels, Gauge>::default();
+        let stream_items = Family::<CodeLabels, Counter>::default();
         let build_info = Family::<[(&'static str, String); 2], Gauge>::default();
         build_info
             .get_or_create(&[
                 ("version", env!("CARGO_PKG_VERSION").to_owned()),
-                ("algorithm", brief_core::ALGORITHM_VERSION.to_owned()),
+                ("algorithm", brief_core::algorithm_version().to_owned()),
             ])
             .set(1);
         registry.register(
@@ -81,16 +119,22 @@ impl Metrics {
             in_flight.clone(),
         );
         registry.register(
+            "stream_items",
+            "SummarizeStream items answered, by the gRPC status code of each item's result",
+            stream_items.clone(),
+        );
+        registry.register(
             "build_info",
             "The running version of brief (always 1)",
             build_info,
         );
         Self {
-            registry,
+            registry: root,
             requests,
             latency,
             sizes,
             in_flight,
+            stream_items,
         }
     }
 
@@ -119,11 +163,21 @@ impl Metrics {
             .observe(bytes as f64);
     }
 
-    /// The metrics in Prometheus' text format.
-    pub fn render(&self) -> String {
+    /// Counts a SummarizeStream item answered with `code` (a status code's name).
+    pub fn stream_item(&self, code: &str) {
+        self.stream_items
+            .get_or_create(&[("code", code.to_owned())])
+            .inc();
+    }
+
+    /// The metrics in `format`.
+    pub fn render(&self, format: Format) -> String {
         let mut out = String::new();
         // Writing to a String cannot fail.
-        let _ = encode(&mut out, &self.registry);
+        let _ = match format {
+            Format::OpenMetrics => text::encode(&mut out, &self.registry),
+            Format::Classic => prometheus_text::encode(&mut out, &self.registry),
+        };
         out
     }
 }
@@ -149,15 +203,16 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let app = axum::Router::new().route(
         "/metrics",
-        axum::routing::get(move || {
+        axum::routing::get(move |headers: axum::http::HeaderMap| {
             let metrics = metrics.clone();
             async move {
+                let accept = headers
+                    .get(axum::http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok());
+                let format = Format::for_accept(accept);
                 (
-                    [(
-                        axum::http::header::CONTENT_TYPE,
-                        "application/openmetrics-text; version=1.0.0; charset=utf-8",
-                    )],
-                    metrics.render(),
+                    [(axum::http::header::CONTENT_TYPE, format.content_type())],
+                    metrics.render(format),
                 )
             }
         }),
@@ -177,15 +232,21 @@ mod tests {
         {
             let _guard = m.start("brief.v1.Summarizer/Summarize");
             m.article_size("brief.v1.Summarizer/Summarize", 3800);
-            m.finish("brief.v1.Summarizer/Summarize", "Ok", 0.002);
+            m.finish("brief.v1.Summarizer/Summarize", "OK", 0.002);
+            m.stream_item("INVALID_ARGUMENT");
         }
-        let text = m.render();
+        let text = m.render(Format::OpenMetrics);
         assert!(
             text.contains(
-                r#"brief_requests_total{method="brief.v1.Summarizer/Summarize",code="Ok"} 1"#
+                r#"brief_requests_total{method="brief.v1.Summarizer/Summarize",code="OK"} 1"#
             ),
             "{text}"
         );
+        assert!(
+            text.contains(r#"brief_stream_items_total{code="INVALID_ARGUMENT"} 1"#),
+            "{text}"
+        );
+        assert!(text.ends_with("# EOF\n"), "{text}");
         assert!(
             text.contains("brief_request_duration_seconds_bucket"),
             "{text}"
@@ -196,5 +257,29 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("brief_build_info{version="), "{text}");
+        assert!(text.contains("process_start_time_seconds "), "{text}");
+        #[cfg(target_os = "linux")]
+        for name in [
+            "process_cpu_seconds_total ",
+            "process_resident_memory_bytes ",
+            "process_open_fds ",
+        ] {
+            assert!(text.contains(name), "{name} in {text}");
+        }
+
+        let classic = m.render(Format::Classic);
+        assert!(!classic.contains("# EOF"), "{classic}");
+        assert!(
+            classic.contains("# TYPE brief_requests_total counter"),
+            "{classic}"
+        );
+    }
+
+    #[test]
+    fn the_format_follows_the_accept_header() {
+        let prometheus = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+        assert_eq!(Format::for_accept(Some(prometheus)), Format::OpenMetrics);
+        assert_eq!(Format::for_accept(Some("text/plain")), Format::Classic);
+        assert_eq!(Format::for_accept(None), Format::Classic);
     }
 }
