@@ -5,7 +5,9 @@
 //! interning, over pre-segmented sentences), `analyze` (segment + terms + features + ranking),
 //! `select` (the budget and redundancy control over a finished analysis); `summarize` is the whole
 //! core path and `api` adds what the service does around it: language detection (`detect` alone)
-//! and the protobuf request/response conversion. Every benchmark reports MB/s of article text;
+//! and the protobuf request/response conversion. `extract` is the service's Extract (every
+//! sentence's analysis and the ten best keyphrases), `keywords` the keyphrase step alone over
+//! finished analyses. Every benchmark reports MB/s of article text;
 //! `summarize_articles` reports articles/s. The `html` group extracts the main text of the HTML
 //! pages in `tests/data/html/` (MB/s of HTML).
 //!
@@ -132,6 +134,35 @@ fn bench(c: &mut Criterion) {
                     .iter()
                     .filter_map(|r| api::summarize(black_box(r), &weights).ok())
                     .count()
+            })
+        });
+
+        let extract_requests: Vec<pb::ExtractRequest> = corpus
+            .articles
+            .iter()
+            .map(|a| pb::ExtractRequest {
+                document: Some(pb::Document {
+                    content: a.clone(),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            })
+            .collect();
+        g.bench_function("extract", |b| {
+            b.iter(|| {
+                extract_requests
+                    .iter()
+                    .filter_map(|r| api::extract(black_box(r), &weights).ok())
+                    .count()
+            })
+        });
+
+        g.bench_function("keywords", |b| {
+            b.iter(|| {
+                analyses
+                    .iter()
+                    .map(|a| a.keywords(black_box(10)).len())
+                    .sum::<usize>()
             })
         });
 

@@ -1,5 +1,5 @@
 //! A small Rust client of brief: summarizes a plain-text file (or standard input) through a
-//! running server, then lists the article's keywords.
+//! running server, then lists the article's keyphrases.
 //!
 //! ```sh
 //! cargo run --release &                                            # the server

@@ -71,7 +71,7 @@ grep -q "document.content" <<<"$out"
 if [ -x target/debug/examples/client ]; then
   out=$(BRIEF_ADDR="http://$addr" target/debug/examples/client tests/data/seed_article.txt)
   echo "$out"
-  grep -q "^keywords: Korea" <<<"$out"
+  grep -q "^keywords: North Korea" <<<"$out"
   # README's client example, on the sample article shipped in examples/.
   out=$(BRIEF_ADDR="http://$addr" target/debug/examples/client examples/article.txt)
   echo "$out"

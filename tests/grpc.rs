@@ -106,6 +106,60 @@ async fn offsets_slice_back_to_the_text_in_every_unit() {
     server.stop().await;
 }
 
+/// An article whose keyphrases occur after characters of every UTF-8 length.
+const KEYPHRASE_TEXT: &str = "Café owners in Zürich 😀 met North Korea's envoy. The envoy of \
+North Korea spoke to café owners. Café owners in Zürich cheered 😀 as North Korea's envoy left. \
+In Zürich, café owners said North Korea would send its envoy again.";
+
+#[tokio::test]
+async fn keyphrase_offsets_slice_to_the_phrase_in_every_unit() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    type Slice = fn(&str, u32, u32) -> String;
+    let units: [(pb::OffsetUnit, Slice); 3] = [
+        (pb::OffsetUnit::Utf8Bytes, slice_utf8),
+        (pb::OffsetUnit::Utf16CodeUnits, slice_utf16),
+        (pb::OffsetUnit::CodePoints, slice_code_points),
+    ];
+    let mut offsets_by_unit = Vec::new();
+    for (unit, slice) in units {
+        let req = pb::ExtractRequest {
+            document: Some(doc(KEYPHRASE_TEXT)),
+            offset_unit: unit as i32,
+            ..Default::default()
+        };
+        let resp = client.extract(req).await.expect("extract").into_inner();
+        let texts: Vec<&str> = resp.keywords.iter().map(|k| k.text.as_str()).collect();
+        for phrase in ["North Korea", "café owners"] {
+            assert!(texts.contains(&phrase), "{unit:?}: {texts:?}");
+        }
+        for k in &resp.keywords {
+            assert_eq!(k.offsets.len(), k.count as usize, "{unit:?}: {k:?}");
+            assert_eq!(k.lengths.len(), k.count as usize, "{unit:?}: {k:?}");
+            let slices: Vec<String> = (k.offsets.iter().zip(&k.lengths))
+                .map(|(&o, &l)| slice(KEYPHRASE_TEXT, o, l))
+                .collect();
+            // Each occurrence is the phrase or a variant of it (case, inflection), and the text
+            // is one of them.
+            assert!(slices.contains(&k.text), "{unit:?}: {k:?} {slices:?}");
+            let words = |s: &str| s.split([' ', '-']).count();
+            let stem = |s: &str| s.to_lowercase().chars().take(4).collect::<String>();
+            for s in &slices {
+                assert_eq!(words(s), words(&k.text), "{unit:?}: {s:?} for {k:?}");
+                assert_eq!(stem(s), stem(&k.text), "{unit:?}: {s:?} for {k:?}");
+            }
+            assert!(k.offsets.windows(2).all(|w| w[0] < w[1]), "{k:?}");
+        }
+        let korea = resp.keywords.iter().find(|k| k.text == "North Korea");
+        offsets_by_unit.push(korea.map(|k| k.offsets.clone()).unwrap_or_default());
+    }
+    assert_eq!(offsets_by_unit[0].len(), 4);
+    // After "é", "ü" and "😀", the three units disagree.
+    assert!(offsets_by_unit[0][3] > offsets_by_unit[2][3]);
+    assert!(offsets_by_unit[1][3] > offsets_by_unit[2][3]);
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn offsets_differ_between_units_where_the_text_is_not_ascii() {
     let server = TestServer::start().await;
@@ -170,11 +224,23 @@ async fn extract_lists_every_sentence_with_features_and_keywords() {
     let lead = &resp.sentences[1];
     assert_eq!(lead.features.as_ref().map(|f| f.position), Some(1.0));
 
+    // Keyphrases: the names whole, "Korea" not listed beside them.
     assert_eq!(resp.keywords.len(), 5);
-    assert_eq!(resp.keywords[0].text, "Korea");
+    assert_eq!(resp.keywords[0].text, "North Korea");
     assert_eq!(resp.keywords[0].weight, 1.0);
-    assert!(resp.keywords[0].count >= 10);
+    assert!(resp.keywords[0].count >= 8);
+    let texts: Vec<&str> = resp.keywords.iter().map(|k| k.text.as_str()).collect();
+    assert!(texts.contains(&"South Korea"), "{texts:?}");
+    assert!(
+        texts.contains(&"Kim Jong Un") || texts.contains(&"Kim Jong-Un"),
+        "{texts:?}"
+    );
+    assert!(!texts.contains(&"Korea"), "{texts:?}");
     assert!(resp.keywords.windows(2).all(|w| w[0].weight >= w[1].weight));
+    for k in &resp.keywords {
+        assert_eq!(k.offsets.len(), k.count as usize, "{k:?}");
+        assert_eq!(k.lengths.len(), k.count as usize, "{k:?}");
+    }
     server.stop().await;
 }
 

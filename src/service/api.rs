@@ -14,6 +14,7 @@ use brief_core::analyze::{
 use brief_core::error::Error;
 use brief_core::offsets::{OffsetMap, Unit};
 use brief_core::rank::features::{Features, Weights};
+use brief_core::rank::keyphrases::Keyphrase;
 use brief_core::rank::select::{Budget, LimitedBy};
 use brief_core::text::detect;
 use brief_core::text::html::{self, Block, Blocks, HtmlError};
@@ -229,13 +230,9 @@ pub fn extract_until(
     }
     let keywords = analysis
         .keywords_until(max_keywords, cancelled)?
-        .into_iter()
-        .map(|k| pb::Keyword {
-            text: k.text.to_owned(),
-            weight: k.weight,
-            count: k.count,
-        })
-        .collect();
+        .iter()
+        .map(|k| keyword(article.content, unit, k))
+        .collect::<Result<_, _>>()?;
 
     Ok(pb::ExtractResponse {
         id: doc.id.clone(),
@@ -509,6 +506,27 @@ fn span(offsets: &mut OffsetMap<'_>, s: &Sentence<'_>) -> Result<(u32, u32), Req
     let start = offsets.convert(s.start);
     let end = offsets.convert(s.start + s.text.len());
     Ok((to_u32(start)?, to_u32(end - start)?))
+}
+
+/// A keyphrase as the contract gives it, its occurrences in `unit`.
+fn keyword(content: &str, unit: Unit, k: &Keyphrase<'_>) -> Result<pb::Keyword, RequestError> {
+    // Occurrences are in reading order, so one pass of the map converts them all.
+    let mut map = OffsetMap::new(content, unit);
+    let mut offsets = Vec::with_capacity(k.occurrences.len());
+    let mut lengths = Vec::with_capacity(k.occurrences.len());
+    for r in &k.occurrences {
+        let start = map.convert(r.start);
+        let end = map.convert(r.end);
+        offsets.push(to_u32(start)?);
+        lengths.push(to_u32(end - start)?);
+    }
+    Ok(pb::Keyword {
+        text: k.text.to_owned(),
+        weight: k.weight,
+        count: k.count,
+        offsets,
+        lengths,
+    })
 }
 
 /// Converts a count to the contract's `uint32`.

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
 use crate::config::{DocumentArgs, EvalArgs, ExtractArgs, LengthArgs, OrderArg, SummarizeArgs};
+use crate::eval::keyphrases;
 use crate::eval::run::{self as eval, EvalError, EvalOptions};
 use brief::proto::FILE_DESCRIPTOR_SET;
 use brief::proto::v1 as pb;
@@ -143,6 +144,9 @@ fn print_over_sets(differences: &[[f64; 3]]) {
 
 /// Runs `brief eval`: one report per data file, or one line per weight setting with `--grid`.
 pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
+    if args.keywords {
+        return eval_keywords(args);
+    }
     let mut data = Vec::with_capacity(args.data.len());
     for path in &args.data {
         let mut examples = eval::read_examples(path)?;
@@ -205,6 +209,37 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
             ));
         }
         println!("{line}{spec}");
+    }
+    Ok(())
+}
+
+/// Runs `brief eval --keywords`: one report per keyphrase file, and the predictions when asked.
+fn eval_keywords(args: &EvalArgs) -> Result<(), CliError> {
+    let mut predictions = match &args.predictions {
+        Some(path) => Some(BufWriter::new(std::fs::File::create(path).map_err(
+            |source| CliError::Create {
+                path: path.clone(),
+                source,
+            },
+        )?)),
+        None => None,
+    };
+    for path in &args.data {
+        let mut documents = keyphrases::read_documents(path)?;
+        if let Some(n) = args.limit {
+            documents.truncate(n);
+        }
+        let report = keyphrases::evaluate(&documents, &args.weights);
+        println!("== {}\n{report}", path.display());
+        if let Some(out) = &mut predictions {
+            for (doc, predicted) in documents.iter().zip(&report.predictions) {
+                let line = serde_json::json!({"id": doc.id, "keyphrases": predicted});
+                writeln!(out, "{line}").map_err(CliError::Write)?;
+            }
+        }
+    }
+    if let Some(mut out) = predictions {
+        out.flush().map_err(CliError::Write)?;
     }
     Ok(())
 }

@@ -229,6 +229,12 @@ pub struct EvalArgs {
     /// ROUGE implementation.
     #[arg(long, value_name = "FILE", conflicts_with = "grid")]
     pub predictions: Option<PathBuf>,
+    /// Evaluate Extract's keyphrases instead of briefs, on JSON lines of {"id", "title",
+    /// "article", "keyphrases"}: F1@5 and F1@10 by the exact-match protocol of
+    /// `../shared/eval/kp/score.py`. With `--predictions`, writes `{"id", "keyphrases"}` lines
+    /// (best first), which that script scores.
+    #[arg(long, conflicts_with = "grid")]
+    pub keywords: bool,
 }
 
 /// Settings of `brief health`.

@@ -26,7 +26,8 @@ use crate::error::Error;
 use crate::rank::features::{
     Features, SHORT_WORDS, Weights, intersection_len, is_dangling, opens_with_quote,
 };
-use crate::rank::keywords::{self, Keyword};
+use crate::rank::keyphrases::{self, Keyphrase, Token};
+use crate::rank::keywords;
 use crate::rank::run_on::runs_on;
 use crate::rank::select::{self, Budget, Candidate, Selection};
 use crate::text::boilerplate::{self, Tokenized};
@@ -34,7 +35,7 @@ use crate::text::headline;
 use crate::text::html::{Block, Blocks};
 use crate::text::language::Language;
 use crate::text::segment;
-use crate::text::token::{SentenceWords, TermId, Tokenizer, Vocabulary, words};
+use crate::text::token::{SentenceWords, TermId, Tokenizer, Vocabulary, WordSeen, words};
 
 /// The input of the summarizer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -154,6 +155,8 @@ pub struct Analysis<'a> {
     /// Each record's score (0 when excluded).
     scores: Vec<f64>,
     keep: Keep,
+    /// The language the article was read in.
+    language: Language,
     vocab: Vocabulary<'a>,
     /// The specificity of a term of each background idf level (one number per level rather
     /// than per term), and each term's keyword weight, by id.
@@ -164,6 +167,9 @@ pub struct Analysis<'a> {
     /// rather than two per sentence.
     terms: Vec<TermId>,
     term_counts: Vec<u32>,
+    /// Every word of the sentences keyphrases are taken from (all but boilerplate and a page's
+    /// structure), in reading order with its term: kept only when every sentence is (Extract).
+    tokens: Vec<Token>,
     /// The eligible records (positions in `records`), best first (ties by position).
     ranked: Vec<u32>,
     scale: Scale,
@@ -263,6 +269,7 @@ fn analyze_keeping<'a>(
         records: Vec::with_capacity(content.len() / 96 + 1),
         scores: Vec::new(),
         keep,
+        language: article.language,
         vocab: Vocabulary::for_text_in(content.len(), article.language),
         specificity: Vec::new(),
         weights: Vec::new(),
@@ -270,6 +277,7 @@ fn analyze_keeping<'a>(
         // bytes of news text, one per 10 in 95% of the articles of cnndm_dev and bbc_dev.
         terms: Vec::with_capacity(content.len() / 9),
         term_counts: Vec::with_capacity(content.len() / 9),
+        tokens: Vec::new(),
         ranked: Vec::new(),
         scale: Scale {
             weights: *weights,
@@ -397,9 +405,12 @@ impl<'a> Analysis<'a> {
         select::select_until(candidates, budget, |t| self.vocab.count(t), cancelled)
     }
 
-    /// The `max` heaviest keywords of the article.
-    pub fn keywords(&self, max: usize) -> Vec<Keyword<'a>> {
-        keywords::top(&self.vocab, &self.weights, max)
+    /// The `max` best keyphrases of the article, best first (see [`keyphrases`]): taken from
+    /// its headline and every sentence of prose, not from boilerplate or a page's structure.
+    /// Only an analysis of every sentence ([`analyze`]) keeps the words they need; a brief's
+    /// ([`summarize`]) has none.
+    pub fn keywords(&self, max: usize) -> Vec<Keyphrase<'a>> {
+        self.keywords_until(max, &|| false).unwrap_or_default()
     }
 
     /// [`Analysis::keywords`], stopping with [`Error::Cancelled`] once `cancelled` says so.
@@ -407,7 +418,13 @@ impl<'a> Analysis<'a> {
         &self,
         max: usize,
         cancelled: Cancelled<'_>,
-    ) -> Result<Vec<Keyword<'a>>, Error> {
-        keywords::top_until(&self.vocab, &self.weights, max, cancelled).ok_or(Error::Cancelled)
+    ) -> Result<Vec<Keyphrase<'a>>, Error> {
+        let source = keyphrases::Source {
+            content: self.content,
+            vocab: &self.vocab,
+            language: self.language,
+            title: &self.scale.title_terms.found,
+        };
+        keyphrases::top_until(&source, &self.tokens, max, cancelled).ok_or(Error::Cancelled)
     }
 }

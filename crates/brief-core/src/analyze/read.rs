@@ -17,6 +17,13 @@ impl<'a> Analysis<'a> {
         let content = self.content;
         // One sentence's terms: most sentences have fewer than 64.
         let mut scratch = Vec::with_capacity(64);
+        // Its words, when every sentence is kept (Extract, whose keyphrases need word order).
+        let mut seen_words = Vec::new();
+        let record = self.keep == Keep::All;
+        if record {
+            // About one word per 6 bytes of news text.
+            self.tokens.reserve_exact(content.len() / 6 + 1);
+        }
         let mut spans = segment::sentences_until(content, article.language, cancelled);
         for (index, span) in spans.by_ref().enumerate() {
             if index % CHECK_EVERY == CHECK_EVERY - 1 {
@@ -36,13 +43,21 @@ impl<'a> Analysis<'a> {
                 .blocks
                 .is_some_and(|b| !may_enter(b.kind_of(span.start..span.end), text));
             scratch.clear();
+            seen_words.clear();
             let (exclusion, seen) = self.sentence_terms(
                 tokenizer,
                 text,
                 (is_headline, structure),
-                &mut scratch,
+                (&mut scratch, &mut |w| {
+                    if record {
+                        seen_words.push(w);
+                    }
+                }),
                 cancelled,
             )?;
+            if record && !matches!(exclusion, Some(Exclusion::Boilerplate)) {
+                push_tokens(&mut self.tokens, index, span.start, &seen_words, &scratch);
+            }
             let exclusion = exclusion.or((seen.count == 0).then_some(Exclusion::NoWords));
             let first_term = self.terms.len();
             if exclusion.is_none() || self.keep == Keep::All {
@@ -76,6 +91,7 @@ impl<'a> Analysis<'a> {
         shrink_if_half_empty(&mut self.records);
         shrink_if_half_empty(&mut self.terms);
         shrink_if_half_empty(&mut self.term_counts);
+        shrink_if_half_empty(&mut self.tokens);
         Ok(())
     }
 
@@ -114,14 +130,14 @@ impl<'a> Analysis<'a> {
         tokenizer: &mut Tokenizer,
         text: &'a str,
         (is_headline, structure): (bool, bool),
-        scratch: &mut Vec<TermId>,
+        (scratch, each_word): (&mut Vec<TermId>, &mut dyn FnMut(WordSeen)),
         cancelled: Cancelled<'_>,
     ) -> Result<(Option<Exclusion>, SentenceWords<'a>), Error> {
         let vocab = &mut self.vocab;
         if is_headline {
             // A headline is tokenized (its words count for the title) but never boilerplate.
             let seen = tokenizer
-                .sentence_terms_until(text, vocab, scratch, |_| {}, cancelled)
+                .sentence_terms_until(text, vocab, scratch, each_word, cancelled)
                 .ok_or(Error::Cancelled)?;
             return Ok((Some(Exclusion::Headline), seen));
         }
@@ -130,13 +146,49 @@ impl<'a> Analysis<'a> {
             return Ok((Some(Exclusion::Structure), untokenized(text)));
         }
         // Boilerplate terms ("rights reserved") must not become keywords.
-        let tokenized =
-            boilerplate::terms_unless_boilerplate(tokenizer, text, vocab, scratch, cancelled)
-                .ok_or(Error::Cancelled)?;
+        let tokenized = boilerplate::terms_unless_boilerplate(
+            tokenizer, text, vocab, scratch, each_word, cancelled,
+        )
+        .ok_or(Error::Cancelled)?;
         Ok(match tokenized {
             Tokenized::Boilerplate => (Some(Exclusion::Boilerplate), untokenized(text)),
             Tokenized::Text(seen) => (None, seen),
         })
+    }
+}
+
+/// Appends the words of sentence `index` (at byte `base`), as the tokenizer saw them, to
+/// `tokens` with their terms from `terms` (the sentence's term occurrences, in order): a word
+/// with several terms (Chinese or Japanese) is marked [`keyphrases::MANY_TERMS`], to be split
+/// again by the keyphrases.
+fn push_tokens(
+    tokens: &mut Vec<Token>,
+    index: usize,
+    base: usize,
+    words: &[WordSeen],
+    terms: &[TermId],
+) {
+    let sentence = u32::try_from(index).unwrap_or(u32::MAX);
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).map_or(terms.len(), |n| n.terms_before);
+        let term = match next.saturating_sub(w.terms_before) {
+            0 => keyphrases::NO_TERM,
+            1 => terms
+                .get(w.terms_before)
+                .copied()
+                .unwrap_or(keyphrases::NO_TERM),
+            _ => keyphrases::MANY_TERMS,
+        };
+        // The content's length fits in 32 bits (checked).
+        push_small(
+            tokens,
+            Token {
+                start: (base + w.start) as u32,
+                end: (base + w.start + w.len) as u32,
+                term,
+                sentence,
+            },
+        );
     }
 }
 

@@ -1,4 +1,5 @@
-//! Keyword weights for one document.
+//! Keyword weights for one document (each term's, for the sentences' scores), and the Chinese
+//! and Japanese bigrams that straddle two words (for the keyphrases).
 //!
 //! A term's weight is its frequency in the article (Luhn's "significant words") times its
 //! specificity, a power of its background idf ([`crate::text::lexicon`]), relative to the heaviest
@@ -10,17 +11,6 @@ use std::collections::HashMap;
 
 use crate::text::lexicon::idf_value;
 use crate::text::token::{TermId, Vocabulary, cjk_bigram};
-
-/// One keyword of an article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Keyword<'a> {
-    /// The keyword as it first appears in the article.
-    pub text: &'a str,
-    /// Its weight in (0, 1]; the heaviest keyword has 1.
-    pub weight: f64,
-    /// Its number of occurrences, all inflections counted.
-    pub count: u32,
-}
 
 /// How much each term of `vocab` weighs per occurrence, indexed by [`TermId`]: its background idf
 /// raised to `idf_exponent` (0 gives every term the same weight, i.e. plain term frequency).
@@ -85,58 +75,15 @@ fn relative_to_heaviest(raw: Vec<f64>) -> Vec<f64> {
     raw.into_iter().map(|w| w / max).collect()
 }
 
-/// The `max` heaviest keywords, heaviest first, ties in order of first appearance.
-///
-/// Chinese and Japanese bigrams that straddle two words are not listed (see `straddles`).
-pub fn top<'a>(vocab: &Vocabulary<'a>, weights: &[f64], max: usize) -> Vec<Keyword<'a>> {
-    top_until(vocab, weights, max, &|| false).unwrap_or_default()
-}
-
-/// How many terms [`top_until`] goes through between two checks of its cancellation callback.
+/// How many terms [`straddles`] goes through between two checks of its cancellation callback.
 const CHECK_TERMS: usize = 1 << 16;
-
-/// [`top`], or `None` once `cancelled` says so (asked every `CHECK_TERMS` terms: an article
-/// can have a million).
-pub fn top_until<'a>(
-    vocab: &Vocabulary<'a>,
-    weights: &[f64],
-    max: usize,
-    cancelled: &dyn Fn() -> bool,
-) -> Option<Vec<Keyword<'a>>> {
-    let straddling = straddles(vocab, cancelled)?;
-    let mut ids: Vec<TermId> = (0..weights.len() as TermId)
-        .filter(|&t| !straddling.get(t as usize).copied().unwrap_or(false))
-        .collect();
-    // Heaviest first, ties in order of first appearance (ids are assigned in order): a total
-    // order, so the `max` first are found without sorting all the terms.
-    let order = |a: &TermId, b: &TermId| {
-        weights[*b as usize]
-            .total_cmp(&weights[*a as usize])
-            .then(a.cmp(b))
-    };
-    if max < ids.len() {
-        ids.select_nth_unstable_by(max, order);
-        ids.truncate(max);
-    }
-    if cancelled() {
-        return None;
-    }
-    ids.sort_unstable_by(order);
-    Some(
-        ids.into_iter()
-            .map(|t| Keyword {
-                text: vocab.surface(t),
-                weight: weights[t as usize],
-                count: vocab.count(t),
-            })
-            .collect(),
-    )
-}
 
 /// Which terms of `vocab` are character bigrams that straddle two words: `xy` where some bigram
 /// ending in `x` and some bigram starting with `y` each occur at least as often as `xy` (in
-/// 经济增长, 济增 lies between 经济 and 增长). Indexed by [`TermId`]; two passes over the terms.
-fn straddles(vocab: &Vocabulary<'_>, cancelled: &dyn Fn() -> bool) -> Option<Vec<bool>> {
+/// 经济增长, 济增 lies between 经济 and 增长), no keyphrase of their own nor part of one. Indexed by
+/// [`TermId`]; two passes over the terms; `None` once `cancelled` says so (asked every
+/// `CHECK_TERMS` terms: an article can have a million).
+pub(crate) fn straddles(vocab: &Vocabulary<'_>, cancelled: &dyn Fn() -> bool) -> Option<Vec<bool>> {
     let grams = || (0..vocab.len() as TermId).map(|t| (t, cjk_bigram(vocab.surface(t))));
     // The most occurrences of a bigram ending (starting) with each character.
     let mut ending: HashMap<char, u32> = HashMap::new();
@@ -176,7 +123,7 @@ mod tests {
     use crate::text::token::Tokenizer;
 
     #[test]
-    fn heaviest_first_ties_by_appearance() {
+    fn weights_are_relative_to_the_heaviest_term() {
         let mut vocab = Vocabulary::new();
         let mut out = Vec::new();
         Tokenizer::new().terms(
@@ -185,22 +132,14 @@ mod tests {
             &mut out,
         );
         let w = weights(&vocab, &vec![1.0; vocab.len()]);
-        let top = top(&vocab, &w, 2);
-        assert_eq!(
-            top[0],
-            Keyword {
-                text: "Korea",
-                weight: 1.0,
-                count: 3
-            }
-        );
-        assert_eq!(top[1].text, "talks");
-        assert_eq!(top[1].count, 2);
-        assert!((top[1].weight - 2.0 / 3.0).abs() < 1e-12);
+        let korea = vocab.get("korea").unwrap_or(u32::MAX) as usize;
+        let talks = vocab.get("talk").unwrap_or(u32::MAX) as usize;
+        assert_eq!(w[korea], 1.0);
+        assert!((w[talks] - 2.0 / 3.0).abs() < 1e-12);
     }
 
     #[test]
-    fn bigrams_across_two_words_are_not_listed() {
+    fn bigrams_across_two_words_straddle() {
         use crate::text::language::Language;
         let mut vocab = Vocabulary::for_text_in(100, Language::Chinese);
         let mut out = Vec::new();
@@ -209,20 +148,24 @@ mod tests {
             &mut vocab,
             &mut out,
         );
-        let w = weights(&vocab, &vec![1.0; vocab.len()]);
-        let listed: Vec<&str> = top(&vocab, &w, 20).iter().map(|k| k.text).collect();
+        let straddling = straddles(&vocab, &|| false).unwrap_or_default();
+        let is = |gram: &str| {
+            vocab
+                .get(gram)
+                .is_some_and(|t| straddling.get(t as usize).copied().unwrap_or(false))
+        };
         for word in ["经济", "增长", "刺激", "计划"] {
-            assert!(listed.contains(&word), "{word} missing from {listed:?}");
+            assert!(!is(word), "{word} straddles");
         }
-        for straddling in ["济增", "激计"] {
-            assert!(!listed.contains(&straddling), "{straddling} in {listed:?}");
+        for gram in ["济增", "激计"] {
+            assert!(is(gram), "{gram} does not straddle");
         }
     }
 
     #[test]
-    fn empty_vocabulary_has_no_keywords() {
+    fn empty_vocabulary_has_no_weights() {
         let vocab = Vocabulary::new();
         assert!(weights(&vocab, &[]).is_empty());
-        assert!(top(&vocab, &[], 5).is_empty());
+        assert_eq!(straddles(&vocab, &|| false), Some(Vec::new()));
     }
 }

@@ -4,7 +4,7 @@
 //! Each check looks at one sentence on its own, at most its first 400 bytes, without allocating.
 
 use super::swar;
-use super::token::{SentenceWords, TermId, Tokenizer, Vocabulary};
+use super::token::{SentenceWords, TermId, Tokenizer, Vocabulary, WordSeen};
 
 /// Phrases that mark a sentence as boilerplate wherever they occur (compared lowercase).
 const ANYWHERE: &[&str] = &[
@@ -127,7 +127,9 @@ pub enum Tokenized<'a> {
 
 /// Appends the terms of `sentence` to `out` as [`Tokenizer::sentence_terms_until`] does, unless
 /// it is boilerplate ([`is_boilerplate`]), when `out` and `vocab` are left as they were; `None`
-/// once `cancelled` says so.
+/// once `cancelled` says so. Each word tokenized is handed to `each_word` (see
+/// [`Tokenizer::sentence_terms_with`]; a sentence decided as boilerplate before its words are
+/// read hands none).
 ///
 /// The one interface between the boilerplate check and the tokenizer. Why they meet at all: for
 /// a short ASCII sentence (nearly every sentence of English news) the phrase search is a test at
@@ -141,12 +143,13 @@ pub fn terms_unless_boilerplate<'a>(
     sentence: &'a str,
     vocab: &mut Vocabulary<'a>,
     out: &mut Vec<TermId>,
+    each_word: &mut dyn FnMut(WordSeen),
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Tokenized<'a>> {
     match check_before_words(sentence) {
         Check::Decided(true) => Some(Tokenized::Boilerplate),
         Check::Decided(false) => tokenizer
-            .sentence_terms_until(sentence, vocab, out, |_| {}, cancelled)
+            .sentence_terms_until(sentence, vocab, out, each_word, cancelled)
             .map(Tokenized::Text),
         Check::ByWords => {
             let mark = vocab.mark();
@@ -156,7 +159,10 @@ pub fn terms_unless_boilerplate<'a>(
                 sentence,
                 vocab,
                 out,
-                |w| phrase = phrase || phrase_at_word(sentence, w.start, w.len, w.apostrophe),
+                |w| {
+                    phrase = phrase || phrase_at_word(sentence, w.start, w.len, w.apostrophe);
+                    each_word(w);
+                },
                 cancelled,
             )?;
             if !phrase {
@@ -672,7 +678,8 @@ mod tests {
         for text in &texts {
             let text = text.as_str();
             let before = (vocab.len(), out.len());
-            let got = terms_unless_boilerplate(&mut t, text, &mut vocab, &mut out, &never);
+            let got =
+                terms_unless_boilerplate(&mut t, text, &mut vocab, &mut out, &mut |_| {}, &never);
             if is_boilerplate(text) {
                 assert_eq!(got, Some(Tokenized::Boilerplate), "{text:?}");
                 assert_eq!((vocab.len(), out.len()), before, "{text:?}");

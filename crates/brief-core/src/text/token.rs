@@ -22,12 +22,14 @@ use super::term::term_of_folded;
 use super::words::*;
 
 mod cjk;
+mod lookup;
 #[cfg(test)]
 mod tests;
 mod vocabulary;
 
 pub use super::words::{Words, word_count, words};
 pub use cjk::*;
+pub use lookup::Interned;
 pub use vocabulary::*;
 
 /// Identifier of a term within one document's [`Vocabulary`].
@@ -230,6 +232,7 @@ impl Tokenizer {
                 start: word.start,
                 len: word.text.len(),
                 apostrophe: word.classes & APOSTROPHE != 0,
+                terms_before: out.len(),
             });
             let surface = word.text;
             if word.classes & NON_ASCII != 0 && has_cjk(surface) {
@@ -302,6 +305,9 @@ pub struct WordSeen {
     pub len: usize,
     /// Whether an ASCII apostrophe joins it (`don't`).
     pub apostrophe: bool,
+    /// The length of the output when the word was seen: its terms (none, one, or for Chinese
+    /// and Japanese several) are the output's from there to the next word's `terms_before`.
+    pub terms_before: usize,
 }
 
 /// What [`Tokenizer::sentence_terms`] saw of a text besides its terms.

@@ -4,6 +4,9 @@
 //! paired bootstrap that says how much of a difference is noise ([`bootstrap`]).
 
 pub mod bootstrap;
+#[cfg(test)]
+mod keyphrase_tests;
+pub mod keyphrases;
 pub mod multilingual;
 pub mod nltk_porter;
 pub mod rouge;

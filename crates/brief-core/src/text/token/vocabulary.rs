@@ -413,6 +413,15 @@ impl<'a> Vocabulary<'a> {
         }
     }
 
+    /// The term of the English lexicon's stem `id` in this document, if it occurred (and the
+    /// vocabulary uses the lexicon).
+    pub fn listed(&self, id: u32) -> Option<TermId> {
+        if !self.lexicon || id as usize >= self.listed.slots.len() {
+            return None;
+        }
+        self.listed.get(id)
+    }
+
     /// The number of distinct terms.
     pub fn len(&self) -> usize {
         self.terms.len()

@@ -1,0 +1,463 @@
+//! Keyphrase candidates: the article's words in order, and every run of up to [`MAX_WORDS`]
+//! content words that crosses no sentence end, punctuation, stop word or weak word, counted.
+//!
+//! Words of a run are joined by spaces or a hyphen only ("Kim Jong-Un"). Chinese and Japanese
+//! bigrams join when one starts where the other ends (经济 + 增长), never across a bigram that
+//! straddles two words (济增, see `straddles`).
+//!
+//! Single words are counted in a table by term; runs of two words in a map; runs of three and
+//! four only where each pair of adjacent words in them recurs (a run met once is no keyphrase,
+//! see `merge`), so that the map holds about one entry per pair of adjacent content words.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::text::language::Language;
+use crate::text::token::{TermId, Tokenizer, Vocabulary};
+
+use super::{MANY_TERMS, NO_TERM, Token};
+
+/// The most words of a keyphrase.
+pub const MAX_WORDS: usize = 4;
+
+/// How many distinct runs of several words an article may have: past this, only the runs
+/// already seen are counted (a text of hundreds of thousands of words has its phrases early
+/// enough), so that memory stays bounded on any input.
+pub(super) const MAX_CANDIDATES: usize = 1 << 18;
+
+/// How many words are taken between two checks of the cancellation callback.
+const CHECK_WORDS: usize = 1 << 12;
+
+/// One word of the article, in reading order.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    /// Its byte range in the content.
+    pub(super) start: u32,
+    pub(super) end: u32,
+    /// Its term, or [`NO_TERM`] for a word no keyphrase may hold.
+    pub(super) term: TermId,
+    /// The index of its sentence in the article.
+    pub(super) sentence: u32,
+    /// A Chinese or Japanese bigram or lone ideograph.
+    pub(super) gram: bool,
+    /// Its first letter is a capital (and says so of a name: see `forget_capitals`).
+    pub(super) capitalized: bool,
+    /// What edge of a phrase of several words it may not be ([`NOT_FIRST`], [`NOT_LAST`]).
+    pub(super) not_edge: u8,
+    /// How many words on the word that follows it in a phrase is (0: none; see
+    /// [`next_in_phrase`]), found once by [`link`].
+    pub(super) next: u8,
+}
+
+/// A word that may not start a phrase of several words.
+pub(super) const NOT_FIRST: u8 = 1;
+/// A word that may not end a phrase of several words.
+pub(super) const NOT_LAST: u8 = 2;
+
+/// Which edges of a phrase an English word may not be: a lowercase adverb in -ly is at neither
+/// ("romantically"), a lowercase past form in -ed does not end one ("index gained", "deals
+/// totaled"), as a keyphrase is a noun phrase.
+pub(super) fn english_edges(word: &str) -> u8 {
+    if word.len() < 5 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return 0;
+    }
+    if word.ends_with("ly") {
+        NOT_FIRST | NOT_LAST
+    } else if word.ends_with("ed") && !word.ends_with("eed") {
+        NOT_LAST
+    } else {
+        0
+    }
+}
+
+/// A candidate keyphrase's terms, packed: each term plus one, 32 bits each, the first word
+/// highest (no word is 0, so phrases of different lengths differ).
+pub(super) type Key = u128;
+
+/// The key of the phrase `key` followed by the word of term `t`.
+pub(super) fn extend(key: Key, t: TermId) -> Key {
+    key << 32 | Key::from(t.wrapping_add(1))
+}
+
+/// The terms of a [`Key`], in order.
+pub(super) fn terms_of(key: Key) -> impl Iterator<Item = TermId> {
+    let n = (128 - key.leading_zeros()).div_ceil(32);
+    (0..n)
+        .rev()
+        .map(move |i| ((key >> (32 * i)) as u32).wrapping_sub(1))
+}
+
+/// The number of words of a [`Key`].
+pub(super) fn len_of(key: Key) -> usize {
+    (128 - key.leading_zeros()).div_ceil(32) as usize
+}
+
+/// What is counted of one candidate.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Candidate {
+    /// Its occurrences (for a run of several words, those that cut no name: see
+    /// [`each_candidate`]).
+    pub(super) count: u32,
+    /// The sentence of its first occurrence.
+    pub(super) first_sentence: u32,
+}
+
+/// A run of several words as counted: as a candidate, and every occurrence (to decide which
+/// longer runs to count).
+#[derive(Debug, Clone, Copy, Default)]
+struct Run {
+    candidate: Candidate,
+    all: u32,
+}
+
+/// The article's words and its candidates.
+#[derive(Debug, Default)]
+pub(super) struct Candidates {
+    pub(super) words: Vec<Word>,
+    /// Each term's count and first sentence, by id.
+    singles: Vec<Candidate>,
+    /// Runs of several words.
+    runs: HashMap<Key, Run, foldhash::fast::RandomState>,
+}
+
+impl Candidates {
+    /// The candidate of `key`, if it was counted.
+    pub(super) fn get(&self, key: Key) -> Option<&Candidate> {
+        if len_of(key) == 1 {
+            return self.singles.get(terms_of(key).next()? as usize);
+        }
+        self.runs.get(&key).map(|r| &r.candidate)
+    }
+
+    /// Every candidate met, with its key.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (Key, &Candidate)> {
+        let singles = (self.singles.iter().enumerate())
+            .filter(|(_, c)| c.count > 0)
+            .map(|(t, c)| (Key::from(t as u32 + 1), c));
+        singles.chain(self.runs.iter().map(|(&k, r)| (k, &r.candidate)))
+    }
+}
+
+/// The words of the analysis's `tokens` as candidates see them: terms in `excluded` (weak
+/// words, straddling bigrams) are no content; a word of several bigrams is split again. `None`
+/// once `cancelled` says so.
+pub(super) fn read(
+    content: &str,
+    tokens: &[Token],
+    vocab: &Vocabulary<'_>,
+    language: Language,
+    excluded: &dyn Fn(TermId) -> bool,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Vec<Word>> {
+    let english = language == Language::English;
+    let mut tokenizer = Tokenizer::for_language(language);
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut sentence_start = 0;
+    for (n, t) in tokens.iter().enumerate() {
+        if n % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
+            return None;
+        }
+        if words
+            .last()
+            .is_some_and(|w: &Word| w.sentence != t.sentence)
+        {
+            forget_capitals(&mut words[sentence_start..]);
+            sentence_start = words.len();
+        }
+        if t.term == NO_TERM {
+            // A stop word, number or the like: all that matters is that it is no content.
+            words.push(Word {
+                start: t.start,
+                end: t.end,
+                term: NO_TERM,
+                sentence: t.sentence,
+                gram: false,
+                capitalized: false,
+                not_edge: 0,
+                next: 0,
+            });
+            continue;
+        }
+        let text = content.get(t.start as usize..t.end as usize)?;
+        if t.term == MANY_TERMS {
+            let base = t.start as usize;
+            tokenizer.interned_until(
+                text,
+                vocab,
+                |w| {
+                    words.push(Word {
+                        start: (base + w.start) as u32,
+                        end: (base + w.end) as u32,
+                        term: w.term.filter(|&t| !excluded(t)).unwrap_or(NO_TERM),
+                        sentence: t.sentence,
+                        gram: w.gram,
+                        capitalized: w.capitalized,
+                        not_edge: 0,
+                        next: 0,
+                    })
+                },
+                cancelled,
+            )?;
+            continue;
+        }
+        let term = if excluded(t.term) { NO_TERM } else { t.term };
+        words.push(Word {
+            start: t.start,
+            end: t.end,
+            term,
+            sentence: t.sentence,
+            gram: false,
+            capitalized: match text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text.chars().next().is_some_and(char::is_uppercase),
+            },
+            not_edge: if english && term != NO_TERM {
+                english_edges(text)
+            } else {
+                0
+            },
+            next: 0,
+        });
+    }
+    forget_capitals(&mut words[sentence_start..]);
+    link(content, &mut words);
+    Some(words)
+}
+
+/// Sets each word's [`Word::next`].
+fn link(content: &str, words: &mut [Word]) {
+    for j in 0..words.len() {
+        if words[j].term != NO_TERM
+            && let Some(k) = joined(content, words, j)
+        {
+            words[j].next = (k - j) as u8;
+        }
+    }
+}
+
+/// The word that follows word `j` in a phrase, if any (see [`Word::next`]).
+pub(super) fn next_in_phrase(words: &[Word], j: usize) -> Option<usize> {
+    match words[j].next {
+        0 => None,
+        n => Some(j + usize::from(n)),
+    }
+}
+
+/// Clears the capitals of a sentence's words that say nothing of names: its first word's, and
+/// every word's in a headline written in title case (most of its content words capitalized).
+fn forget_capitals(sentence: &mut [Word]) {
+    let content = sentence.iter().filter(|w| w.term != NO_TERM).count();
+    let capitals = sentence
+        .iter()
+        .filter(|w| w.term != NO_TERM && w.capitalized)
+        .count();
+    if content >= 3 && 3 * capitals >= 2 * content {
+        sentence.iter_mut().for_each(|w| w.capitalized = false);
+    } else if let Some(w) = sentence.first_mut() {
+        w.capitalized = false;
+    }
+}
+
+/// The word that follows word `j` in a phrase, if any: the next word of the same sentence
+/// joined to it by spaces or a hyphen only, or for a bigram the bigram that starts where it
+/// ends.
+fn joined(content: &str, words: &[Word], j: usize) -> Option<usize> {
+    let a = words[j];
+    if a.gram {
+        return (j + 1..words.len().min(j + 3)).find(|&k| {
+            let b = words[k];
+            b.gram && b.start == a.end && b.term != NO_TERM && b.sentence == a.sentence
+        });
+    }
+    let b = words.get(j + 1)?;
+    if b.term == NO_TERM || b.gram || b.sentence != a.sentence {
+        return None;
+    }
+    let gap = content.as_bytes().get(a.end as usize..b.start as usize)?;
+    let joins = match gap {
+        [b' ' | b'-'] => true,
+        _ => {
+            !gap.is_empty()
+                && gap.len() <= 4
+                && std::str::from_utf8(gap).is_ok_and(|g| {
+                    g.chars()
+                        .all(|c| matches!(c, ' ' | '-' | '\u{a0}' | '\u{2010}' | '\u{2011}'))
+                })
+        }
+    };
+    joins.then_some(j + 1)
+}
+
+/// Whether the run of words `i..=j` (`next` the word after `j` in a phrase) may be a phrase of
+/// several words: it neither starts nor ends between two capitalized words that join ("pop
+/// star Michael" is no candidate of "pop star Michael Buble"; "Michael" alone is), and its edges
+/// fit ([`NOT_FIRST`], [`NOT_LAST`]).
+fn may_be_phrase(words: &[Word], (i, j): (usize, usize), next: Option<usize>) -> bool {
+    let starts_in_name = words[i].capitalized
+        && i > 0
+        && words[i - 1].capitalized
+        && next_in_phrase(words, i - 1) == Some(i);
+    let ends_in_name = words[j].capitalized && next.is_some_and(|k| words[k].capitalized);
+    !starts_in_name
+        && !ends_in_name
+        && words[i].not_edge & NOT_FIRST == 0
+        && words[j].not_edge & NOT_LAST == 0
+}
+
+/// Counts every candidate of `words` (of a vocabulary of `terms` terms); `None` once `cancelled`
+/// says so.
+pub(super) fn count(
+    words: Vec<Word>,
+    terms: usize,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Candidates> {
+    let mut singles = vec![Candidate::default(); terms];
+    // About one run of two words per three words of news text.
+    let mut runs: HashMap<Key, Run, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(
+            (words.len() / 3).min(MAX_CANDIDATES),
+            Default::default(),
+        );
+    // Single words and runs of two.
+    for i in 0..words.len() {
+        if i % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
+            return None;
+        }
+        let w = words[i];
+        if w.term == NO_TERM {
+            continue;
+        }
+        if let Some(c) = singles.get_mut(w.term as usize) {
+            if c.count == 0 {
+                c.first_sentence = w.sentence;
+            }
+            c.count += 1;
+        }
+        if let Some(j) = next_in_phrase(&words, i) {
+            let key = extend(extend(0, w.term), words[j].term);
+            let next = next_in_phrase(&words, j);
+            let phrase = may_be_phrase(&words, (i, j), next);
+            add_run(&mut runs, key, w.sentence, phrase);
+        }
+    }
+    // Runs of three and four, where each pair of adjacent words recurs.
+    let recurs = |runs: &HashMap<Key, Run, _>, a: TermId, b: TermId| {
+        runs.get(&extend(extend(0, a), b))
+            .is_some_and(|r| r.all >= 2)
+    };
+    for i in 0..words.len() {
+        if i % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
+            return None;
+        }
+        if words[i].term == NO_TERM {
+            continue;
+        }
+        let Some(mut j) = next_in_phrase(&words, i) else {
+            continue;
+        };
+        let mut key = extend(extend(0, words[i].term), words[j].term);
+        for _ in 2..MAX_WORDS {
+            let Some(k) = next_in_phrase(&words, j) else {
+                break;
+            };
+            if !recurs(&runs, words[i].term, words[j].term)
+                || !recurs(&runs, words[j].term, words[k].term)
+            {
+                break;
+            }
+            key = extend(key, words[k].term);
+            let next = next_in_phrase(&words, k);
+            let phrase = may_be_phrase(&words, (i, k), next);
+            add_run(&mut runs, key, words[i].sentence, phrase);
+            j = k;
+        }
+    }
+    Some(Candidates {
+        words,
+        singles,
+        runs,
+    })
+}
+
+/// Counts one occurrence of run `key` (as a candidate when it may be a `phrase`).
+fn add_run(
+    runs: &mut HashMap<Key, Run, foldhash::fast::RandomState>,
+    key: Key,
+    sentence: u32,
+    phrase: bool,
+) {
+    let run = if runs.len() < MAX_CANDIDATES {
+        runs.entry(key).or_insert(Run {
+            candidate: Candidate {
+                count: 0,
+                first_sentence: sentence,
+            },
+            all: 0,
+        })
+    } else {
+        match runs.get_mut(&key) {
+            Some(run) => run,
+            None => return,
+        }
+    };
+    run.all += 1;
+    run.candidate.count += u32::from(phrase);
+}
+
+/// Calls `each` with the index and byte range of every occurrence of the phrases of `keys`
+/// (counted as [`count`] does), in reading order; `starts` says which terms start one of them.
+/// Stops with `None` once `cancelled` says so.
+pub(super) fn each_occurrence(
+    words: &[Word],
+    keys: &HashMap<Key, usize, foldhash::fast::RandomState>,
+    starts: &[bool],
+    mut each: impl FnMut(usize, Range<usize>),
+    cancelled: &dyn Fn() -> bool,
+) -> Option<()> {
+    for i in 0..words.len() {
+        if i % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
+            return None;
+        }
+        let t = words[i].term;
+        if t == NO_TERM || !starts.get(t as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut key = extend(0, t);
+        let mut j = i;
+        let mut next = next_in_phrase(words, j);
+        for n in 1..=MAX_WORDS {
+            if let Some(&at) = keys.get(&key)
+                && (n == 1 || may_be_phrase(words, (i, j), next))
+            {
+                each(at, words[i].start as usize..words[j].end as usize);
+            }
+            let Some(k) = next else { break };
+            key = extend(key, words[k].term);
+            j = k;
+            next = next_in_phrase(words, j);
+        }
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_pack_and_unpack_terms() {
+        let key: Key = [7u32, 0, 3].iter().fold(0, |k, &t| extend(k, t));
+        assert_eq!(terms_of(key).collect::<Vec<_>>(), vec![7, 0, 3]);
+        assert_eq!(len_of(key), 3);
+        assert_eq!(terms_of(extend(0, 0)).collect::<Vec<_>>(), vec![0]);
+    }
+
+    #[test]
+    fn english_edges_keep_adverbs_and_past_forms_off() {
+        assert_eq!(english_edges("romantically"), NOT_FIRST | NOT_LAST);
+        assert_eq!(english_edges("gained"), NOT_LAST);
+        assert_eq!(english_edges("agreed"), 0);
+        assert_eq!(english_edges("Ted"), 0);
+        assert_eq!(english_edges("Reed"), 0);
+    }
+}

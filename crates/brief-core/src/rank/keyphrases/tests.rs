@@ -1,0 +1,165 @@
+//! Keyphrases of small articles in the style of the seed article: names and phrases whole,
+//! variants merged, no stop word at an edge, nothing across a sentence or punctuation, Chinese
+//! phrases from adjacent bigrams.
+
+use crate::analyze::{Article, analyze};
+use crate::error::Error;
+use crate::rank::features::Weights;
+use crate::text::language::Language;
+
+use super::Keyphrase;
+
+/// The ten best keyphrases of `content` in `language`.
+fn keyphrases_in(content: &str, language: Language) -> Vec<Keyphrase<'_>> {
+    let article = Article {
+        content,
+        language,
+        ..Article::default()
+    };
+    match analyze(&article, &Weights::default()) {
+        Ok(analysis) => analysis.keywords(10),
+        Err(e) => panic!("analyze: {e}"),
+    }
+}
+
+fn texts<'a>(list: &[Keyphrase<'a>]) -> Vec<&'a str> {
+    list.iter().map(|k| k.text).collect()
+}
+
+const SEED: &str = include_str!("../../../../../tests/data/seed_article.txt");
+
+#[test]
+fn the_seed_article_has_its_names_whole_and_no_weak_words() {
+    let list = keyphrases_in(SEED, Language::English);
+    let texts = texts(&list);
+    for phrase in ["North Korea", "South Korea", "liaison building"] {
+        assert!(texts.contains(&phrase), "{phrase} missing from {texts:?}");
+    }
+    assert!(
+        texts.contains(&"Kim Jong Un") || texts.contains(&"Kim Jong-Un"),
+        "{texts:?}"
+    );
+    for weak in ["Korea", "two", "reportedly", "said", "Kim", "Jong", "Un"] {
+        assert!(
+            !texts.iter().any(|t| t.eq_ignore_ascii_case(weak)),
+            "{weak} in {texts:?}"
+        );
+    }
+    assert_eq!(list[0].weight, 1.0);
+    assert!(list.windows(2).all(|w| w[0].weight >= w[1].weight));
+}
+
+#[test]
+fn possessives_and_inflections_are_one_keyphrase() {
+    let text = "North Korea's army moved. North Korea denied it. Officials in North Korea's \
+                capital spoke of North Korea. Peace talks stalled; the peace talk resumed.";
+    let list = keyphrases_in(text, Language::English);
+    let korea = list
+        .iter()
+        .find(|k| k.text == "North Korea")
+        .unwrap_or_else(|| panic!("{list:?}"));
+    assert_eq!(korea.count, 4);
+    assert_eq!(korea.occurrences.len(), 4);
+    for r in &korea.occurrences {
+        assert_eq!(&text[r.clone()], "North Korea");
+    }
+    assert_eq!(
+        list.iter()
+            .filter(|k| k.text.to_lowercase().starts_with("peace talk"))
+            .count(),
+        1,
+        "{list:?}"
+    );
+}
+
+#[test]
+fn a_word_inside_listed_phrases_needs_weight_of_its_own() {
+    let text = "North Korea fired a missile. South Korea responded. North Korea warned South \
+                Korea. Talks between North Korea and South Korea failed.";
+    let texts = texts(&keyphrases_in(text, Language::English));
+    assert!(texts.contains(&"North Korea") && texts.contains(&"South Korea"));
+    assert!(!texts.contains(&"Korea"), "{texts:?}");
+}
+
+#[test]
+fn no_stop_word_at_an_edge_and_nothing_across_sentences_or_punctuation() {
+    let text = "The summit of the leaders ended in Geneva. Geneva talks resumed in the north. \
+                Korea, Japan and China met; Japan China trade grew. Geneva talks again.";
+    let list = keyphrases_in(text, Language::English);
+    for k in &list {
+        let words: Vec<String> = k.text.split([' ', '-']).map(str::to_lowercase).collect();
+        for edge in [words.first(), words.last()].into_iter().flatten() {
+            assert!(!crate::text::stopwords::is_stop_word(edge), "{k:?}");
+        }
+    }
+    let texts = texts(&list);
+    assert!(texts.contains(&"Geneva talks"), "{texts:?}");
+    for straddling in ["Geneva Geneva", "north Korea", "Korea Japan", "China met"] {
+        assert!(
+            !texts.iter().any(|t| t.eq_ignore_ascii_case(straddling)),
+            "{straddling} in {texts:?}"
+        );
+    }
+}
+
+#[test]
+fn a_phrase_does_not_cut_a_name() {
+    let text = "Pop star Michael Buble married actress Luisana Lopilato. Michael Buble sang. \
+                The pop star Michael Buble thanked fans; actress Luisana Lopilato smiled.";
+    let texts = texts(&keyphrases_in(text, Language::English));
+    assert!(texts.contains(&"Michael Buble"), "{texts:?}");
+    for cut in [
+        "star Michael",
+        "pop star Michael",
+        "actress Luisana",
+        "Buble married",
+    ] {
+        assert!(!texts.contains(&cut), "{cut} in {texts:?}");
+    }
+}
+
+#[test]
+fn chinese_phrases_join_adjacent_bigrams() {
+    let text = "经济增长放缓。经济增长很重要。刺激计划，刺激计划。经济。";
+    let list = keyphrases_in(text, Language::Chinese);
+    let texts = texts(&list);
+    assert!(texts.contains(&"经济增长"), "{texts:?}");
+    assert!(texts.contains(&"刺激计划"), "{texts:?}");
+    for straddling in ["济增", "激计", "长放", "增长很"] {
+        assert!(!texts.contains(&straddling), "{straddling} in {texts:?}");
+    }
+    // Not across the sentence end between 计划 and 经济.
+    assert!(!texts.iter().any(|t| t.contains("划经")), "{texts:?}");
+    for k in &list {
+        for r in &k.occurrences {
+            assert_eq!(&text[r.clone()], k.text);
+        }
+    }
+}
+
+#[test]
+fn other_languages_use_their_stop_words() {
+    let text = "Die Bundesregierung plant eine neue Steuer. Die neue Steuer trifft die Bürger. \
+                Gegen die neue Steuer protestieren viele Bürger.";
+    let texts = texts(&keyphrases_in(text, Language::German));
+    assert!(texts.contains(&"neue Steuer"), "{texts:?}");
+    for k in texts {
+        for w in k.split(' ') {
+            assert!(!Language::German.is_stop_word(&w.to_lowercase()), "{k}");
+        }
+    }
+}
+
+#[test]
+fn keywords_until_stops_when_cancelled_and_zero_asks_for_none() {
+    let article = Article {
+        content: SEED,
+        ..Article::default()
+    };
+    let analysis = analyze(&article, &Weights::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        analysis.keywords_until(10, &|| true),
+        Err(Error::Cancelled)
+    ));
+    assert!(analysis.keywords(0).is_empty());
+}
