@@ -162,15 +162,7 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
     };
     let Some(grid) = &args.grid else {
         let mut differences = Vec::with_capacity(data.len());
-        let mut predictions = match &args.predictions {
-            Some(path) => Some(BufWriter::new(std::fs::File::create(path).map_err(
-                |source| CliError::Create {
-                    path: path.clone(),
-                    source,
-                },
-            )?)),
-            None => None,
-        };
+        let mut predictions = predictions_file(args)?;
         for (path, examples) in &data {
             let report = eval::evaluate(examples, &options(args.weights));
             println!("== {}\n{report}", path.display());
@@ -213,17 +205,24 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The file `--predictions` names, created, or `None`.
+fn predictions_file(args: &EvalArgs) -> Result<Option<BufWriter<std::fs::File>>, CliError> {
+    args.predictions
+        .as_ref()
+        .map(|path| {
+            std::fs::File::create(path)
+                .map(BufWriter::new)
+                .map_err(|source| CliError::Create {
+                    path: path.clone(),
+                    source,
+                })
+        })
+        .transpose()
+}
+
 /// Runs `brief eval --keywords`: one report per keyphrase file, and the predictions when asked.
 fn eval_keywords(args: &EvalArgs) -> Result<(), CliError> {
-    let mut predictions = match &args.predictions {
-        Some(path) => Some(BufWriter::new(std::fs::File::create(path).map_err(
-            |source| CliError::Create {
-                path: path.clone(),
-                source,
-            },
-        )?)),
-        None => None,
-    };
+    let mut predictions = predictions_file(args)?;
     for path in &args.data {
         let mut documents = keyphrases::read_documents(path)?;
         if let Some(n) = args.limit {

@@ -16,7 +16,7 @@ use brief::service::api;
 use brief_core::rank::features::Weights;
 
 use super::nltk_porter;
-use super::run::EvalError;
+use super::run::{EvalError, json_rows, parse_error};
 
 /// The cut-offs reported.
 pub const CUTOFFS: [usize; 2] = [5, 10];
@@ -36,29 +36,16 @@ pub struct Document {
 
 /// Reads a JSON-lines keyphrase set.
 pub fn read_documents(path: &Path) -> Result<Vec<Document>, EvalError> {
-    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let parse_err = |reason: String| EvalError::Parse {
-            path: path.to_owned(),
-            line: i + 1,
-            reason,
-        };
-        let v: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| parse_err(e.to_string()))?;
+    for (line, v) in json_rows(path)? {
+        let parse_err = |reason: String| parse_error(path, line, reason);
         let text_of = |name: &str| v.get(name).and_then(serde_json::Value::as_str);
         let gold = v
             .get("keyphrases")
             .and_then(serde_json::Value::as_array)
             .ok_or_else(|| parse_err("no \"keyphrases\" list".into()))?;
         out.push(Document {
-            id: id_of(&v).unwrap_or_else(|| (i + 1).to_string()),
+            id: id_of(&v).unwrap_or_else(|| line.to_string()),
             title: text_of("title").unwrap_or_default().to_owned(),
             article: text_of("article")
                 .ok_or_else(|| parse_err("no \"article\" string".into()))?

@@ -88,31 +88,45 @@ pub enum EvalError {
     },
 }
 
-/// Reads a JSON-lines data set.
-pub fn read_examples(path: &Path) -> Result<Vec<Example>, EvalError> {
+/// The rows of a JSON-lines file (blank lines skipped), each with its line number (from 1), and
+/// the error for a row that is not what its reader wants.
+pub fn json_rows(path: &Path) -> Result<Vec<(usize, serde_json::Value)>, EvalError> {
     let text = std::fs::read_to_string(path).map_err(|source| EvalError::Read {
         path: path.to_owned(),
         source,
     })?;
-    let mut out = Vec::new();
+    let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let parse_err = |reason: String| EvalError::Parse {
-            path: path.to_owned(),
-            line: i + 1,
-            reason,
-        };
-        let v: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| parse_err(e.to_string()))?;
+        let v = serde_json::from_str(line).map_err(|e| parse_error(path, i + 1, e.to_string()))?;
+        rows.push((i + 1, v));
+    }
+    Ok(rows)
+}
+
+/// The error for line `line` of `path`.
+pub fn parse_error(path: &Path, line: usize, reason: String) -> EvalError {
+    EvalError::Parse {
+        path: path.to_owned(),
+        line,
+        reason,
+    }
+}
+
+/// Reads a JSON-lines data set.
+pub fn read_examples(path: &Path) -> Result<Vec<Example>, EvalError> {
+    let mut out = Vec::new();
+    for (line, v) in json_rows(path)? {
+        let parse_err = |reason: String| parse_error(path, line, reason);
         let field = |name: &str| {
             v.get(name)
                 .and_then(serde_json::Value::as_str)
                 .map(str::to_owned)
         };
         out.push(Example {
-            id: field("id").unwrap_or_else(|| (i + 1).to_string()),
+            id: field("id").unwrap_or_else(|| line.to_string()),
             title: field("title"),
             article: field("article").ok_or_else(|| parse_err("no \"article\" string".into()))?,
             reference: field("reference")
