@@ -84,6 +84,9 @@ const CHECK_TERMS: usize = 1 << 16;
 /// [`TermId`]; two passes over the terms; `None` once `cancelled` says so (asked every
 /// `CHECK_TERMS` terms: an article can have a million).
 pub(crate) fn straddles(vocab: &Vocabulary<'_>, cancelled: &dyn Fn() -> bool) -> Option<Vec<bool>> {
+    if !vocab.has_grams() {
+        return Some(Vec::new());
+    }
     let grams = || (0..vocab.len() as TermId).map(|t| (t, cjk_bigram(vocab.surface(t))));
     // The most occurrences of a bigram ending (starting) with each character.
     let mut ending: HashMap<char, u32> = HashMap::new();

@@ -58,7 +58,10 @@ pub(super) const NOT_LAST: u8 = 2;
 /// ("romantically"), a lowercase past form in -ed does not end one ("index gained", "deals
 /// totaled"), as a keyphrase is a noun phrase.
 pub(super) fn english_edges(word: &str) -> u8 {
-    if word.len() < 5 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    if word.len() < 5
+        || !(word.ends_with("ly") || word.ends_with("ed"))
+        || !word.bytes().all(|b| b.is_ascii_lowercase())
+    {
         return 0;
     }
     if word.ends_with("ly") {
@@ -129,6 +132,12 @@ impl Candidates {
         self.runs.get(&key).map(|r| &r.candidate)
     }
 
+    /// How many candidates were met, at most (the single words' table has a slot for every
+    /// term).
+    pub(super) fn len(&self) -> usize {
+        self.singles.len() + self.runs.len()
+    }
+
     /// Every candidate met, with its key.
     pub(super) fn iter(&self) -> impl Iterator<Item = (Key, &Candidate)> {
         let singles = (self.singles.iter().enumerate())
@@ -138,31 +147,34 @@ impl Candidates {
     }
 }
 
-/// The words of the analysis's `tokens` as candidates see them: terms in `excluded` (weak
-/// words, straddling bigrams) are no content; a word of several bigrams is split again. `None`
-/// once `cancelled` says so.
+/// The words of the analysis's `tokens` as candidates see them: terms marked in `excluded`
+/// (weak words, straddling bigrams; indexed by term, shorter than the vocabulary when the rest
+/// are not) are no content; a word of several bigrams is split again. `None` once `cancelled`
+/// says so.
 pub(super) fn read(
     content: &str,
     tokens: &[Token],
     vocab: &Vocabulary<'_>,
     language: Language,
-    excluded: &dyn Fn(TermId) -> bool,
+    excluded: &[bool],
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Word>> {
     let english = language == Language::English;
+    let is_excluded = |t: TermId| excluded.get(t as usize).copied().unwrap_or(false);
     let mut tokenizer = Tokenizer::for_language(language);
     let mut words = Vec::with_capacity(tokens.len());
-    let mut sentence_start = 0;
+    let mut sentence = Sentence::default();
     for (n, t) in tokens.iter().enumerate() {
         if n % CHECK_WORDS == CHECK_WORDS - 1 && cancelled() {
             return None;
         }
-        if words
-            .last()
-            .is_some_and(|w: &Word| w.sentence != t.sentence)
-        {
-            forget_capitals(&mut words[sentence_start..]);
-            sentence_start = words.len();
+        if t.sentence != sentence.index {
+            sentence.end(&mut words);
+            sentence = Sentence {
+                index: t.sentence,
+                start: words.len(),
+                ..Sentence::default()
+            };
         }
         if t.term == NO_TERM {
             // A stop word, number or the like: all that matters is that it is no content.
@@ -185,10 +197,12 @@ pub(super) fn read(
                 text,
                 vocab,
                 |w| {
+                    let term = w.term.filter(|&t| !is_excluded(t)).unwrap_or(NO_TERM);
+                    sentence.count(term, w.capitalized);
                     words.push(Word {
                         start: (base + w.start) as u32,
                         end: (base + w.end) as u32,
-                        term: w.term.filter(|&t| !excluded(t)).unwrap_or(NO_TERM),
+                        term,
                         sentence: t.sentence,
                         gram: w.gram,
                         capitalized: w.capitalized,
@@ -200,17 +214,19 @@ pub(super) fn read(
             )?;
             continue;
         }
-        let term = if excluded(t.term) { NO_TERM } else { t.term };
+        let term = if is_excluded(t.term) { NO_TERM } else { t.term };
+        let capitalized = match text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text.chars().next().is_some_and(char::is_uppercase),
+        };
+        sentence.count(term, capitalized);
         words.push(Word {
             start: t.start,
             end: t.end,
             term,
             sentence: t.sentence,
             gram: false,
-            capitalized: match text.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text.chars().next().is_some_and(char::is_uppercase),
-            },
+            capitalized,
             not_edge: if english && term != NO_TERM {
                 english_edges(text)
             } else {
@@ -219,9 +235,37 @@ pub(super) fn read(
             next: 0,
         });
     }
-    forget_capitals(&mut words[sentence_start..]);
+    sentence.end(&mut words);
     link(content, &mut words);
     Some(words)
+}
+
+/// The sentence [`read`] is in: where its words start, and how many of its content words there
+/// are and are capitalized (for [`forget_capitals`]).
+#[derive(Debug, Default)]
+struct Sentence {
+    index: u32,
+    start: usize,
+    content: usize,
+    capitals: usize,
+}
+
+impl Sentence {
+    /// Counts one word of term `term`.
+    fn count(&mut self, term: TermId, capitalized: bool) {
+        if term != NO_TERM {
+            self.content += 1;
+            self.capitals += usize::from(capitalized);
+        }
+    }
+
+    /// Clears the capitals of the sentence's words that say nothing of names (see
+    /// [`forget_capitals`]).
+    fn end(&self, words: &mut [Word]) {
+        if let Some(sentence) = words.get_mut(self.start..) {
+            forget_capitals(sentence, self.content, self.capitals);
+        }
+    }
 }
 
 /// Sets each word's [`Word::next`].
@@ -244,13 +288,9 @@ pub(super) fn next_in_phrase(words: &[Word], j: usize) -> Option<usize> {
 }
 
 /// Clears the capitals of a sentence's words that say nothing of names: its first word's, and
-/// every word's in a headline written in title case (most of its content words capitalized).
-fn forget_capitals(sentence: &mut [Word]) {
-    let content = sentence.iter().filter(|w| w.term != NO_TERM).count();
-    let capitals = sentence
-        .iter()
-        .filter(|w| w.term != NO_TERM && w.capitalized)
-        .count();
+/// every word's in a headline written in title case (most of its `content` words capitalized,
+/// `capitals` of them).
+fn forget_capitals(sentence: &mut [Word], content: usize, capitals: usize) {
     if content >= 3 && 3 * capitals >= 2 * content {
         sentence.iter_mut().for_each(|w| w.capitalized = false);
     } else if let Some(w) = sentence.first_mut() {

@@ -10,10 +10,6 @@ use std::collections::{BinaryHeap, HashMap};
 use super::candidates::{Candidate, Candidates, Key, MAX_WORDS, len_of, terms_of};
 use super::score::Scorer;
 
-/// How many candidates, per keyphrase asked for, are considered for the list (the others score
-/// too low to enter it even after the candidates above them give way).
-const POOL_PER_KEYPHRASE: usize = 6;
-
 /// A candidate in the queue, ordered by score, then first appearance, then key.
 #[derive(Debug, Clone, Copy)]
 struct Queued {
@@ -87,9 +83,9 @@ struct List {
     alive: Vec<bool>,
     live: usize,
     /// Chosen and still listed phrase → its place in `chosen`.
-    at: HashMap<Key, usize>,
+    at: HashMap<Key, usize, foldhash::fast::RandomState>,
     /// Phrase → its occurrences inside chosen phrases.
-    covered: HashMap<Key, u32>,
+    covered: HashMap<Key, u32, foldhash::fast::RandomState>,
 }
 
 impl List {
@@ -153,7 +149,7 @@ pub(super) fn choose(
     max: usize,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Chosen>> {
-    let mut pool: Vec<Queued> = Vec::new();
+    let mut pool: Vec<Queued> = Vec::with_capacity(candidates.len());
     for (n, (key, c)) in candidates.iter().enumerate() {
         if n % CHECK_STEPS == CHECK_STEPS - 1 && cancelled() {
             return None;
@@ -166,11 +162,7 @@ pub(super) fn choose(
             });
         }
     }
-    let keep = max.saturating_mul(POOL_PER_KEYPHRASE).saturating_add(16);
-    if keep < pool.len() {
-        pool.select_nth_unstable_by(keep, |a, b| b.cmp(a));
-        pool.truncate(keep);
-    }
+    // A heap is built in linear time and only the few best are taken from it.
     let mut queue = BinaryHeap::from(pool);
     let mut list = List::default();
     // Each step lists a candidate, drops one or lowers one's score (a score only falls as

@@ -94,7 +94,6 @@ pub fn top_until<'a>(
             *x = true;
         }
     }
-    let excluded = |t: TermId| excluded.get(t as usize).copied().unwrap_or(false);
     let words = candidates::read(
         source.content,
         tokens,
@@ -174,14 +173,16 @@ fn without_possessive(content: &str, range: Range<usize>) -> Range<usize> {
 /// The text most of `occurrences` slice to; on a tie the one with the fewest capitals (a
 /// headline's title case is not how the phrase is written), then the first.
 fn most_frequent_form<'a>(content: &'a str, occurrences: &[Range<usize>]) -> &'a str {
-    let mut forms: HashMap<&str, (u32, usize)> = HashMap::new();
-    for (i, r) in occurrences.iter().enumerate() {
-        let form = content.get(r.clone()).unwrap_or_default();
-        forms.entry(form).or_insert((0, i)).0 += 1;
-    }
+    // (form, first occurrence), grouped by form: a phrase has a few occurrences, so sorting
+    // them is cheaper than a map.
+    let mut forms: Vec<(&str, usize)> = (occurrences.iter().enumerate())
+        .map(|(i, r)| (content.get(r.clone()).unwrap_or_default(), i))
+        .collect();
+    forms.sort_unstable();
     let capitals = |form: &str| form.chars().filter(|c| c.is_uppercase()).count();
     forms
-        .into_iter()
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|group| (group[0].0, (group.len(), group[0].1)))
         .max_by(|a, b| {
             (a.1.0.cmp(&b.1.0))
                 .then(capitals(b.0).cmp(&capitals(a.0)))

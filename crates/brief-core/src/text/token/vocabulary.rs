@@ -432,6 +432,11 @@ impl<'a> Vocabulary<'a> {
         self.terms.is_empty()
     }
 
+    /// True when some term is a Chinese or Japanese bigram or lone ideograph.
+    pub fn has_grams(&self) -> bool {
+        self.grams.len() > 0
+    }
+
     /// How many times term `id` occurred.
     pub fn count(&self, id: TermId) -> u32 {
         self.terms[id as usize].count
