@@ -1,4 +1,4 @@
-//! Keyphrase candidates: the article's words in order, and every run of up to [`MAX_WORDS`]
+//! Keyphrase candidates: the article's words in order (stop words left out), and every run of up to [`MAX_WORDS`]
 //! content words that crosses no sentence end, punctuation, stop word or weak word, counted.
 //!
 //! Words of a run are joined by spaces or a hyphen only ("Kim Jong-Un"). Chinese and Japanese
@@ -28,7 +28,9 @@ pub(super) const MAX_CANDIDATES: usize = 1 << 18;
 /// How many words are taken between two checks of the cancellation callback.
 const CHECK_WORDS: usize = 1 << 12;
 
-/// One word of the article, in reading order.
+/// One word of the article, in reading order: a content word, a weak word or a Chinese or
+/// Japanese gram (stop words, numbers and the like are left out: they only part phrases, and the
+/// gap between the words around them says so).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Word {
     /// Its byte range in the content.
@@ -177,17 +179,9 @@ pub(super) fn read(
             };
         }
         if t.term == NO_TERM {
-            // A stop word, number or the like: all that matters is that it is no content.
-            words.push(Word {
-                start: t.start,
-                end: t.end,
-                term: NO_TERM,
-                sentence: t.sentence,
-                gram: false,
-                capitalized: false,
-                not_edge: 0,
-                next: 0,
-            });
+            // A stop word, number or the like is no content, and left out: the words around it
+            // do not join (the gap between them holds it), and it is its sentence's first.
+            sentence.first_left_out |= words.len() == sentence.start;
             continue;
         }
         let text = content.get(t.start as usize..t.end as usize)?;
@@ -248,6 +242,8 @@ struct Sentence {
     start: usize,
     content: usize,
     capitals: usize,
+    /// Its first word is a stop word, number or the like, left out of the words.
+    first_left_out: bool,
 }
 
 impl Sentence {
@@ -263,7 +259,7 @@ impl Sentence {
     /// [`forget_capitals`]).
     fn end(&self, words: &mut [Word]) {
         if let Some(sentence) = words.get_mut(self.start..) {
-            forget_capitals(sentence, self.content, self.capitals);
+            forget_capitals(sentence, self.content, self.capitals, !self.first_left_out);
         }
     }
 }
@@ -287,13 +283,13 @@ pub(super) fn next_in_phrase(words: &[Word], j: usize) -> Option<usize> {
     }
 }
 
-/// Clears the capitals of a sentence's words that say nothing of names: its first word's, and
-/// every word's in a headline written in title case (most of its `content` words capitalized,
-/// `capitals` of them).
-fn forget_capitals(sentence: &mut [Word], content: usize, capitals: usize) {
+/// Clears the capitals of a sentence's words that say nothing of names: its first word's (when
+/// `first` is its first word), and every word's in a headline written in title case (most of
+/// its `content` words capitalized, `capitals` of them).
+fn forget_capitals(sentence: &mut [Word], content: usize, capitals: usize, first: bool) {
     if content >= 3 && 3 * capitals >= 2 * content {
         sentence.iter_mut().for_each(|w| w.capitalized = false);
-    } else if let Some(w) = sentence.first_mut() {
+    } else if let Some(w) = sentence.first_mut().filter(|_| first) {
         w.capitalized = false;
     }
 }
