@@ -315,6 +315,9 @@ fn joined(content: &str, words: &[Word], j: usize) -> Option<usize> {
         _ => {
             !gap.is_empty()
                 && gap.len() <= 4
+                && gap
+                    .iter()
+                    .all(|&b| matches!(b, b' ' | b'-') || !b.is_ascii())
                 && std::str::from_utf8(gap).is_ok_and(|g| {
                     g.chars()
                         .all(|c| matches!(c, ' ' | '-' | '\u{a0}' | '\u{2010}' | '\u{2011}'))
