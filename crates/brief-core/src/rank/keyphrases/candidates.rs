@@ -44,11 +44,27 @@ pub(super) struct Word {
     pub(super) gram: bool,
     /// Its first letter is a capital (and says so of a name: see `forget_capitals`).
     pub(super) capitalized: bool,
+    /// What it may be in a name ([`NAME_END`], [`NOT_IN_NAME`]; see `name_at`).
+    pub(super) in_name: u8,
     /// What edge of a phrase of several words it may not be ([`NOT_FIRST`], [`NOT_LAST`]).
     pub(super) not_edge: u8,
     /// How many words on the word that follows it in a phrase is (0: none; see
     /// [`next_in_phrase`]), found once by [`link`].
     pub(super) next: u8,
+}
+
+/// A word after which a name stops: a possessive ("Alabama's Edmund Pettus Bridge").
+pub(super) const NAME_END: u8 = 1;
+/// A word in capitals ("LOS ANGELES"), which a name in title case does not run into.
+pub(super) const SHOUTED: u8 = 2;
+
+/// What a capitalized word `word` may be in a name ([`NAME_END`], [`SHOUTED`]).
+pub(super) fn name_role(word: &str) -> u8 {
+    let possessive = word.ends_with("'s") || word.ends_with("\u{2019}s");
+    let shouted = word.len() >= 2
+        && word.bytes().all(|b| !b.is_ascii_lowercase())
+        && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+    (u8::from(possessive) * NAME_END) | (u8::from(shouted) * SHOUTED)
 }
 
 /// A word that may not start a phrase of several words.
@@ -105,6 +121,8 @@ pub(super) struct Candidate {
     pub(super) count: u32,
     /// The sentence of its first occurrence.
     pub(super) first_sentence: u32,
+    /// It is a name: capitalized words, whole (see `name_at`).
+    pub(super) name: bool,
 }
 
 /// A run of several words as counted: as a candidate, and every occurrence (to decide which
@@ -200,6 +218,7 @@ pub(super) fn read(
                         sentence: t.sentence,
                         gram: w.gram,
                         capitalized: w.capitalized,
+                        in_name: 0,
                         not_edge: 0,
                         next: 0,
                     })
@@ -221,6 +240,7 @@ pub(super) fn read(
             sentence: t.sentence,
             gram: false,
             capitalized,
+            in_name: if capitalized { name_role(text) } else { 0 },
             not_edge: if english && term != NO_TERM {
                 english_edges(text)
             } else {
@@ -309,6 +329,7 @@ fn joined(content: &str, words: &[Word], j: usize) -> Option<usize> {
     if b.term == NO_TERM || b.gram || b.sentence != a.sentence {
         return None;
     }
+
     let gap = content.as_bytes().get(a.end as usize..b.start as usize)?;
     let joins = match gap {
         [b' ' | b'-'] => true,
@@ -395,6 +416,7 @@ pub(super) fn count(
             continue;
         };
         let mut key = extend(extend(0, words[i].term), words[j].term);
+        let mut reached = 2;
         for _ in 2..MAX_WORDS {
             let Some(k) = next_in_phrase(&words, j) else {
                 break;
@@ -408,7 +430,17 @@ pub(super) fn count(
             let next = next_in_phrase(&words, k);
             let phrase = may_be_phrase(&words, (i, k), next);
             add_run(&mut runs, key, words[i].sentence, phrase);
+            reached += 1;
             j = k;
+        }
+        // A name is counted whole even where it is met once ("Kim Jong Un").
+        if let Some((name, len)) = name_at(&words, i) {
+            if len > reached {
+                add_run(&mut runs, name, words[i].sentence, true);
+            }
+            if let Some(run) = runs.get_mut(&name) {
+                run.candidate.name = true;
+            }
         }
     }
     Some(Candidates {
@@ -416,6 +448,37 @@ pub(super) fn count(
         singles,
         runs,
     })
+}
+
+/// The key and length of the name that starts at word `i`, if one does: a run of two to
+/// [`MAX_WORDS`] capitalized words joined in a phrase, with no capitalized word joined to it on
+/// either side; it stops after a possessive and where words in capitals start or end.
+fn name_at(words: &[Word], i: usize) -> Option<(Key, usize)> {
+    if !words[i].capitalized || (i > 0 && continues_name(words, i - 1) == Some(i)) {
+        return None;
+    }
+    let (mut key, mut len, mut j) = (extend(0, words[i].term), 1, i);
+    while let Some(k) = continues_name(words, j) {
+        if len == MAX_WORDS {
+            return None;
+        }
+        key = extend(key, words[k].term);
+        len += 1;
+        j = k;
+    }
+    (len >= 2).then_some((key, len))
+}
+
+/// The word that continues the name word `j` is in, if any: the capitalized word that follows it
+/// in a phrase, unless `j` is a possessive or one of the two is in capitals and the other not.
+fn continues_name(words: &[Word], j: usize) -> Option<usize> {
+    let k = next_in_phrase(words, j)?;
+    let (a, b) = (words[j], words[k]);
+    (a.capitalized
+        && b.capitalized
+        && a.in_name & NAME_END == 0
+        && a.in_name & SHOUTED == b.in_name & SHOUTED)
+        .then_some(k)
 }
 
 /// Counts one occurrence of run `key` (as a candidate when it may be a `phrase`).
@@ -430,6 +493,7 @@ fn add_run(
             candidate: Candidate {
                 count: 0,
                 first_sentence: sentence,
+                name: false,
             },
             all: 0,
         })

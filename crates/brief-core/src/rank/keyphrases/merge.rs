@@ -49,10 +49,19 @@ pub(super) struct Chosen {
     pub(super) count: u32,
 }
 
-/// Whether a candidate may be a keyphrase at all: a single word, or a phrase that recurs (a
-/// run of words met once is more often a chance sequence than a name for something).
-fn may_be_listed(key: Key, c: &Candidate) -> bool {
-    len_of(key) == 1 || c.count >= 2
+/// Whether a candidate may be a keyphrase at all: a single word, a phrase that recurs (a run of
+/// words met once is more often a chance sequence than a name for something), or a name whose
+/// words occur nowhere else (its words alone would be fragments of it: "Kim", "Jong", "Un").
+fn may_be_listed(key: Key, c: &Candidate, candidates: &Candidates) -> bool {
+    len_of(key) == 1
+        || c.count >= 2
+        || (c.name
+            && c.count >= 1
+            && terms_of(key).all(|t| {
+                candidates
+                    .get(Key::from(t.wrapping_add(1)))
+                    .is_some_and(|w| w.count == c.count)
+            }))
 }
 
 /// The keys of the phrases inside phrase `key` (each shorter run of its words, once per place).
@@ -154,7 +163,7 @@ pub(super) fn choose(
         if n % CHECK_STEPS == CHECK_STEPS - 1 && cancelled() {
             return None;
         }
-        if may_be_listed(key, c) {
+        if may_be_listed(key, c, candidates) {
             pool.push(Queued {
                 score: scorer.score(key, c, c.count),
                 first_sentence: c.first_sentence,

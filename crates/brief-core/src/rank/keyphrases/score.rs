@@ -58,6 +58,18 @@ impl<'s> Scorer<'s> {
     /// a generic word adds little), more for a phrase of several words, for one in the title and
     /// for one met early.
     pub(super) fn score(&self, key: Key, c: &Candidate, count: u32) -> f64 {
+        let position = 1.0 + POSITION_BONUS / (1.0 + f64::from(c.first_sentence) / POSITION_DECAY);
+        if c.name && c.count < 2 {
+            // A name met once stands in for its words, as heavy as the heaviest of them.
+            let heaviest = terms_of(key)
+                .map(|t| {
+                    let in_title = self.title.binary_search(&t).is_ok();
+                    self.specificity.get(t as usize).copied().unwrap_or(0.0)
+                        * (1.0 + TITLE_BONUS * f64::from(u8::from(in_title)))
+                })
+                .fold(0.0, f64::max);
+            return f64::from(count) * heaviest * position;
+        }
         let n = len_of(key);
         let (mut specificity, mut in_title) = (0.0, 0);
         for t in terms_of(key) {
@@ -66,7 +78,6 @@ impl<'s> Scorer<'s> {
         }
         let phrase = 1.0 + PHRASE_BONUS * (n.min(3) - 1) as f64;
         let title = 1.0 + TITLE_BONUS * in_title as f64 / n as f64;
-        let position = 1.0 + POSITION_BONUS / (1.0 + f64::from(c.first_sentence) / POSITION_DECAY);
         f64::from(count) * specificity * phrase * title * position
     }
 }

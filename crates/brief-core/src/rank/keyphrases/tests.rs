@@ -119,6 +119,29 @@ fn a_phrase_does_not_cut_a_name() {
 }
 
 #[test]
+fn a_name_met_once_is_listed_whole_not_in_fragments() {
+    let text = "Talks stalled on Monday. The cast of the film now includes Zach Galifianakis. \
+                The film opens in May. Critics praised the film. Hundreds of marchers crossed \
+                the old Edmund Pettus Bridge in the film about the long march to Alabama's \
+                capital. The crew flew home, wrote a reporter for Reuters in LOS ANGELES Times \
+                style.";
+    let texts = texts(&keyphrases_in(text, Language::English));
+    assert!(texts.contains(&"Zach Galifianakis"), "{texts:?}");
+    for fragment in [
+        "Zach",
+        "Galifianakis",
+        "Edmund",
+        "Pettus",
+        "Bridge",
+        "LOS ANGELES Times",
+    ] {
+        assert!(!texts.contains(&fragment), "{fragment} in {texts:?}");
+    }
+    assert!(texts.contains(&"Edmund Pettus Bridge"), "{texts:?}");
+    assert!(texts.contains(&"Edmund Pettus Bridge"), "{texts:?}");
+}
+
+#[test]
 fn chinese_phrases_join_adjacent_bigrams() {
     let text = "经济增长放缓。经济增长很重要。刺激计划，刺激计划。经济。";
     let list = keyphrases_in(text, Language::Chinese);
