@@ -160,7 +160,8 @@ impl<'a> Analysis<'a> {
 /// Appends the words of sentence `index` (at byte `base`), as the tokenizer saw them, to
 /// `tokens` with their terms from `terms` (the sentence's term occurrences, in order): a word
 /// with several terms (Chinese or Japanese) is marked [`keyphrases::MANY_TERMS`], to be split
-/// again by the keyphrases.
+/// again by the keyphrases; a word of none (a stop word, a number) only when it is the
+/// sentence's first.
 fn push_tokens(
     tokens: &mut Vec<Token>,
     index: usize,
@@ -172,6 +173,8 @@ fn push_tokens(
     for (i, w) in words.iter().enumerate() {
         let next = words.get(i + 1).map_or(terms.len(), |n| n.terms_before);
         let term = match next.saturating_sub(w.terms_before) {
+            // A word of no term matters to the keyphrases only as its sentence's first.
+            0 if i > 0 => continue,
             0 => keyphrases::NO_TERM,
             1 => terms
                 .get(w.terms_before)

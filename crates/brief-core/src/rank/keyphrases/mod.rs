@@ -25,7 +25,9 @@ pub use candidates::MAX_WORDS;
 use crate::text::language::Language;
 use crate::text::token::{TermId, Vocabulary};
 
-/// One word of an article as the analysis keeps it for the keyphrases.
+/// One word of an article as the analysis keeps it for the keyphrases: every word with a term,
+/// and a word without one (a stop word, a number) only where it opens its sentence (the gap
+/// between the words around any other says that they do not join).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Its byte range in the content.
