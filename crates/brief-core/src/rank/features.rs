@@ -40,8 +40,8 @@ pub struct Features {
     /// 1 for a sentence that opens with a quotation mark.
     pub quote: f64,
     /// 1 for a sentence that runs two sentences together without punctuation, as where a photo
-    /// caption is glued to the text ("... in the ditch She told them ..."; see
-    /// [`super::run_on`]).
+    /// caption is glued to the text ("... in the ditch She told them ..."), or opens with a
+    /// caption's label ("Hands up: Plastic Lego figures ..."; see [`super::run_on`]).
     pub run_on: f64,
 }
 
