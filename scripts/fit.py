@@ -18,6 +18,13 @@ Usage (needs `cargo build --release`):
 
 `--floor NAME=MARGIN` makes the fit keep brief at least MARGIN above Lead-3 on every metric of
 NAME (the issue's target for a source, such as bbc=4), as a steep penalty on any shortfall.
+Variants of the objective, for issue #22 (none is used for the shipped defaults; on the fr_dev
+fold of `loso --hold fr`, none brought all three metrics to Lead-3 or above, see the commit that
+added them): `--robust K` scores each margin less K standard errors of it; `--shrink L --prior
+SETTING` takes L times the setting's distance from SETTING (scaled to SETTING's position weight
+when it gives one) off the objective; `--stray L` takes L times the share of brief's sentences
+not in Lead-3 off it; `--worst-metric` takes a source's worst metric instead of the mean of three;
+`--fix NAME,...` keeps weights at their start value. `--hold NAME` runs only that fold of `loso`.
 `fit` prints the fitted setting and every source's scores; `loso` fits once without each source
 and scores the source left out (a markdown table), then fits on all. Check sources are scored but
 never fitted on. The shipped defaults came from (see README, "Quality"):
@@ -86,12 +93,39 @@ def scores(paths, settings):
     rows = []
     for line in out.splitlines():
         parts = [p.strip() for p in line.split("|")]
-        rows.append([[float(x) for x in p.split()[:3]] for p in parts[:len(paths)]])
+        # R1 R2 RLsum, then (after the mean words) the margin's standard error and the share of
+        # brief's sentences not in Lead-3.
+        rows.append([[float(x) for x in p.split()[:3] + p.split()[4:6]]
+                     for p in parts[:len(paths)]])
     return rows
 
 
-def margins(row, leads):
-    return [sum(b - l for b, l in zip(s, lead)) / 3 for s, lead in zip(row, leads)]
+def margins(row, leads, robust=0.0, worst=False):
+    """Each source's margin over Lead-3 (the mean of the three metrics' differences, or with
+    `worst` the smallest), less `robust` standard errors of the mean."""
+    pick = min if worst else (lambda ds: sum(ds) / 3)
+    return [pick([b - l for b, l in zip(s, lead)]) - (robust * s[3] if robust else 0.0)
+            for s, lead in zip(row, leads)]
+
+
+# Weights that shape a feature rather than weigh it: scaling every weight alike leaves the ranking
+# as it was, but not these.
+SHAPES = {"position_decay", "idf", "short_damping"}
+
+
+def distance(setting, prior):
+    """How far `setting` is from `prior` on the weights `prior` sets: the root mean square of the
+    differences, each as a share of its weight's searched range. When `prior` sets `position`,
+    `setting`'s weights are first scaled to give position that weight (the ranking depends only
+    on the weights' ratios), so that the distance measures how much the other features weigh
+    beside position."""
+    get = lambda k: setting.get(k, defaults()[k])
+    scale = 1.0
+    if "position" in prior and get("position") > 0:
+        scale = prior["position"] / get("position")
+    d = [((get(k) * (1.0 if k in SHAPES else scale) - v) / (RANGES[k][1] - RANGES[k][0])) ** 2
+         for k, v in prior.items() if k != "position"]
+    return (sum(d) / len(d)) ** 0.5 if d else 0.0
 
 
 def shortfall(row, leads, floors):
@@ -105,30 +139,36 @@ def objective(ms, short=0.0):
     return min(ms) + 0.1 * sum(ms) / len(ms) - 10 * short
 
 
-def fit(sources, leads, rounds, seed, log, floors=None, start=None):
+def fit(sources, leads, rounds, seed, log, floors=None, start=None, robust=0.0, shrink=0.0,
+        prior=None, worst=False, fixed=(), stray=0.0):
     """The best setting found for `sources` (name -> path), keeping `floors` (name -> margin),
-    climbing from `start` (a setting; the current defaults when empty)."""
+    climbing from `start` (a setting; the current defaults when empty); each margin less `robust`
+    standard errors, and the objective less `shrink` times the distance from `prior`."""
     names = sorted(sources)
     paths = [sources[n] for n in names]
     lead = [leads[n] for n in names]
     floor = [(floors or {}).get(n, float("-inf")) for n in names]
-    score = lambda row: objective(margins(row, lead), shortfall(row, lead, floor))
+    prior = prior if prior is not None else dict(start or {})
+    score = lambda row, d: (objective(margins(row, lead, robust, worst), shortfall(row, lead, floor))
+                            - (shrink * distance(d, prior) if shrink else 0.0)
+                            - (stray * sum(s[4] for s in row) / len(row) if stray else 0.0))
+    searched = [k for k in sorted(RANGES) if k not in fixed]
     rng = random.Random(seed)
     best = dict(start or {})
     (row,) = scores(paths, [best])
-    best_obj = score(row)
+    best_obj = score(row, best)
     log(f"  start {best_obj:+.3f}")
     for r in range(rounds):
         cands = []
         for _ in range(BATCH):
             d = dict(best)
-            for k in rng.sample(sorted(RANGES), rng.choice([1, 2, 3])):
+            for k in rng.sample(searched, rng.choice([1, 2, 3])):
                 lo, hi = RANGES[k]
                 cur = d.get(k, defaults()[k])
                 d[k] = round(min(hi, max(lo, cur + rng.gauss(0, (hi - lo) / 12))), 3)
             cands.append(d)
         for d, row in zip(cands, scores(paths, cands)):
-            o = score(row)
+            o = score(row, d)
             if o > best_obj:
                 best, best_obj = d, o
                 log(f"  round {r}: {o:+.3f} " + " ".join(
@@ -171,12 +211,31 @@ def main():
                     help="name=value,...: the setting to climb from (default: the current defaults)")
     ap.add_argument("--floor", action="append", default=[],
                     help="NAME=MARGIN: a margin over Lead-3 the fit must keep on NAME's every metric")
+    ap.add_argument("--robust", type=float, default=0.0,
+                    help="K: score each source's margin less K standard errors of it")
+    ap.add_argument("--shrink", type=float, default=0.0,
+                    help="L: less L times the setting's distance from --prior")
+    ap.add_argument("--prior", default=None,
+                    help="name=value,...: the setting --shrink pulls towards (default: --start)")
+    ap.add_argument("--worst-metric", action="store_true",
+                    help="a source's margin is its worst metric's, not the three metrics' mean")
+    ap.add_argument("--stray", type=float, default=0.0,
+                    help="L: less L times the share of brief's sentences not in Lead-3 (mean "
+                         "over the sources)")
+    ap.add_argument("--fix", default="",
+                    help="NAME,...: weights kept at their start value (not searched)")
+    ap.add_argument("--hold", action="append", default=[],
+                    help="NAME: in loso, leave out only these sources, and skip the fit on all")
     a = ap.parse_args()
     sources = dict(s.split("=", 1) for s in a.sources)
     checks = dict(s.split("=", 1) for s in a.check)
     every = {**sources, **checks}
     floors = {n: float(m) for n, m in (f.split("=", 1) for f in a.floor)}
-    start = {k: float(v) for k, v in (p.split("=", 1) for p in a.start.split(",") if p)}
+    parse = lambda text: {k: float(v) for k, v in (p.split("=", 1) for p in text.split(",") if p)}
+    start = parse(a.start)
+    prior = parse(a.prior) if a.prior is not None else None
+    opts = dict(robust=a.robust, shrink=a.shrink, prior=prior, worst=a.worst_metric,
+                fixed=tuple(k for k in a.fix.split(",") if k), stray=a.stray)
     leads = {n: lead3(p) for n, p in every.items()}
     log = lambda s: print(s, flush=True)
     names = sorted(every)
@@ -184,17 +243,19 @@ def main():
     if a.mode == "loso":
         log("## leave one source out: fitted without the source, scored on it")
         held = []
-        for out in sorted(sources):
+        for out in sorted(a.hold or sources):
             rest = {n: p for n, p in sources.items() if n != out}
             log(f"fit without {out} on {sorted(rest)}")
-            w = fit(rest, leads, a.rounds, a.seed, log, floors, start)
+            w = fit(rest, leads, a.rounds, a.seed, log, floors, start, **opts)
             (row,) = scores([sources[out]], [w])
             held.append((out, row[0], w))
         log(table([h[0] for h in held], [h[1] for h in held], leads))
         for out, _, w in held:
             log(f"- without {out}: {spec(w)}")
+        if a.hold:
+            return
     log(f"## fitted on {sorted(sources)}")
-    w = fit(sources, leads, a.rounds, a.seed, log, floors, start)
+    w = fit(sources, leads, a.rounds, a.seed, log, floors, start, **opts)
     (row,) = scores([every[n] for n in names], [w])
     log(table(names, row, leads))
     log(f"weights: {spec(w)}")

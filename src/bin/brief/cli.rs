@@ -184,6 +184,10 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
         path: grid.clone(),
         source,
     })?;
+    let leads: Vec<_> = data
+        .iter()
+        .map(|(_, examples)| eval::lead3_scores(examples))
+        .collect();
     for spec in specs
         .lines()
         .map(str::trim)
@@ -193,11 +197,12 @@ pub fn eval(args: &EvalArgs) -> Result<(), CliError> {
             .parse()
             .map_err(|e| CliError::Grid(format!("{spec:?}: {e}")))?;
         let mut line = String::new();
-        for (_, examples) in &data {
-            let r = eval::brief_scores(examples, &options(weights));
+        for ((_, examples), lead3) in data.iter().zip(&leads) {
+            let g = eval::grid_scores(examples, &options(weights), lead3);
+            let r = g.brief;
             line.push_str(&format!(
-                "{:.2} {:.2} {:.2} {:.1} | ",
-                r.rouge1, r.rouge2, r.rouge_lsum, r.words
+                "{:.2} {:.2} {:.2} {:.1} {:.3} {:.4} | ",
+                r.rouge1, r.rouge2, r.rouge_lsum, r.words, g.margin_se, g.departure
             ));
         }
         println!("{line}{spec}");

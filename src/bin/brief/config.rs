@@ -218,7 +218,9 @@ pub struct EvalArgs {
     #[arg(long, default_value = "")]
     pub weights: brief_core::rank::features::Weights,
     /// Evaluate every weight setting in FILE (one `name=value,...` per line) instead of
-    /// `--weights`, printing one line per setting: each data file's R1 R2 RLsum, then the setting.
+    /// `--weights`, printing one line per setting: each data file's R1 R2 RLsum, mean words and
+    /// the standard error of the margin over Lead-3 (each article's mean of the three metrics'
+    /// differences) and the share of brief's sentences not in Lead-3, then the setting.
     #[arg(long, conflicts_with = "weights")]
     pub grid: Option<PathBuf>,
     /// Evaluate only the first N articles of each file.

@@ -252,12 +252,78 @@ pub fn evaluate(examples: &[Example], options: &EvalOptions) -> Report {
     }
 }
 
-/// brief's scores on `examples`, without Lead-3 (which does not depend on the options): what a
-/// weight grid needs for each setting.
-pub fn brief_scores(examples: &[Example], options: &EvalOptions) -> Scores {
-    score_briefs(examples, options, &mut Scorers::default())
-        .sums
-        .mean()
+/// Lead-3's scores and text on each article of a data set, made once for a weight grid (they do
+/// not depend on the weights).
+#[derive(Debug)]
+pub struct Lead3Scores {
+    sums: Sums,
+    /// Each article's Lead-3, its whitespace collapsed.
+    texts: Vec<String>,
+}
+
+/// Lead-3's scores and text on each of `examples`.
+pub fn lead3_scores(examples: &[Example]) -> Lead3Scores {
+    Lead3Scores {
+        sums: score_lead3(examples, &mut Scorers::default()),
+        texts: examples.iter().map(|ex| collapse(&lead3(ex))).collect(),
+    }
+}
+
+/// `text` with every run of whitespace made one space.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a weight grid needs of one setting on one data set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GridScores {
+    /// brief's scores.
+    pub brief: Scores,
+    /// The standard error of brief's margin over Lead-3, the margin being each article's mean of
+    /// the R1, R2 and RLsum differences (sample standard deviation over √articles): how far the
+    /// mean margin could move by the luck of which articles were drawn.
+    pub margin_se: f64,
+    /// The share of brief's sentences that are not in the article's Lead-3, averaged over the
+    /// articles (an empty brief departs by 0): how far the setting strays from Lead-3.
+    pub departure: f64,
+}
+
+/// brief's scores on `examples`, and the standard error of its margin over `lead3` (Lead-3's
+/// scores on the same examples).
+pub fn grid_scores(examples: &[Example], options: &EvalOptions, lead3: &Lead3Scores) -> GridScores {
+    let run = score_briefs(examples, options, &mut Scorers::default());
+    let margins: Vec<f64> = (run.sums.per_article.iter())
+        .zip(&lead3.sums.per_article)
+        .map(|(b, l)| (0..3).map(|m| b[m] - l[m]).sum::<f64>() / 3.0)
+        .collect();
+    let departures: f64 = (run.summaries.iter())
+        .zip(&lead3.texts)
+        .map(|(summary, lead)| {
+            let sentences: Vec<String> = summary.lines().map(collapse).collect();
+            let away = sentences
+                .iter()
+                .filter(|s| !lead.contains(s.as_str()))
+                .count();
+            away as f64 / sentences.len().max(1) as f64
+        })
+        .sum();
+    GridScores {
+        brief: run.sums.mean(),
+        margin_se: standard_error(&margins),
+        departure: departures / examples.len().max(1) as f64,
+    }
+}
+
+/// The standard error of the mean of `values`: their sample standard deviation over the square
+/// root of their number (0 for fewer than two values).
+fn standard_error(values: &[f64]) -> f64 {
+    let n = values.len();
+    if n < 2 {
+        return 0.0;
+    }
+    let mean = values.iter().sum::<f64>() / n as f64;
+    let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+    (variance / n as f64).sqrt()
 }
 
 /// The outcome of summarizing a data set.
@@ -339,15 +405,20 @@ fn primary_subtag(tag: &str) -> String {
 fn score_lead3(examples: &[Example], scorers: &mut Scorers) -> Sums {
     let mut sums = Sums::default();
     for ex in examples {
-        let lead: Vec<&str> = segment::sentences_in(&ex.article, ex.language())
-            .iter()
-            .take(3)
-            .map(|s| &ex.article[s.start..s.end])
-            .collect();
-        let lead = lead.join("\n");
+        let lead = lead3(ex);
         sums.add(&scorers.score(ex, &lead), word_count(&lead));
     }
     sums
+}
+
+/// The first three sentences of an example's article, by its language's rules, joined by "\n".
+fn lead3(ex: &Example) -> String {
+    let lead: Vec<&str> = segment::sentences_in(&ex.article, ex.language())
+        .iter()
+        .take(3)
+        .map(|s| &ex.article[s.start..s.end])
+        .collect();
+    lead.join("\n")
 }
 
 impl fmt::Display for Report {

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::run::{EvalOptions, Example, evaluate, read_examples};
+use super::run::{EvalOptions, Example, evaluate, grid_scores, lead3_scores, read_examples};
 use super::{multilingual, nltk_porter, rouge};
 
 const ROUGE_FIXTURE: &str = concat!(
@@ -353,6 +353,36 @@ fn the_reported_difference_is_brief_minus_lead3_within_its_interval() {
         // 20 articles are few: the interval is wide, not a point.
         assert!(d.high - d.low > 0.5, "{d:?}");
     }
+}
+
+#[test]
+fn a_grid_setting_scores_as_the_report_does_with_the_standard_error_of_its_margin() {
+    let examples = slice("eval_slice_cnndm.jsonl");
+    let options = EvalOptions::default();
+    let report = evaluate(&examples, &options);
+    let grid = grid_scores(&examples, &options, &lead3_scores(&examples));
+    assert_eq!(grid.brief, report.brief);
+    // The margin (the mean of the three metrics' differences) spreads no more than its most
+    // spread metric, whose 95% interval is about 1.96 standard errors either side of the mean.
+    let widest = (report.difference.iter())
+        .map(|d| (d.high - d.low) / 2.0 / 1.96)
+        .fold(0.0, f64::max);
+    assert!(
+        grid.margin_se > 0.0 && grid.margin_se < 1.25 * widest,
+        "{} against {widest}",
+        grid.margin_se
+    );
+    // The default weights pick sentences beyond the lead; position alone keeps to it.
+    assert!(grid.departure > 0.0 && grid.departure <= 1.0, "{grid:?}");
+    let lead_only = EvalOptions {
+        weights: "keyword=0,density=0,centrality=0,title=0,length=0,substance=0,\
+                  paragraph_start=0,short=0,dangling=0,quote=0,run_on=0"
+            .parse()
+            .expect("weights"),
+        ..EvalOptions::default()
+    };
+    let lead = grid_scores(&examples, &lead_only, &lead3_scores(&examples));
+    assert!(lead.departure < 0.05, "{lead:?}");
 }
 
 #[test]
