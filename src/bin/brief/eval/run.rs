@@ -230,7 +230,7 @@ pub struct LanguageCheck {
 pub fn evaluate(examples: &[Example], options: &EvalOptions) -> Report {
     let mut scorers = Scorers::default();
     let run = score_briefs(examples, options, &mut scorers);
-    let lead3 = score_lead3(examples, &mut scorers);
+    let (lead3, _) = score_lead3(examples, &mut scorers);
     let seconds = run.seconds.max(f64::MIN_POSITIVE);
     let difference = [0, 1, 2].map(|metric| {
         let per_article: Vec<f64> = (run.sums.per_article.iter())
@@ -263,9 +263,10 @@ pub struct Lead3Scores {
 
 /// Lead-3's scores and text on each of `examples`.
 pub fn lead3_scores(examples: &[Example]) -> Lead3Scores {
+    let (sums, texts) = score_lead3(examples, &mut Scorers::default());
     Lead3Scores {
-        sums: score_lead3(examples, &mut Scorers::default()),
-        texts: examples.iter().map(|ex| collapse(&lead3(ex))).collect(),
+        sums,
+        texts: texts.iter().map(|lead| collapse(lead)).collect(),
     }
 }
 
@@ -400,15 +401,17 @@ fn primary_subtag(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Lead-3's scores: the first three sentences of each article, from brief's segmenter with the
-/// row's language's rules.
-fn score_lead3(examples: &[Example], scorers: &mut Scorers) -> Sums {
+/// Lead-3's scores, and its text on each article: the first three sentences of each article,
+/// from brief's segmenter with the row's language's rules.
+fn score_lead3(examples: &[Example], scorers: &mut Scorers) -> (Sums, Vec<String>) {
     let mut sums = Sums::default();
+    let mut texts = Vec::with_capacity(examples.len());
     for ex in examples {
         let lead = lead3(ex);
         sums.add(&scorers.score(ex, &lead), word_count(&lead));
+        texts.push(lead);
     }
-    sums
+    (sums, texts)
 }
 
 /// The first three sentences of an example's article, by its language's rules, joined by "\n".

@@ -1,5 +1,6 @@
-//! Keyphrase candidates: the article's words in order (stop words left out), and every run of up to [`MAX_WORDS`]
-//! content words that crosses no sentence end, punctuation, stop word or weak word, counted.
+//! Keyphrase candidates: the article's words in order (stop words left out), and every run of up
+//! to [`MAX_WORDS`] content words that crosses no sentence end, punctuation, stop word or weak
+//! word, counted.
 //!
 //! Words of a run are joined by spaces or a hyphen only ("Kim Jong-Un"). Chinese and Japanese
 //! bigrams join when one starts where the other ends (经济 + 增长), never across a bigram that
@@ -44,7 +45,7 @@ pub(super) struct Word {
     pub(super) gram: bool,
     /// Its first letter is a capital (and says so of a name: see `forget_capitals`).
     pub(super) capitalized: bool,
-    /// What it may be in a name ([`NAME_END`], [`NOT_IN_NAME`]; see `name_at`).
+    /// What it may be in a name ([`NAME_END`], [`SHOUTED`]; see `name_at`).
     pub(super) in_name: u8,
     /// What edge of a phrase of several words it may not be ([`NOT_FIRST`], [`NOT_LAST`]).
     pub(super) not_edge: u8,
@@ -329,20 +330,16 @@ fn joined(content: &str, words: &[Word], j: usize) -> Option<usize> {
     if b.term == NO_TERM || b.gram || b.sentence != a.sentence {
         return None;
     }
-
-    let gap = content.as_bytes().get(a.end as usize..b.start as usize)?;
-    let joins = match gap {
+    // Words start and end on character boundaries, so the gap is text.
+    let gap = content.get(a.end as usize..b.start as usize)?;
+    let joins = match gap.as_bytes() {
         [b' ' | b'-'] => true,
         _ => {
             !gap.is_empty()
                 && gap.len() <= 4
                 && gap
-                    .iter()
-                    .all(|&b| matches!(b, b' ' | b'-') || !b.is_ascii())
-                && std::str::from_utf8(gap).is_ok_and(|g| {
-                    g.chars()
-                        .all(|c| matches!(c, ' ' | '-' | '\u{a0}' | '\u{2010}' | '\u{2011}'))
-                })
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '-' | '\u{a0}' | '\u{2010}' | '\u{2011}'))
         }
     };
     joins.then_some(j + 1)
@@ -433,12 +430,15 @@ pub(super) fn count(
             reached += 1;
             j = k;
         }
-        // A name is counted whole even where it is met once ("Kim Jong Un").
+        // A name is counted whole even where it is met once ("Kim Jong Un"); a name the runs
+        // above reached is counted already.
         if let Some((name, len)) = name_at(&words, i) {
-            if len > reached {
-                add_run(&mut runs, name, words[i].sentence, true);
-            }
-            if let Some(run) = runs.get_mut(&name) {
+            let run = if len > reached {
+                add_run(&mut runs, name, words[i].sentence, true)
+            } else {
+                runs.get_mut(&name)
+            };
+            if let Some(run) = run {
                 run.candidate.name = true;
             }
         }
@@ -481,13 +481,14 @@ fn continues_name(words: &[Word], j: usize) -> Option<usize> {
         .then_some(k)
 }
 
-/// Counts one occurrence of run `key` (as a candidate when it may be a `phrase`).
+/// Counts one occurrence of run `key` (as a candidate when it may be a `phrase`), and returns
+/// its count (none when the map is full and the run new to it).
 fn add_run(
     runs: &mut HashMap<Key, Run, foldhash::fast::RandomState>,
     key: Key,
     sentence: u32,
     phrase: bool,
-) {
+) -> Option<&mut Run> {
     let run = if runs.len() < MAX_CANDIDATES {
         runs.entry(key).or_insert(Run {
             candidate: Candidate {
@@ -498,13 +499,11 @@ fn add_run(
             all: 0,
         })
     } else {
-        match runs.get_mut(&key) {
-            Some(run) => run,
-            None => return,
-        }
+        runs.get_mut(&key)?
     };
     run.all += 1;
     run.candidate.count += u32::from(phrase);
+    Some(run)
 }
 
 /// Calls `each` with the index and byte range of every occurrence of the phrases of `keys`

@@ -7,7 +7,7 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
-use super::candidates::{Candidate, Candidates, Key, MAX_WORDS, len_of, terms_of};
+use super::candidates::{Candidate, Candidates, Key, MAX_WORDS, extend, len_of, terms_of};
 use super::score::Scorer;
 
 /// A candidate in the queue, ordered by score, then first appearance, then key.
@@ -59,7 +59,7 @@ fn may_be_listed(key: Key, c: &Candidate, candidates: &Candidates) -> bool {
             && c.count >= 1
             && terms_of(key).all(|t| {
                 candidates
-                    .get(Key::from(t.wrapping_add(1)))
+                    .get(extend(0, t))
                     .is_some_and(|w| w.count == c.count)
             }))
 }

@@ -63,9 +63,8 @@ impl<'s> Scorer<'s> {
             // A name met once stands in for its words, as heavy as the heaviest of them.
             let heaviest = terms_of(key)
                 .map(|t| {
-                    let in_title = self.title.binary_search(&t).is_ok();
-                    self.specificity.get(t as usize).copied().unwrap_or(0.0)
-                        * (1.0 + TITLE_BONUS * f64::from(u8::from(in_title)))
+                    let (specificity, in_title) = self.word(t);
+                    specificity * (1.0 + TITLE_BONUS * f64::from(u8::from(in_title)))
                 })
                 .fold(0.0, f64::max);
             return f64::from(count) * heaviest * position;
@@ -73,11 +72,20 @@ impl<'s> Scorer<'s> {
         let n = len_of(key);
         let (mut specificity, mut in_title) = (0.0, 0);
         for t in terms_of(key) {
-            specificity += self.specificity.get(t as usize).copied().unwrap_or(0.0);
-            in_title += usize::from(self.title.binary_search(&t).is_ok());
+            let (s, title) = self.word(t);
+            specificity += s;
+            in_title += usize::from(title);
         }
         let phrase = 1.0 + PHRASE_BONUS * (n.min(3) - 1) as f64;
         let title = 1.0 + TITLE_BONUS * in_title as f64 / n as f64;
         f64::from(count) * specificity * phrase * title * position
+    }
+
+    /// The specificity of term `t`, and whether the title has it.
+    fn word(&self, t: TermId) -> (f64, bool) {
+        (
+            self.specificity.get(t as usize).copied().unwrap_or(0.0),
+            self.title.binary_search(&t).is_ok(),
+        )
     }
 }

@@ -138,7 +138,6 @@ fn a_name_met_once_is_listed_whole_not_in_fragments() {
         assert!(!texts.contains(&fragment), "{fragment} in {texts:?}");
     }
     assert!(texts.contains(&"Edmund Pettus Bridge"), "{texts:?}");
-    assert!(texts.contains(&"Edmund Pettus Bridge"), "{texts:?}");
 }
 
 #[test]
