@@ -45,7 +45,7 @@ pub(super) struct Word {
     pub(super) gram: bool,
     /// Its first letter is a capital (and says so of a name: see `forget_capitals`).
     pub(super) capitalized: bool,
-    /// What it may be in a name ([`NAME_END`], [`SHOUTED`]; see `name_at`).
+    /// What it may be in a name ([`NAME_END`], [`SHOUTED`], [`LOWER`]; see `name_at`).
     pub(super) in_name: u8,
     /// What edge of a phrase of several words it may not be ([`NOT_FIRST`], [`NOT_LAST`]).
     pub(super) not_edge: u8,
@@ -58,10 +58,23 @@ pub(super) struct Word {
 pub(super) const NAME_END: u8 = 1;
 /// A word in capitals ("LOS ANGELES"), which a name in title case does not run into.
 pub(super) const SHOUTED: u8 = 2;
+/// A word of four letters or more in small letters ("actress", "joined"): a phrase that runs
+/// from it into a name ("actress Luisana Lopilato", "joined Northern Ireland") is no candidate,
+/// the name is. Shorter words may be a name's particle ("de la Garza", "bin Laden"), and a
+/// phrase may end in capitals ("mitochondrial DNA"), be one hyphenated word ("anti-Semitism")
+/// or run from a possessive ("women's World Cup"). English only: English writes a title before a
+/// name with a capital ("President Obama"), French and Spanish do not ("le président Macron"),
+/// and German writes every noun with one ("neue Steuer").
+pub(super) const LOWER: u8 = 4;
+
+/// Whether `word` ends in a possessive `'s` (or `’s`).
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
+}
 
 /// What a capitalized word `word` may be in a name ([`NAME_END`], [`SHOUTED`]).
 pub(super) fn name_role(word: &str) -> u8 {
-    let possessive = word.ends_with("'s") || word.ends_with("\u{2019}s");
+    let possessive = is_possessive(word);
     let shouted = word.len() >= 2
         && word.bytes().all(|b| !b.is_ascii_lowercase())
         && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
@@ -241,7 +254,17 @@ pub(super) fn read(
             sentence: t.sentence,
             gram: false,
             capitalized,
-            in_name: if capitalized { name_role(text) } else { 0 },
+            in_name: if capitalized {
+                name_role(text)
+            } else if english
+                && text.len() >= 4
+                && text.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+                && !is_possessive(text)
+            {
+                LOWER
+            } else {
+                0
+            },
             not_edge: if english && term != NO_TERM {
                 english_edges(text)
             } else {
@@ -285,13 +308,17 @@ impl Sentence {
     }
 }
 
-/// Sets each word's [`Word::next`].
+/// Sets each word's [`Word::next`], and clears [`LOWER`] where a hyphen joins it to the next.
 fn link(content: &str, words: &mut [Word]) {
     for j in 0..words.len() {
         if words[j].term != NO_TERM
-            && let Some(k) = joined(content, words, j)
+            && let Some((k, hyphen)) = joined(content, words, j)
         {
             words[j].next = (k - j) as u8;
+            // A hyphen makes one word of the two ("anti-Semitism").
+            if hyphen {
+                words[j].in_name &= !LOWER;
+            }
         }
     }
 }
@@ -317,14 +344,15 @@ fn forget_capitals(sentence: &mut [Word], content: usize, capitals: usize, first
 
 /// The word that follows word `j` in a phrase, if any: the next word of the same sentence
 /// joined to it by spaces or a hyphen only, or for a bigram the bigram that starts where it
-/// ends.
-fn joined(content: &str, words: &[Word], j: usize) -> Option<usize> {
+/// ends; and whether a hyphen joins them.
+fn joined(content: &str, words: &[Word], j: usize) -> Option<(usize, bool)> {
     let a = words[j];
     if a.gram {
-        return (j + 1..words.len().min(j + 3)).find(|&k| {
+        let k = (j + 1..words.len().min(j + 3)).find(|&k| {
             let b = words[k];
             b.gram && b.start == a.end && b.term != NO_TERM && b.sentence == a.sentence
-        });
+        })?;
+        return Some((k, false));
     }
     let b = words.get(j + 1)?;
     if b.term == NO_TERM || b.gram || b.sentence != a.sentence {
@@ -332,31 +360,33 @@ fn joined(content: &str, words: &[Word], j: usize) -> Option<usize> {
     }
     // Words start and end on character boundaries, so the gap is text.
     let gap = content.get(a.end as usize..b.start as usize)?;
-    let joins = match gap.as_bytes() {
-        [b' ' | b'-'] => true,
-        _ => {
-            !gap.is_empty()
-                && gap.len() <= 4
-                && gap
-                    .chars()
-                    .all(|c| matches!(c, ' ' | '-' | '\u{a0}' | '\u{2010}' | '\u{2011}'))
-        }
-    };
-    joins.then_some(j + 1)
+    let hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    match gap.as_bytes() {
+        [b' '] => Some((j + 1, false)),
+        [b'-'] => Some((j + 1, true)),
+        _ => (!gap.is_empty()
+            && gap.len() <= 4
+            && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || hyphen(c)))
+        .then(|| (j + 1, gap.contains(hyphen))),
+    }
 }
 
 /// Whether the run of words `i..=j` (`next` the word after `j` in a phrase) may be a phrase of
 /// several words: it neither starts nor ends between two capitalized words that join ("pop
-/// star Michael" is no candidate of "pop star Michael Buble"; "Michael" alone is), and its edges
-/// fit ([`NOT_FIRST`], [`NOT_LAST`]).
+/// star Michael" is no candidate of "pop star Michael Buble"; "Michael" alone is), it does not
+/// run from a word in small letters into a name ([`LOWER`]), and its edges fit ([`NOT_FIRST`],
+/// [`NOT_LAST`]).
 fn may_be_phrase(words: &[Word], (i, j): (usize, usize), next: Option<usize>) -> bool {
     let starts_in_name = words[i].capitalized
         && i > 0
         && words[i - 1].capitalized
         && next_in_phrase(words, i - 1) == Some(i);
     let ends_in_name = words[j].capitalized && next.is_some_and(|k| words[k].capitalized);
+    let into_name =
+        words[i].in_name & LOWER != 0 && words[j].capitalized && words[j].in_name & SHOUTED == 0;
     !starts_in_name
         && !ends_in_name
+        && !into_name
         && words[i].not_edge & NOT_FIRST == 0
         && words[j].not_edge & NOT_LAST == 0
 }

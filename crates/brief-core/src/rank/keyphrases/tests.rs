@@ -185,3 +185,21 @@ fn keywords_until_stops_when_cancelled_and_zero_asks_for_none() {
     ));
     assert!(analysis.keywords(0).is_empty());
 }
+
+#[test]
+fn a_name_is_listed_without_the_word_in_small_letters_before_it() {
+    let text = "The actress Luisana Lopilato married the singer. Fans of actress Luisana \
+                Lopilato cheered. Officials said the anti-Semitism report named Luisana \
+                Lopilato twice, and the anti-Semitism report was read in women's World Cup \
+                news. The women's World Cup ended.";
+    let list = keyphrases_in(text, Language::English);
+    let texts = texts(&list);
+    assert!(texts.contains(&"Luisana Lopilato"), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.starts_with("actress Luisana")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"anti-Semitism"), "{texts:?}");
+    assert!(!texts.contains(&"Semitism"), "{texts:?}");
+    assert!(texts.contains(&"women's World Cup"), "{texts:?}");
+}
