@@ -13,6 +13,7 @@
 //! nothing for them.
 
 mod candidates;
+mod chinese;
 mod merge;
 mod score;
 mod weak;
@@ -88,10 +89,18 @@ pub fn top_until<'a>(
         return Some(Vec::new());
     }
     let vocab = source.vocab;
-    // Terms no keyphrase holds: straddling bigrams and weak words, by id.
+    // Terms no keyphrase holds: straddling bigrams, weak words and Chinese bigrams met once that
+    // are no known word, by id.
     let mut excluded = crate::rank::keywords::straddles(vocab, cancelled)?;
     excluded.resize(vocab.len(), false);
-    for t in weak::weak_terms(vocab, source.language) {
+    let unknown = match source.language {
+        Language::Chinese => chinese::unknown_once(vocab, cancelled)?,
+        _ => Vec::new(),
+    };
+    for t in weak::weak_terms(vocab, source.language)
+        .into_iter()
+        .chain(unknown)
+    {
         if let Some(x) = excluded.get_mut(t as usize) {
             *x = true;
         }

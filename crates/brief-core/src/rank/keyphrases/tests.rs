@@ -203,3 +203,16 @@ fn a_name_is_listed_without_the_word_in_small_letters_before_it() {
     assert!(!texts.contains(&"Semitism"), "{texts:?}");
     assert!(texts.contains(&"women's World Cup"), "{texts:?}");
 }
+
+#[test]
+fn a_chinese_bigram_met_once_is_listed_only_when_it_is_a_word() {
+    let text = "本文总结了十个可穿戴产品的设计原则，而这些原则，同样也是笔者认为是这个行业最吸引人的地方。";
+    let list = keyphrases_in(text, Language::Chinese);
+    let texts = texts(&list);
+    for word in ["原则", "产品", "设计"] {
+        assert!(texts.contains(&word), "{word} missing from {texts:?}");
+    }
+    for straddling in ["文总", "些原", "者认"] {
+        assert!(!texts.contains(&straddling), "{straddling} in {texts:?}");
+    }
+}

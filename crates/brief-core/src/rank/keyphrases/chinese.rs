@@ -1,0 +1,73 @@
+//! Chinese words: the two-character words of a dictionary (`data/words_zh.txt`, from jieba's, in
+//! Simplified and Traditional forms), which tell a bigram that is a word (经济) from one met once
+//! across the edges of two words (文总 in 本文总结), where the article says too little to tell
+//! them apart (what `keywords::straddles` reads from recurring bigrams).
+
+use std::sync::LazyLock;
+
+use crate::text::token::{TermId, Vocabulary, cjk_bigram};
+
+/// The list, as shipped: comment lines, then one word a line.
+const WORDS: &str = include_str!("../../../data/words_zh.txt");
+
+/// The listed words, each as its two characters packed, sorted (built once a process).
+static LISTED: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut keys: Vec<u64> = (WORDS.lines())
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| cjk_bigram(l.trim()))
+        .map(pack)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+});
+
+/// A bigram's two characters as one key.
+fn pack((a, b): (char, char)) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
+}
+
+/// Whether the bigram of characters `gram` is a listed word.
+fn is_word(gram: (char, char)) -> bool {
+    LISTED.binary_search(&pack(gram)).is_ok()
+}
+
+/// How many terms [`unknown_once`] goes through between two checks of its cancellation callback.
+const CHECK_TERMS: usize = 1 << 14;
+
+/// The terms of `vocab` that are bigrams met once that the list does not know: no keyphrase holds
+/// them, as a bigram met once is more often the edges of two words than a word. A bigram met
+/// twice or more is left to the article's own evidence (names, words newer than the list).
+/// `None` once `cancelled` says so.
+pub(super) fn unknown_once(
+    vocab: &Vocabulary<'_>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Vec<TermId>> {
+    let mut unknown = Vec::new();
+    for (t, count) in vocab.counts().enumerate() {
+        if t % CHECK_TERMS == CHECK_TERMS - 1 && cancelled() {
+            return None;
+        }
+        let t = t as TermId;
+        if count < 2 && cjk_bigram(vocab.surface(t)).is_some_and(|g| !is_word(g)) {
+            unknown.push(t);
+        }
+    }
+    Some(unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_holds_words_in_both_scripts_and_no_straddles() {
+        for word in ["经济", "增长", "产品", "設計", "經濟"] {
+            assert!(cjk_bigram(word).is_some_and(is_word), "{word}");
+        }
+        for straddle in ["济增", "文总", "些原", "者认"] {
+            assert!(!cjk_bigram(straddle).is_some_and(is_word), "{straddle}");
+        }
+        assert!(LISTED.len() > 50_000, "{}", LISTED.len());
+    }
+}
