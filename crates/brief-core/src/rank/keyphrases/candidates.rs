@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::text::language::Language;
-use crate::text::token::{TermId, Tokenizer, Vocabulary};
+use crate::text::token::{TermId, Tokenizer, Vocabulary, is_gram};
 
 use super::{MANY_TERMS, NO_TERM, Token};
 
@@ -52,6 +52,9 @@ pub(super) struct Word {
     /// How many words on the word that follows it in a phrase is (0: none; see
     /// [`next_in_phrase`]), found once by [`link`].
     pub(super) next: u8,
+    /// A bigram that the next word, a bigram of the same sentence, overlaps by one character:
+    /// the two write a word of three characters (习近 + 近平 = 习近平), found by [`link`].
+    pub(super) overlap: bool,
 }
 
 /// A word after which a name stops: a possessive ("Alabama's Edmund Pettus Bridge").
@@ -194,6 +197,7 @@ pub(super) fn read(
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Word>> {
     let english = language == Language::English;
+    let grams = vocab.has_grams();
     let is_excluded = |t: TermId| excluded.get(t as usize).copied().unwrap_or(false);
     let mut tokenizer = Tokenizer::for_language(language);
     let mut words = Vec::with_capacity(tokens.len());
@@ -217,7 +221,7 @@ pub(super) fn read(
             continue;
         }
         let text = content.get(t.start as usize..t.end as usize)?;
-        if t.term == MANY_TERMS {
+        if t.term == MANY_TERMS || (grams && part_of_word(vocab, t.term, text)) {
             let base = t.start as usize;
             tokenizer.interned_until(
                 text,
@@ -235,6 +239,7 @@ pub(super) fn read(
                         in_name: 0,
                         not_edge: 0,
                         next: 0,
+                        overlap: false,
                     })
                 },
                 cancelled,
@@ -271,11 +276,23 @@ pub(super) fn read(
                 0
             },
             next: 0,
+            overlap: false,
         });
     }
     sentence.end(&mut words);
     link(content, &mut words);
     Some(words)
+}
+
+/// Whether `text`, a word of the single term `term`, is more than that term: a Chinese or
+/// Japanese word whose other bigrams are no terms ("的丑闻" holds only 丑闻), which is split again
+/// so that the phrase is the term's own characters.
+fn part_of_word(vocab: &Vocabulary<'_>, term: TermId, text: &str) -> bool {
+    if term == NO_TERM {
+        return false;
+    }
+    let surface = vocab.surface(term);
+    text.len() > surface.len() && is_gram(surface)
 }
 
 /// The sentence [`read`] is in: where its words start, and how many of its content words there
@@ -308,19 +325,41 @@ impl Sentence {
     }
 }
 
-/// Sets each word's [`Word::next`], and clears [`LOWER`] where a hyphen joins it to the next.
+/// Sets each word's [`Word::next`] and [`Word::overlap`], and clears [`LOWER`] where a hyphen
+/// joins it to the next.
 fn link(content: &str, words: &mut [Word]) {
     for j in 0..words.len() {
-        if words[j].term != NO_TERM
-            && let Some((k, hyphen)) = joined(content, words, j)
-        {
+        if words[j].term == NO_TERM {
+            continue;
+        }
+        if let Some((k, hyphen)) = joined(content, words, j) {
             words[j].next = (k - j) as u8;
             // A hyphen makes one word of the two ("anti-Semitism").
             if hyphen {
                 words[j].in_name &= !LOWER;
             }
         }
+        let a = words[j];
+        if a.gram
+            && let Some(b) = words.get(j + 1)
+        {
+            words[j].overlap = b.gram
+                && b.term != NO_TERM
+                && b.sentence == a.sentence
+                && a.start < b.start
+                && b.start < a.end;
+        }
     }
+}
+
+/// The key of the word of three characters that bigram `words[i]` and the next write, if they
+/// do (see [`Word::overlap`]). It is the key two bigrams written apart would have (习近近平);
+/// a text holding both forms counts them as one candidate.
+fn overlapping(words: &[Word], i: usize) -> Option<Key> {
+    if !words[i].overlap {
+        return None;
+    }
+    Some(extend(extend(0, words[i].term), words.get(i + 1)?.term))
 }
 
 /// The word that follows word `j` in a phrase, if any (see [`Word::next`]).
@@ -425,6 +464,9 @@ pub(super) fn count(
             let next = next_in_phrase(&words, j);
             let phrase = may_be_phrase(&words, (i, j), next);
             add_run(&mut runs, key, w.sentence, phrase);
+        }
+        if let Some(key) = overlapping(&words, i) {
+            add_run(&mut runs, key, w.sentence, true);
         }
     }
     // Runs of three and four, where each pair of adjacent words recurs.
@@ -553,6 +595,9 @@ pub(super) fn each_occurrence(
         let t = words[i].term;
         if t == NO_TERM || !starts.get(t as usize).copied().unwrap_or(false) {
             continue;
+        }
+        if let Some(&at) = overlapping(words, i).and_then(|key| keys.get(&key)) {
+            each(at, words[i].start as usize..words[i + 1].end as usize);
         }
         let mut key = extend(0, t);
         let mut j = i;

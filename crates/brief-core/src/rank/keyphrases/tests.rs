@@ -216,3 +216,24 @@ fn a_chinese_bigram_met_once_is_listed_only_when_it_is_a_word() {
         assert!(!texts.contains(&straddling), "{straddling} in {texts:?}");
     }
 }
+
+#[test]
+fn a_chinese_word_of_three_characters_is_one_keyphrase() {
+    let text = "周其凤在长沙谈美国教育。周其凤认为美国教育很可悲。记者问周其凤怎么看。";
+    let list = keyphrases_in(text, Language::Chinese);
+    let texts = texts(&list);
+    assert!(texts.contains(&"周其凤"), "{texts:?}");
+    for half in ["周其", "其凤"] {
+        assert!(!texts.contains(&half), "{half} in {texts:?}");
+    }
+    let name = list.iter().find(|k| k.text == "周其凤");
+    assert_eq!(name.map(|k| k.count), Some(3), "{list:?}");
+}
+
+#[test]
+fn a_chinese_keyphrase_is_its_own_characters_not_the_particle_before_it() {
+    let text = "快递公司再现“暴力分拣”的丑闻。申通快递已经承认错误。";
+    let texts = texts(&keyphrases_in(text, Language::Chinese));
+    assert!(texts.contains(&"丑闻"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.starts_with('的')), "{texts:?}");
+}

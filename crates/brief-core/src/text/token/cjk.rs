@@ -62,7 +62,7 @@ pub(super) fn gram_key(gram: &str) -> u64 {
 
 /// True when `term` is a term [`cjk_pieces`] makes: a bigram of ideographs and katakana, or a
 /// lone ideograph.
-pub(super) fn is_gram(term: &str) -> bool {
+pub(crate) fn is_gram(term: &str) -> bool {
     let mut chars = term.chars();
     match (chars.next(), chars.next()) {
         (Some(a), None) => cjk_class(a) == CjkClass::Ideograph,
