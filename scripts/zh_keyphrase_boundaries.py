@@ -9,20 +9,39 @@ fragments of words, not as a score against people's keyphrases.
     target/release/brief eval --keywords --data /tmp/zh_kp.jsonl --predictions /tmp/zh_pred.jsonl
     python3 scripts/zh_keyphrase_boundaries.py ../shared/eval/ml/zh_dev.jsonl /tmp/zh_pred.jsonl
 """
-import json, jieba, logging, sys
-jieba.setLogLevel(logging.ERROR)
-arts={json.loads(l)['id']:json.loads(l)['article'] for l in open(sys.argv[1])}
-for f in sys.argv[2:]:
-    tot=alg=0
-    for l in open(f):
-        r=json.loads(l); a=arts[r['id']]
-        toks=list(jieba.tokenize(a)); starts={s for _,s,e in toks}; ends={e for _,s,e in toks}
-        for p in r['keyphrases']:
-            tot+=1
-            # aligned if some occurrence starts and ends on jieba boundaries
-            i=a.find(p); ok=False
-            while i>=0:
-                if i in starts and i+len(p) in ends: ok=True;break
-                i=a.find(p,i+1)
-            alg+=ok
-    print(f, 'keyphrases', tot, 'per article', round(tot/len(arts),2), 'on jieba word boundaries', round(alg/tot,3))
+import json
+import logging
+import sys
+
+import jieba
+
+
+def on_boundaries(article, phrase, starts, ends):
+    """Whether some occurrence of `phrase` in `article` starts and ends on a word boundary."""
+    i = article.find(phrase)
+    while i >= 0:
+        if i in starts and i + len(phrase) in ends:
+            return True
+        i = article.find(phrase, i + 1)
+    return False
+
+
+def main(data, predictions):
+    jieba.setLogLevel(logging.ERROR)
+    articles = {r["id"]: r["article"] for r in map(json.loads, open(data, encoding="utf-8"))}
+    for path in predictions:
+        total = aligned = 0
+        for row in map(json.loads, open(path, encoding="utf-8")):
+            article = articles[row["id"]]
+            words = list(jieba.tokenize(article))
+            starts = {s for _, s, _ in words}
+            ends = {e for _, _, e in words}
+            for phrase in row["keyphrases"]:
+                total += 1
+                aligned += on_boundaries(article, phrase, starts, ends)
+        print(f"{path}: {total} keyphrases, {total / len(articles):.2f} an article, "
+              f"{aligned / max(total, 1):.3f} on jieba word boundaries")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2:])
