@@ -1,11 +1,12 @@
 //! Chinese words: the two-character words of a dictionary (`data/words_zh.txt`, from jieba's, in
 //! Simplified and Traditional forms), which tell a bigram that is a word (经济) from one met once
 //! across the edges of two words (文总 in 本文总结), where the article says too little to tell
-//! them apart (what `keywords::straddles` reads from recurring bigrams).
+//! them apart (what `keywords::straddles` reads from recurring bigrams); and which terms are no
+//! keyphrase's words at all ([`not_words`]).
 
 use std::sync::LazyLock;
 
-use crate::text::token::{TermId, Vocabulary, cjk_bigram};
+use crate::text::token::{TermId, Vocabulary, cjk_bigram, is_gram};
 
 /// The list, as shipped: comment lines, then one word a line.
 const WORDS: &str = include_str!("../../../data/words_zh.txt");
@@ -32,28 +33,37 @@ fn is_word(gram: (char, char)) -> bool {
     LISTED.binary_search(&pack(gram)).is_ok()
 }
 
-/// How many terms [`unknown_once`] goes through between two checks of its cancellation callback.
+/// How many terms [`not_words`] goes through between two checks of its cancellation callback.
 const CHECK_TERMS: usize = 1 << 14;
 
-/// The terms of `vocab` that are bigrams met once that the list does not know: no keyphrase holds
-/// them, as a bigram met once is more often the edges of two words than a word. A bigram met
-/// twice or more is left to the article's own evidence (names, words newer than the list).
-/// `None` once `cancelled` says so.
-pub(super) fn unknown_once(
+/// The terms of `vocab` no Chinese keyphrase holds: a bigram met once that the list does not know,
+/// as a bigram met once is more often the edges of two words than a word (a bigram met twice or
+/// more is left to the article's own evidence: names, words newer than the list); and a lone
+/// ideograph, mostly a unit or a date's part after a number (月, 日, 年, 元, 亿). `None` once
+/// `cancelled` says so.
+pub(super) fn not_words(
     vocab: &Vocabulary<'_>,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<TermId>> {
-    let mut unknown = Vec::new();
+    let mut out = Vec::new();
     for (t, count) in vocab.counts().enumerate() {
         if t % CHECK_TERMS == CHECK_TERMS - 1 && cancelled() {
             return None;
         }
         let t = t as TermId;
-        if count < 2 && cjk_bigram(vocab.surface(t)).is_some_and(|g| !is_word(g)) {
-            unknown.push(t);
+        let surface = vocab.surface(t);
+        let unknown = || count < 2 && cjk_bigram(surface).is_some_and(|g| !is_word(g));
+        if is_lone_ideograph(surface) || unknown() {
+            out.push(t);
         }
     }
-    Some(unknown)
+    Some(out)
+}
+
+/// Whether `term` is one ideograph alone.
+fn is_lone_ideograph(term: &str) -> bool {
+    let mut chars = term.chars();
+    matches!((chars.next(), chars.next()), (Some(_), None)) && is_gram(term)
 }
 
 #[cfg(test)]

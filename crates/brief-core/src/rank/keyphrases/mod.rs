@@ -89,12 +89,12 @@ pub fn top_until<'a>(
         return Some(Vec::new());
     }
     let vocab = source.vocab;
-    // Terms no keyphrase holds: straddling bigrams, weak words and Chinese bigrams met once that
-    // are no known word, by id.
+    // Terms no keyphrase holds: straddling bigrams, weak words, and in Chinese bigrams met once
+    // that are no known word and lone ideographs, by id.
     let mut excluded = crate::rank::keywords::straddles(vocab, cancelled)?;
     excluded.resize(vocab.len(), false);
     let unknown = match source.language {
-        Language::Chinese => chinese::unknown_once(vocab, cancelled)?,
+        Language::Chinese => chinese::not_words(vocab, cancelled)?,
         _ => Vec::new(),
     };
     for t in weak::weak_terms(vocab, source.language)

@@ -237,3 +237,13 @@ fn a_chinese_keyphrase_is_its_own_characters_not_the_particle_before_it() {
     assert!(texts.contains(&"丑闻"), "{texts:?}");
     assert!(!texts.iter().any(|t| t.starts_with('的')), "{texts:?}");
 }
+
+#[test]
+fn a_chinese_unit_after_a_number_is_no_keyphrase() {
+    let text = "2014年5月16日，雅虎发布财报。5月雅虎股价上涨3倍，市值达到400亿元。";
+    let texts = texts(&keyphrases_in(text, Language::Chinese));
+    assert!(texts.contains(&"雅虎"), "{texts:?}");
+    for unit in ["年", "月", "日", "倍", "亿", "元"] {
+        assert!(!texts.contains(&unit), "{unit} in {texts:?}");
+    }
+}
