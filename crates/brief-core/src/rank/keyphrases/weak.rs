@@ -1,5 +1,6 @@
 //! Weak words: words that are never part of a keyphrase besides the stop words (reporting verbs,
-//! days, number words), listed per language in `data/weak_words_*.txt` apart from the engine.
+//! days, number words, function words the stop lists lack), listed per language in
+//! `data/weak_words_*.txt` apart from the engine.
 
 use std::sync::LazyLock;
 
