@@ -139,7 +139,7 @@ impl Tokenizer {
                 cjk_pieces(word, |piece| {
                     match piece {
                         CjkPiece::Gram(gram) => {
-                            if gram_is_content(gram) {
+                            if gram_is_content(gram, self.language) {
                                 new_gram(gram, &mut each);
                             }
                         }
@@ -238,7 +238,7 @@ impl Tokenizer {
             if word.classes & NON_ASCII != 0 && has_cjk(surface) {
                 count += cjk_pieces(surface, |piece| {
                     let term = match piece {
-                        CjkPiece::Gram(gram) => vocab.term_of_gram(gram),
+                        CjkPiece::Gram(gram) => vocab.term_of_gram(gram, self.language),
                         CjkPiece::Word(w) => self.unlisted_term(w, is_folded(w), vocab),
                     };
                     vocab.occurs(term, out);

@@ -13,7 +13,7 @@
 //! nothing for them.
 
 mod candidates;
-mod chinese;
+mod cjk;
 mod merge;
 mod score;
 mod weak;
@@ -89,12 +89,14 @@ pub fn top_until<'a>(
         return Some(Vec::new());
     }
     let vocab = source.vocab;
-    // Terms no keyphrase holds: straddling bigrams, weak words, and in Chinese bigrams met once
-    // that are no known word and lone ideographs, by id.
+    // Terms no keyphrase holds: straddling bigrams, weak words, lone ideographs and Chinese
+    // bigrams met once that are no known word, by id.
     let mut excluded = crate::rank::keywords::straddles(vocab, cancelled)?;
     excluded.resize(vocab.len(), false);
     let unknown = match source.language {
-        Language::Chinese => chinese::not_words(vocab, cancelled)?,
+        Language::Chinese | Language::Japanese => {
+            cjk::not_words(vocab, source.language, cancelled)?
+        }
         _ => Vec::new(),
     };
     for t in weak::weak_terms(vocab, source.language)

@@ -247,3 +247,13 @@ fn a_chinese_unit_after_a_number_is_no_keyphrase() {
         assert!(!texts.contains(&unit), "{unit} in {texts:?}");
     }
 }
+
+#[test]
+fn japanese_keyphrases_are_words_not_lone_kanji() {
+    let text = "政府与党は15日、被害を受けた京都府の復旧支援策をまとめた。首相は記者会見で「平和と安全を守る」と述べた。京都府の被害額は約300億円に上る。与党幹部は支援策の早期実施を求めた。";
+    let texts = texts(&keyphrases_in(text, Language::Japanese));
+    for word in ["京都府", "支援策", "与党", "被害"] {
+        assert!(texts.contains(&word), "{word} missing from {texts:?}");
+    }
+    assert!(texts.iter().all(|t| t.chars().count() > 1), "{texts:?}");
+}

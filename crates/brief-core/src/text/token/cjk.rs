@@ -46,10 +46,14 @@ pub(super) const FUNCTION_CHARS: &[char] = &[
     '就', '都', '吗', '呢', '吧', '啊',
 ];
 
-/// True when a bigram (or lone ideograph) is a term: not a Chinese stop word, and without a
-/// function character.
-pub(super) fn gram_is_content(gram: &str) -> bool {
-    !Language::Chinese.is_stop_word(gram) && !gram.contains(FUNCTION_CHARS)
+/// True when a bigram (or lone ideograph) is a term in a text of `language`. In Japanese every one
+/// is: its particles are written in hiragana, which makes no term, and its words hold characters
+/// Chinese writes particles with (平和 "peace", 与党 "ruling party", 京都, 被害 "damage"). In any
+/// other language (a Chinese text, or a Chinese name in an English one) a term is no Chinese stop
+/// word and has no function character.
+pub(super) fn gram_is_content(gram: &str, language: Language) -> bool {
+    language == Language::Japanese
+        || (!Language::Chinese.is_stop_word(gram) && !gram.contains(FUNCTION_CHARS))
 }
 
 /// The key of a bigram or lone ideograph in [`Vocabulary`]: its characters, packed.

@@ -249,6 +249,24 @@ fn chinese_terms_drop_stop_words_and_count_every_character() {
 }
 
 #[test]
+fn japanese_terms_keep_the_characters_chinese_writes_particles_with() {
+    let text = "与党は京都の被害と平和を話した。";
+    let mut japanese = Vocabulary::for_text_in(100, Language::Japanese);
+    Tokenizer::for_language(Language::Japanese).sentence_terms(
+        text,
+        &mut japanese,
+        &mut Vec::new(),
+    );
+    for word in ["与党", "京都", "被害", "平和"] {
+        assert!(japanese.get(word).is_some(), "{word}");
+    }
+    // The same characters in a Chinese text are particles (与, 都, 被, 和).
+    let mut chinese = Vocabulary::for_text_in(100, Language::Chinese);
+    Tokenizer::for_language(Language::Chinese).sentence_terms(text, &mut chinese, &mut Vec::new());
+    assert_eq!(chinese.get("京都"), None);
+}
+
+#[test]
 fn other_languages_use_their_stop_words_and_stemmer_without_the_english_lexicon() {
     let mut t = Tokenizer::for_language(Language::German);
     let mut vocab = Vocabulary::for_text_in(100, Language::German);

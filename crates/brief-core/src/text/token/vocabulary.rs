@@ -328,15 +328,16 @@ impl<'a> Vocabulary<'a> {
         }
     }
 
-    /// The term of a Chinese or Japanese bigram (or lone ideograph), or `None` for a Chinese stop
-    /// word; interned once per document, by its characters (no copy of it is made: an article of
-    /// random ideographs has a new bigram every three bytes).
-    pub(super) fn term_of_gram(&mut self, gram: &'a str) -> Option<TermId> {
+    /// The term of a Chinese or Japanese bigram (or lone ideograph) in a text of `language`, or
+    /// `None` for one that is no content (see `gram_is_content`); interned once per document, by
+    /// its characters (no copy of it is made: an article of random ideographs has a new bigram
+    /// every three bytes).
+    pub(super) fn term_of_gram(&mut self, gram: &'a str, language: Language) -> Option<TermId> {
         let key = gram_key(gram);
         if let Some(&term) = self.grams.get(&key) {
             return term;
         }
-        let term = gram_is_content(gram).then(|| self.push(gram, u8::MAX));
+        let term = gram_is_content(gram, language).then(|| self.push(gram, u8::MAX));
         if self.undo.records(term) {
             self.undo.grams.push(key);
         }

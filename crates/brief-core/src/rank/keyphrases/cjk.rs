@@ -1,11 +1,12 @@
-//! Chinese words: the two-character words of a dictionary (`data/words_zh.txt`, from jieba's, in
-//! Simplified and Traditional forms), which tell a bigram that is a word (经济) from one met once
-//! across the edges of two words (文总 in 本文总结), where the article says too little to tell
-//! them apart (what `keywords::straddles` reads from recurring bigrams); and which terms are no
-//! keyphrase's words at all ([`not_words`]).
+//! Chinese and Japanese terms no keyphrase holds ([`not_words`]): a lone ideograph, and in Chinese
+//! a bigram met once that is no word of a dictionary (`data/words_zh.txt`, from jieba's, in
+//! Simplified and Traditional forms), which tells a bigram that is a word (经济) from one met once
+//! across the edges of two words (文总 in 本文总结), where the article says too little to tell them
+//! apart (what `keywords::straddles` reads from recurring bigrams).
 
 use std::sync::LazyLock;
 
+use crate::text::language::Language;
 use crate::text::token::{TermId, Vocabulary, cjk_bigram, is_gram};
 
 /// The list, as shipped: comment lines, then one word a line.
@@ -36,15 +37,18 @@ fn is_word(gram: (char, char)) -> bool {
 /// How many terms [`not_words`] goes through between two checks of its cancellation callback.
 const CHECK_TERMS: usize = 1 << 14;
 
-/// The terms of `vocab` no Chinese keyphrase holds: a bigram met once that the list does not know,
-/// as a bigram met once is more often the edges of two words than a word (a bigram met twice or
-/// more is left to the article's own evidence: names, words newer than the list); and a lone
-/// ideograph, mostly a unit or a date's part after a number (月, 日, 年, 元, 亿). `None` once
-/// `cancelled` says so.
+/// The terms of `vocab` (an article in `language`, Chinese or Japanese) no keyphrase holds: a lone
+/// ideograph, mostly a unit or a date's part after a number (月, 日, 年, 亿) or in Japanese a verb's
+/// or adjective's stem before its hiragana ending (受, 話, 強); and in Chinese a bigram met once
+/// that the list does not know, as a bigram met once is more often the edges of two words than a
+/// word (a bigram met twice or more is left to the article's own evidence: names, words newer than
+/// the list). `None` once `cancelled` says so.
 pub(super) fn not_words(
     vocab: &Vocabulary<'_>,
+    language: Language,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<TermId>> {
+    let chinese = language == Language::Chinese;
     let mut out = Vec::new();
     for (t, count) in vocab.counts().enumerate() {
         if t % CHECK_TERMS == CHECK_TERMS - 1 && cancelled() {
@@ -52,7 +56,7 @@ pub(super) fn not_words(
         }
         let t = t as TermId;
         let surface = vocab.surface(t);
-        let unknown = || count < 2 && cjk_bigram(surface).is_some_and(|g| !is_word(g));
+        let unknown = || chinese && count < 2 && cjk_bigram(surface).is_some_and(|g| !is_word(g));
         if is_lone_ideograph(surface) || unknown() {
             out.push(t);
         }
