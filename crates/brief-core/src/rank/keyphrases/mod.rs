@@ -93,7 +93,7 @@ pub fn top_until<'a>(
     // bigrams met once that are no known word, by id.
     let mut excluded = crate::rank::keywords::straddles(vocab, cancelled)?;
     excluded.resize(vocab.len(), false);
-    let unknown = match source.language {
+    let not_words = match source.language {
         Language::Chinese | Language::Japanese => {
             cjk::not_words(vocab, source.language, cancelled)?
         }
@@ -101,7 +101,7 @@ pub fn top_until<'a>(
     };
     for t in weak::weak_terms(vocab, source.language)
         .into_iter()
-        .chain(unknown)
+        .chain(not_words)
     {
         if let Some(x) = excluded.get_mut(t as usize) {
             *x = true;

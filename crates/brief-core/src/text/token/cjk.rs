@@ -57,7 +57,7 @@ pub(super) fn gram_is_content(gram: &str, language: Language) -> bool {
 }
 
 /// The key of a bigram or lone ideograph in [`Vocabulary`]: its characters, packed.
-pub(super) fn gram_key(gram: &str) -> u64 {
+pub(crate) fn gram_key(gram: &str) -> u64 {
     let mut chars = gram.chars();
     let a = chars.next().map_or(0, u64::from);
     let b = chars.next().map_or(0, u64::from);
